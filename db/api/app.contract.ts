@@ -1,0 +1,20 @@
+// Contract for the app session itself: which database is open, the demo municipality, the user.
+import { z } from 'zod';
+import { method } from './define.ts';
+import { noInput, requiredText } from './fields.ts';
+
+export interface AppInfo {
+  version: string;
+  /** 'demo' while the example municipality is open; the user's own file is then untouched. */
+  mode: 'own' | 'demo';
+  databaseName: string;
+  displayName: string;
+  osUser: string;
+}
+
+export const appContract = {
+  'app.info': method<AppInfo>()(noInput),
+  'app.openDemo': method<AppInfo>()(noInput),
+  'app.closeDemo': method<AppInfo>()(noInput),
+  'app.setDisplayName': method<AppInfo>()(z.strictObject({ displayName: requiredText('Visningsnamn', 80) })),
+};

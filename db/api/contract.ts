@@ -1,0 +1,32 @@
+// The one API contract: every method the UI may call, its zod input schema and its result type.
+// Both transports (Electron IPC and browser-mode HTTP) are generated from this object.
+import type { z } from 'zod';
+import { appContract } from './app.contract.ts';
+import { unitsContract } from './units.contract.ts';
+
+export const contract = {
+  ...appContract,
+  ...unitsContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from './errors.ts';
+export type { AppInfo } from './app.contract.ts';
+export type { OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
+export { unitInput, unitPatch } from './units.contract.ts';
+export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
+export type { DownloadFile, UploadedFile } from './fields.ts';
+export { MAX_UPLOAD_BYTES } from './fields.ts';
+export { REGI, UNIT_TYPES, type Regi, type UnitType } from '../schema/organisation.ts';
+export { swedishCompare } from '../domain/collation.ts';

@@ -1,0 +1,48 @@
+// Handlers for the app session: info, demo municipality, the user's display name.
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { settings } from '../../schema/system.ts';
+import type { AppInfo } from '../app.contract.ts';
+import type { ApiContext, Handlers } from '../handle.ts';
+import type { Orm } from '../../open.ts';
+
+type AppHandlers = Pick<Handlers, 'app.info' | 'app.openDemo' | 'app.closeDemo' | 'app.setDisplayName'>;
+
+export function readSetting(orm: Orm, key: string): string | undefined {
+  return orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
+}
+
+export function writeSetting(orm: Orm, key: string, value: string, by: string): void {
+  orm
+    .insert(settings)
+    .values({ key, value, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date().toISOString(), updatedBy: by } })
+    .run();
+}
+
+function info(ctx: ApiContext): AppInfo {
+  return {
+    version: ctx.appVersion,
+    mode: ctx.session.mode,
+    databaseName: ctx.session.mode === 'demo' ? 'Exempelkommunen' : path.basename(ctx.session.db.file),
+    displayName: ctx.actor.displayName,
+    osUser: ctx.actor.osUser,
+  };
+}
+
+export const appHandlers: AppHandlers = {
+  'app.info': (ctx) => info(ctx),
+  'app.openDemo': (ctx) => {
+    ctx.session.openDemo();
+    return info(ctx);
+  },
+  'app.closeDemo': (ctx) => {
+    ctx.session.openOwn();
+    return info(ctx);
+  },
+  'app.setDisplayName': (ctx, { displayName }) => {
+    writeSetting(ctx.session.db.orm, 'displayName', displayName, ctx.actor.osUser);
+    ctx.actor.displayName = displayName;
+    return info(ctx);
+  },
+};

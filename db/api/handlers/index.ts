@@ -1,0 +1,9 @@
+// Every contract method mapped to its handler; the type makes a missing handler a compile error.
+import type { Handlers } from '../handle.ts';
+import { appHandlers } from './app.ts';
+import { unitHandlers } from './units.ts';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...unitHandlers,
+};

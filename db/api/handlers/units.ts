@@ -1,0 +1,366 @@
+// Handlers for verksamhetsområden and enheter: list, edit, delete-or-refuse, import and export.
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inspections, planEntries } from '../../schema/inspections.ts';
+import { operatingAreas, units } from '../../schema/organisation.ts';
+import { AppError } from '../errors.ts';
+import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
+import { exportXlsx } from '../../io/xlsxExport.ts';
+import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
+import type { ApiContext, Handlers } from '../handle.ts';
+import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
+import type { Orm } from '../../open.ts';
+import { requiredText, optionalText } from '../fields.ts';
+import { swedishCompare } from '../../domain/collation.ts';
+
+type UnitHandlers = Pick<
+  Handlers,
+  | 'operatingAreas.list'
+  | 'operatingAreas.create'
+  | 'operatingAreas.rename'
+  | 'operatingAreas.delete'
+  | 'units.summary'
+  | 'units.list'
+  | 'units.create'
+  | 'units.update'
+  | 'units.delete'
+  | 'units.restore'
+  | 'units.setArchived'
+  | 'units.importPreview'
+  | 'units.importCommit'
+  | 'units.exportXlsx'
+>;
+
+const unitSelection = {
+  id: units.id,
+  operatingAreaId: units.operatingAreaId,
+  operatingAreaName: operatingAreas.name,
+  name: units.name,
+  unitType: units.unitType,
+  regi: units.regi,
+  provider: units.provider,
+  manager: units.manager,
+  activeFrom: units.activeFrom,
+  activeTo: units.activeTo,
+  archivedAt: units.archivedAt,
+  updatedAt: units.updatedAt,
+};
+
+function listUnits(orm: Orm, includeArchived: boolean): UnitRow[] {
+  const rows = orm
+    .select(unitSelection)
+    .from(units)
+    .innerJoin(operatingAreas, eq(units.operatingAreaId, operatingAreas.id))
+    .where(includeArchived ? undefined : isNull(units.archivedAt))
+    .all();
+  return rows.sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName) || swedishCompare(a.name, b.name));
+}
+
+function getUnit(orm: Orm, id: string): UnitRow {
+  const row = orm
+    .select(unitSelection)
+    .from(units)
+    .innerJoin(operatingAreas, eq(units.operatingAreaId, operatingAreas.id))
+    .where(eq(units.id, id))
+    .get();
+  if (!row) throw new AppError('not_found', 'Enheten finns inte längre (den kan ha tagits bort).');
+  return row;
+}
+
+function listAreas(orm: Orm): OperatingAreaRow[] {
+  const rows = orm
+    .select({
+      id: operatingAreas.id,
+      name: operatingAreas.name,
+      archivedAt: operatingAreas.archivedAt,
+      unitCount: count(units.id),
+    })
+    .from(operatingAreas)
+    .leftJoin(units, and(eq(units.operatingAreaId, operatingAreas.id), isNull(units.archivedAt)))
+    .groupBy(operatingAreas.id)
+    .all();
+  return rows.sort((a, b) => swedishCompare(a.name, b.name));
+}
+
+function assertAreaExists(orm: Orm, id: string): void {
+  if (!orm.select({ id: operatingAreas.id }).from(operatingAreas).where(eq(operatingAreas.id, id)).get()) {
+    throw new AppError('invalid_input', 'Verksamhetsområdet finns inte.', '', [
+      { field: 'operatingAreaId', message: 'Välj ett verksamhetsområde som finns.' },
+    ]);
+  }
+}
+
+function assertUniqueUnitName(orm: Orm, areaId: string, name: string, exceptId?: string): void {
+  const clash = orm
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.operatingAreaId, areaId), sql`lower(${units.name}) = lower(${name})`))
+    .all()
+    .some((r) => r.id !== exceptId);
+  if (clash) {
+    throw new AppError('conflict', `Det finns redan en enhet som heter ”${name}” i verksamhetsområdet.`, '', [
+      { field: 'name', message: 'Namnet används redan i verksamhetsområdet.' },
+    ]);
+  }
+}
+
+/** What refers to a unit; a unit with history is archived, never deleted. */
+function unitReferences(orm: Orm, id: string): number {
+  const planned = orm.select({ n: count() }).from(planEntries).where(eq(planEntries.unitId, id)).get()?.n ?? 0;
+  const inspected = orm.select({ n: count() }).from(inspections).where(eq(inspections.unitId, id)).get()?.n ?? 0;
+  return planned + inspected;
+}
+
+const stamp = (ctx: ApiContext) => ({
+  updatedAt: new Date().toISOString(),
+  updatedBy: ctx.actor.displayName || ctx.actor.osUser,
+});
+
+const importColumns = [
+  { key: 'operatingAreaName', header: 'Verksamhetsområde' },
+  { key: 'name', header: 'Enhet', aliases: ['Enhetsnamn', 'Namn'] },
+  { key: 'unitType', header: 'Verksamhetstyp', aliases: ['Typ'] },
+  { key: 'regi', header: 'Regi' },
+  { key: 'provider', header: 'Utförare' },
+  { key: 'manager', header: 'Enhetschef', aliases: ['Chef'] },
+] as const;
+type ImportKey = (typeof importColumns)[number]['key'];
+
+const importRowSchema = z.object({
+  operatingAreaName: requiredText('Verksamhetsområde', 120),
+  name: requiredText('Enhet', 120),
+  unitType: z.string().transform((text, ctx) => {
+    const code = codeFromLabel(UNIT_TYPE_LABELS, text);
+    if (!code) {
+      ctx.addIssue({
+        code: 'custom',
+        message: text
+          ? `Okänd verksamhetstyp ”${text}”. Tillåtna: ${Object.values(UNIT_TYPE_LABELS).join(', ')}.`
+          : 'Verksamhetstyp måste fyllas i.',
+      });
+      return z.NEVER;
+    }
+    return code;
+  }),
+  regi: z.string().transform((text, ctx) => {
+    const code = codeFromLabel(REGI_LABELS, text);
+    if (!code) {
+      ctx.addIssue({
+        code: 'custom',
+        message: text
+          ? `Okänd regi ”${text}”. Tillåtna: ${Object.values(REGI_LABELS).join(', ')}.`
+          : 'Regi måste fyllas i.',
+      });
+      return z.NEVER;
+    }
+    return code;
+  }),
+  provider: requiredText('Utförare', 160),
+  manager: optionalText('Enhetschef', 120),
+});
+
+function unitImportSpec(orm: Orm): ImportSpec<ImportKey, UnitImportRow> {
+  return {
+    columns: [...importColumns],
+    rowSchema: importRowSchema,
+    checkRows: (rows) => {
+      const existing = new Set(
+        orm
+          .select({ area: operatingAreas.name, name: units.name })
+          .from(units)
+          .innerJoin(operatingAreas, eq(units.operatingAreaId, operatingAreas.id))
+          .all()
+          .map((r) => `${r.area.toLocaleLowerCase('sv')}\u0000${r.name.toLocaleLowerCase('sv')}`),
+      );
+      const seen = new Map<string, number>();
+      const issues = [];
+      for (const { rowNumber, values } of rows) {
+        const key = `${values.operatingAreaName.toLocaleLowerCase('sv')}\u0000${values.name.toLocaleLowerCase('sv')}`;
+        if (existing.has(key)) {
+          issues.push({ rowNumber, column: 'Enhet', message: `Enheten ”${values.name}” finns redan i ${values.operatingAreaName}.` });
+        } else if (seen.has(key)) {
+          issues.push({ rowNumber, column: 'Enhet', message: `Enheten ”${values.name}” finns redan på rad ${seen.get(key)}.` });
+        } else {
+          seen.set(key, rowNumber);
+        }
+      }
+      return issues;
+    },
+  };
+}
+
+export const unitHandlers: UnitHandlers = {
+  'operatingAreas.list': (ctx) => listAreas(ctx.session.db.orm),
+
+  'operatingAreas.create': (ctx, { name }) => {
+    const orm = ctx.session.db.orm;
+    if (listAreas(orm).some((a) => a.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'))) {
+      throw new AppError('conflict', `Verksamhetsområdet ”${name}” finns redan.`);
+    }
+    const row = orm.insert(operatingAreas).values({ name, updatedBy: stamp(ctx).updatedBy }).returning().get();
+    return { id: row.id, name: row.name, archivedAt: row.archivedAt, unitCount: 0 };
+  },
+
+  'operatingAreas.rename': (ctx, { id, name }) => {
+    const orm = ctx.session.db.orm;
+    const clash = listAreas(orm).find((a) => a.id !== id && a.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'));
+    if (clash) throw new AppError('conflict', `Verksamhetsområdet ”${name}” finns redan.`);
+    const updated = orm.update(operatingAreas).set({ name, ...stamp(ctx) }).where(eq(operatingAreas.id, id)).run();
+    if (updated.changes === 0) throw new AppError('not_found', 'Verksamhetsområdet finns inte längre.');
+    const row = listAreas(orm).find((a) => a.id === id);
+    if (!row) throw new AppError('not_found', 'Verksamhetsområdet finns inte längre.');
+    return row;
+  },
+
+  'operatingAreas.delete': (ctx, { id }) => {
+    const orm = ctx.session.db.orm;
+    const used = orm.select({ n: count() }).from(units).where(eq(units.operatingAreaId, id)).get()?.n ?? 0;
+    if (used > 0) {
+      throw new AppError('referenced', `Verksamhetsområdet har ${used} enheter och kan inte tas bort. Flytta eller arkivera enheterna först.`);
+    }
+    const deleted = orm.delete(operatingAreas).where(eq(operatingAreas.id, id)).run();
+    if (deleted.changes === 0) throw new AppError('not_found', 'Verksamhetsområdet finns inte längre.');
+    return { deleted: true };
+  },
+
+  'units.summary': (ctx) => {
+    const orm = ctx.session.db.orm;
+    const byAreaAndRegi = orm
+      .select({ operatingAreaName: operatingAreas.name, regi: units.regi, count: count() })
+      .from(units)
+      .innerJoin(operatingAreas, eq(units.operatingAreaId, operatingAreas.id))
+      .where(isNull(units.archivedAt))
+      .groupBy(operatingAreas.name, units.regi)
+      .all()
+      .sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName));
+    return {
+      areaCount: orm.select({ n: count() }).from(operatingAreas).where(isNull(operatingAreas.archivedAt)).get()?.n ?? 0,
+      unitCount: byAreaAndRegi.reduce((sum, r) => sum + r.count, 0),
+      byAreaAndRegi,
+    };
+  },
+
+  'units.list': (ctx, { includeArchived }) => listUnits(ctx.session.db.orm, includeArchived),
+
+  'units.create': (ctx, input) => {
+    const orm = ctx.session.db.orm;
+    return ctx.session.db.sqlite.transaction(() => {
+      assertAreaExists(orm, input.operatingAreaId);
+      assertUniqueUnitName(orm, input.operatingAreaId, input.name);
+      const row = orm.insert(units).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
+      return getUnit(orm, row.id);
+    })();
+  },
+
+  'units.update': (ctx, { id, patch }) => {
+    const orm = ctx.session.db.orm;
+    return ctx.session.db.sqlite.transaction(() => {
+      const current = getUnit(orm, id);
+      const next = { ...current, ...patch };
+      if (patch.operatingAreaId) assertAreaExists(orm, patch.operatingAreaId);
+      if (patch.name !== undefined || patch.operatingAreaId !== undefined) {
+        assertUniqueUnitName(orm, next.operatingAreaId, next.name, id);
+      }
+      if (next.activeFrom && next.activeTo && next.activeTo < next.activeFrom) {
+        throw new AppError('invalid_input', 'Aktiv till kan inte vara före Aktiv från.', '', [
+          { field: 'activeTo', message: 'Aktiv till kan inte vara före Aktiv från.' },
+        ]);
+      }
+      orm.update(units).set({ ...patch, ...stamp(ctx) }).where(eq(units.id, id)).run();
+      return getUnit(orm, id);
+    })();
+  },
+
+  'units.delete': (ctx, { id }) => {
+    const orm = ctx.session.db.orm;
+    return ctx.session.db.sqlite.transaction(() => {
+      getUnit(orm, id);
+      const references = unitReferences(orm, id);
+      if (references > 0) {
+        throw new AppError(
+          'referenced',
+          'Enheten har tillsynshistorik (planering eller tillsyner) och kan inte tas bort. Arkivera den i stället – historiken finns då kvar.',
+        );
+      }
+      orm.delete(units).where(eq(units.id, id)).run();
+      return { deleted: true as const };
+    })();
+  },
+
+  'units.restore': (ctx, { id, values }) => {
+    const orm = ctx.session.db.orm;
+    return ctx.session.db.sqlite.transaction(() => {
+      if (orm.select({ id: units.id }).from(units).where(eq(units.id, id)).get()) {
+        throw new AppError('conflict', 'Enheten finns redan.');
+      }
+      assertAreaExists(orm, values.operatingAreaId);
+      assertUniqueUnitName(orm, values.operatingAreaId, values.name);
+      orm.insert(units).values({ id, ...values, updatedBy: stamp(ctx).updatedBy }).run();
+      return getUnit(orm, id);
+    })();
+  },
+
+  'units.setArchived': (ctx, { id, archived }) => {
+    const orm = ctx.session.db.orm;
+    getUnit(orm, id);
+    orm
+      .update(units)
+      .set({ archivedAt: archived ? new Date().toISOString() : null, ...stamp(ctx) })
+      .where(eq(units.id, id))
+      .run();
+    return getUnit(orm, id);
+  },
+
+  'units.importPreview': (ctx, { file }) => previewImport(file, unitImportSpec(ctx.session.db.orm)),
+
+  'units.importCommit': async (ctx, { file }) => {
+    const { orm, sqlite } = ctx.session.db;
+    const preview = await previewImport(file, unitImportSpec(orm));
+    assertCommittable(preview);
+    const by = stamp(ctx).updatedBy;
+    // Synchronous from here on: the whole file is written in one transaction or not at all.
+    return sqlite.transaction(() => {
+      const areaIds = new Map(listAreas(orm).map((a) => [a.name.toLocaleLowerCase('sv'), a.id]));
+      let createdAreas = 0;
+      for (const { values } of preview.rows) {
+        const key = values.operatingAreaName.toLocaleLowerCase('sv');
+        let areaId = areaIds.get(key);
+        if (!areaId) {
+          areaId = orm.insert(operatingAreas).values({ name: values.operatingAreaName, updatedBy: by }).returning().get().id;
+          areaIds.set(key, areaId);
+          createdAreas++;
+        }
+        orm
+          .insert(units)
+          .values({
+            operatingAreaId: areaId,
+            name: values.name,
+            unitType: values.unitType,
+            regi: values.regi,
+            provider: values.provider,
+            manager: values.manager,
+            updatedBy: by,
+          })
+          .run();
+      }
+      return { inserted: preview.rows.length, createdAreas };
+    })();
+  },
+
+  'units.exportXlsx': (ctx, { includeArchived }) =>
+    exportXlsx({
+      fileName: `enheter-${new Date().toISOString().slice(0, 10)}.xlsx`,
+      sheetName: 'Enheter',
+      rows: listUnits(ctx.session.db.orm, includeArchived),
+      columns: [
+        { header: 'Verksamhetsområde', width: 28, value: (u) => u.operatingAreaName },
+        { header: 'Enhet', width: 32, value: (u) => u.name },
+        { header: 'Verksamhetstyp', width: 22, value: (u) => UNIT_TYPE_LABELS[u.unitType] },
+        { header: 'Regi', width: 18, value: (u) => REGI_LABELS[u.regi] },
+        { header: 'Utförare', width: 30, value: (u) => u.provider },
+        { header: 'Enhetschef', width: 24, value: (u) => u.manager },
+        { header: 'Aktiv från', width: 12, value: (u) => u.activeFrom },
+        { header: 'Aktiv till', width: 12, value: (u) => u.activeTo },
+      ],
+    }),
+};

@@ -1,0 +1,302 @@
+// How far a three-year tillsyn cycle has come: per unit whether it has been inspected, is
+// planned, is overdue or is not planned, with counts per status, verksamhetsområde, regi,
+// tertial and inspector for the overview and the tillsynsberättelse.
+//
+// What counts as coverage: an inspection of the municipality's own (origin 'egen') of type
+// 'ordinarie', started within the cycle's three calendar years, on or before today, and not
+// merely registered as 'planerad'. Not IVO inspections: seed 004 keeps them apart ("de som
+// tillsynsenheten genomfört och de som IVO har tagit initiativ till") and IVO examines against
+// law, not against the kvalitetskrav the beställare has set, which the own tillsyn must cover.
+// They are counted per unit (ivoInspectionCount) for the tillsynsberättelse. Thematic and
+// follow-up inspections look at one question only, so they do not cover a unit either.
+import type { Regi } from '../schema/organisation.ts';
+import type { InspectionType } from '../schema/inspections.ts';
+import {
+  cycleEndDate,
+  cyclePeriodIndexes,
+  cycleStartDate,
+  inspectionDeadline,
+  isTertial,
+  isYearInCycle,
+  periodFromIndex,
+  periodIndex,
+  periodIndexOfDate,
+  tertialEndDate,
+  toIsoDate,
+  type Tertial,
+  type YearTertial,
+} from './period.ts';
+
+export const COVERAGE_STATUSES = ['genomford', 'planerad', 'forsenad', 'ej_planerad', 'stangd', 'ej_aktuell'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
+/** Swedish labels for the statuses, in display order. */
+export const COVERAGE_STATUS_LABELS: Readonly<Record<CoverageStatus, string>> = {
+  genomford: 'Genomförd',
+  planerad: 'Planerad',
+  forsenad: 'Försenad',
+  ej_planerad: 'Ej planerad',
+  stangd: 'Stängd utan tillsyn',
+  ej_aktuell: 'Ej aktuell i cykeln',
+};
+
+export type OverdueReason = 'plan_passerad' | 'over_36_manader' | 'cykeln_slut';
+
+export interface CoverageUnit {
+  id: string;
+  name: string;
+  operatingAreaId: string;
+  operatingAreaName: string;
+  regi: Regi;
+  activeFrom: string | null;
+  activeTo: string | null;
+  /** The latest inspection before the cycle, if known; inspections in the list below are also used. */
+  lastInspectionBeforeCycle?: string | null;
+}
+
+export interface CoveragePlanEntry {
+  unitId: string;
+  year: number;
+  tertial: number;
+  inspectionType: InspectionType;
+  inspectorIds?: readonly string[];
+}
+
+export interface CoverageInspection {
+  unitId: string;
+  startDate: string;
+  status: 'planerad' | 'pagaende' | 'avslutad';
+  inspectionType: InspectionType;
+  origin: 'egen' | 'ivo';
+  inspectorIds?: readonly string[];
+}
+
+export interface CoverageInput {
+  cycleStartYear: number;
+  today: string;
+  units: readonly CoverageUnit[];
+  planEntries: readonly CoveragePlanEntry[];
+  inspections: readonly CoverageInspection[];
+  /** Named inspectors get a row even with nothing planned or done, and are sorted by name. */
+  inspectors?: readonly { id: string; name: string }[];
+}
+
+export interface UnitCoverage {
+  unitId: string;
+  name: string;
+  operatingAreaId: string;
+  regi: Regi;
+  status: CoverageStatus;
+  /** Start date of the inspection that covers the unit in this cycle. */
+  coveredBy: string | null;
+  /** The ordinary plan entry in this cycle (the latest, if there are several). */
+  planned: YearTertial | null;
+  previousInspectionDate: string | null;
+  /** 36 months after the previous inspection. */
+  deadline: string | null;
+  overdueReasons: OverdueReason[];
+  ivoInspectionCount: number;
+}
+
+export type StatusCounts = Record<CoverageStatus, number>;
+
+export interface CoverageResult {
+  cycleStartYear: number;
+  today: string;
+  units: UnitCoverage[];
+  totals: StatusCounts;
+  byOperatingArea: { operatingAreaId: string; operatingAreaName: string; counts: StatusCounts }[];
+  byRegi: { regi: Regi; counts: StatusCounts }[];
+  /** The nine tertials: plan entries vs own inspections carried out (all types; IVO excluded). */
+  byTertial: { year: number; tertial: Tertial; planned: number; done: number }[];
+  byInspector: { inspectorId: string; name: string | null; planned: number; done: number }[];
+}
+
+const collator = new Intl.Collator('sv');
+const REGI_ORDER: readonly Regi[] = ['egen_regi', 'extern_utforare', 'ideell_forening'];
+
+export function emptyStatusCounts(): StatusCounts {
+  return { genomford: 0, planerad: 0, forsenad: 0, ej_planerad: 0, stangd: 0, ej_aktuell: 0 };
+}
+
+/** Carried out by the municipality itself: started on or before today and not just registered. */
+export function isOwnInspectionDone(inspection: CoverageInspection, today: string): boolean {
+  return inspection.origin === 'egen' && inspection.status !== 'planerad' && toIsoDate(inspection.startDate) <= today;
+}
+
+/** Whether an inspection covers its unit for the cycle (see the module comment for why). */
+export function coversUnit(inspection: CoverageInspection, cycleStartYear: number, today: string): boolean {
+  if (inspection.inspectionType !== 'ordinarie' || !isOwnInspectionDone(inspection, today)) return false;
+  const date = toIsoDate(inspection.startDate);
+  // An inspection moved across the cycle boundary belongs to the cycle its date falls in.
+  return date >= cycleStartDate(cycleStartYear) && date <= cycleEndDate(cycleStartYear);
+}
+
+export function computeCoverage(input: CoverageInput): CoverageResult {
+  const today = toIsoDate(input.today);
+  const { cycleStartYear } = input;
+  const cycleStart = cycleStartDate(cycleStartYear);
+
+  const plansByUnit = groupBy(
+    input.planEntries.filter((e) => e.inspectionType === 'ordinarie' && isTertial(e.tertial) && isYearInCycle(e.year, cycleStartYear)),
+    (e) => e.unitId,
+  );
+  const inspectionsByUnit = groupBy(input.inspections, (i) => i.unitId);
+
+  const units = [...input.units]
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((unit) => unitCoverage(unit, plansByUnit.get(unit.id) ?? [], inspectionsByUnit.get(unit.id) ?? [], cycleStartYear, cycleStart, today));
+
+  return {
+    cycleStartYear,
+    today,
+    units,
+    totals: countStatuses(units),
+    byOperatingArea: countByOperatingArea(input.units, units),
+    byRegi: REGI_ORDER.map((regi) => ({ regi, counts: countStatuses(units.filter((u) => u.regi === regi)) })),
+    byTertial: countByTertial(input, today),
+    byInspector: countByInspector(input, today),
+  };
+}
+
+function unitCoverage(
+  unit: CoverageUnit,
+  plans: readonly CoveragePlanEntry[],
+  inspections: readonly CoverageInspection[],
+  cycleStartYear: number,
+  cycleStart: string,
+  today: string,
+): UnitCoverage {
+  const cycleEnd = cycleEndDate(cycleStartYear);
+  const covering = inspections
+    .filter((i) => coversUnit(i, cycleStartYear, today))
+    .map((i) => toIsoDate(i.startDate))
+    .sort();
+  const previousInspectionDate = latestDate([
+    unit.lastInspectionBeforeCycle ?? null,
+    ...inspections.filter((i) => isOwnInspectionDone(i, today) && i.inspectionType === 'ordinarie').map((i) => toIsoDate(i.startDate)).filter((d) => d < cycleStart),
+  ]);
+  const latestPlan = plans
+    .map((e) => periodIndex(e.year, e.tertial as Tertial))
+    .reduce<number | null>((max, p) => (max === null || p > max ? p : max), null);
+  const planned = latestPlan === null ? null : periodFromIndex(latestPlan);
+  const deadline = previousInspectionDate === null ? null : inspectionDeadline(previousInspectionDate);
+
+  const base = {
+    unitId: unit.id,
+    name: unit.name,
+    operatingAreaId: unit.operatingAreaId,
+    regi: unit.regi,
+    coveredBy: covering[0] ?? null,
+    planned,
+    previousInspectionDate,
+    deadline,
+    ivoInspectionCount: inspections.filter((i) => i.origin === 'ivo' && isInCycle(i.startDate, cycleStart, cycleEnd)).length,
+  };
+  const activeFrom = unit.activeFrom === null ? null : toIsoDate(unit.activeFrom);
+  const activeTo = unit.activeTo === null ? null : toIsoDate(unit.activeTo);
+
+  if ((activeTo !== null && activeTo < cycleStart) || (activeFrom !== null && activeFrom > cycleEnd)) {
+    return { ...base, status: 'ej_aktuell', overdueReasons: [] };
+  }
+  if (base.coveredBy !== null) return { ...base, status: 'genomford', overdueReasons: [] };
+  // A unit that has closed cannot be inspected any more: it is not overdue, just closed.
+  if (activeTo !== null && activeTo < today) return { ...base, status: 'stangd', overdueReasons: [] };
+
+  const overdueReasons: OverdueReason[] = [];
+  if (planned !== null && tertialEndDate(planned.year, planned.tertial) < today) overdueReasons.push('plan_passerad');
+  if (deadline !== null && deadline < today) overdueReasons.push('over_36_manader');
+  if (cycleEnd < today) overdueReasons.push('cykeln_slut');
+  if (overdueReasons.length > 0) return { ...base, status: 'forsenad', overdueReasons };
+  return { ...base, status: planned !== null ? 'planerad' : 'ej_planerad', overdueReasons };
+}
+
+function isInCycle(date: string, cycleStart: string, cycleEnd: string): boolean {
+  const d = toIsoDate(date);
+  return d >= cycleStart && d <= cycleEnd;
+}
+
+function latestDate(dates: readonly (string | null)[]): string | null {
+  let latest: string | null = null;
+  for (const d of dates) {
+    if (d === null) continue;
+    const iso = toIsoDate(d);
+    if (latest === null || iso > latest) latest = iso;
+  }
+  return latest;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function countStatuses(units: readonly UnitCoverage[]): StatusCounts {
+  const counts = emptyStatusCounts();
+  for (const u of units) counts[u.status] += 1;
+  return counts;
+}
+
+function countByOperatingArea(input: readonly CoverageUnit[], units: readonly UnitCoverage[]): CoverageResult['byOperatingArea'] {
+  const names = new Map(input.map((u) => [u.operatingAreaId, u.operatingAreaName]));
+  return [...groupBy(units, (u) => u.operatingAreaId).entries()]
+    .map(([operatingAreaId, group]) => ({
+      operatingAreaId,
+      operatingAreaName: names.get(operatingAreaId) ?? '',
+      counts: countStatuses(group),
+    }))
+    .sort((a, b) => collator.compare(a.operatingAreaName, b.operatingAreaName));
+}
+
+function countByTertial(input: CoverageInput, today: string): CoverageResult['byTertial'] {
+  const rows = cyclePeriodIndexes(input.cycleStartYear).map((p) => ({ ...periodFromIndex(p), planned: 0, done: 0 }));
+  const first = periodIndex(input.cycleStartYear, 1);
+  const rowAt = (p: number) => rows[p - first];
+  for (const e of input.planEntries) {
+    if (!isTertial(e.tertial)) continue;
+    const row = rowAt(periodIndex(e.year, e.tertial));
+    if (row) row.planned += 1;
+  }
+  for (const i of input.inspections) {
+    if (!isOwnInspectionDone(i, today)) continue;
+    const row = rowAt(periodIndexOfDate(i.startDate));
+    if (row) row.done += 1;
+  }
+  return rows;
+}
+
+function countByInspector(input: CoverageInput, today: string): CoverageResult['byInspector'] {
+  const { cycleStartYear } = input;
+  const cycleStart = cycleStartDate(cycleStartYear);
+  const cycleEnd = cycleEndDate(cycleStartYear);
+  const names = new Map((input.inspectors ?? []).map((i) => [i.id, i.name]));
+  const rows = new Map<string, { inspectorId: string; name: string | null; planned: number; done: number }>();
+  const row = (id: string) => {
+    let r = rows.get(id);
+    if (!r) {
+      r = { inspectorId: id, name: names.get(id) ?? null, planned: 0, done: 0 };
+      rows.set(id, r);
+    }
+    return r;
+  };
+  for (const id of names.keys()) row(id);
+  for (const e of input.planEntries) {
+    if (!isTertial(e.tertial) || !isYearInCycle(e.year, cycleStartYear)) continue;
+    for (const id of e.inspectorIds ?? []) row(id).planned += 1;
+  }
+  for (const i of input.inspections) {
+    if (!isOwnInspectionDone(i, today) || !isInCycle(i.startDate, cycleStart, cycleEnd)) continue;
+    for (const id of i.inspectorIds ?? []) row(id).done += 1;
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      collator.compare(a.name ?? '\uffff', b.name ?? '\uffff') ||
+      (a.inspectorId < b.inspectorId ? -1 : a.inspectorId > b.inspectorId ? 1 : 0),
+  );
+}

@@ -1,0 +1,112 @@
+// The one import pipeline: read the file, map its header to known columns, validate every row
+// with zod and the caller's cross-row rules, and report every problem per row. The caller
+// writes only when the preview has no problems, in one transaction.
+import type { z } from 'zod';
+import { AppError } from '../api/errors.ts';
+import type { UploadedFile } from '../api/fields.ts';
+import { readTabularFile, type CellValue } from './tabular.ts';
+
+export interface ImportColumn<K extends string> {
+  key: K;
+  header: string;
+  aliases?: readonly string[];
+}
+
+export interface RowIssue {
+  rowNumber: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportPreview<T> {
+  fileName: string;
+  totalRows: number;
+  rows: { rowNumber: number; values: T }[];
+  issues: RowIssue[];
+  /** Problems with the file as a whole (missing columns); nothing can be imported. */
+  fileIssues: string[];
+  canCommit: boolean;
+}
+
+export interface ImportSpec<K extends string, T> {
+  columns: ImportColumn<K>[];
+  rowSchema: z.ZodType<T, Record<K, string>>;
+  /** Rules across rows or against the database, e.g. duplicates. */
+  checkRows?: (rows: { rowNumber: number; values: T }[]) => RowIssue[];
+}
+
+const normalizeHeader = (h: string) => h.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+
+function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+export function decodeUpload(file: UploadedFile): Buffer {
+  return Buffer.from(file.contentBase64, 'base64');
+}
+
+export async function previewImport<K extends string, T>(
+  file: UploadedFile,
+  spec: ImportSpec<K, T>,
+): Promise<ImportPreview<T>> {
+  const data = await readTabularFile(file.fileName, decodeUpload(file));
+  const headerIndex = new Map(data.headers.map((h, i) => [normalizeHeader(h), i]));
+  const columnIndex = new Map<K, number>();
+  const missing: string[] = [];
+  for (const column of spec.columns) {
+    const names = [column.header, ...(column.aliases ?? [])].map(normalizeHeader);
+    const index = names.map((n) => headerIndex.get(n)).find((i) => i !== undefined);
+    if (index === undefined) missing.push(column.header);
+    else columnIndex.set(column.key, index);
+  }
+  const empty: ImportPreview<T> = {
+    fileName: file.fileName,
+    totalRows: data.rows.length,
+    rows: [],
+    issues: [],
+    fileIssues: [],
+    canCommit: false,
+  };
+  if (missing.length > 0) {
+    return {
+      ...empty,
+      fileIssues: [
+        `Kolumner saknas på första raden: ${missing.join(', ')}. Förväntade kolumner: ${spec.columns.map((c) => c.header).join(', ')}.`,
+      ],
+    };
+  }
+  if (data.rows.length === 0) return { ...empty, fileIssues: ['Filen innehåller inga rader att importera.'] };
+
+  const headerOf = new Map(spec.columns.map((c) => [c.key as string, c.header]));
+  const rows: ImportPreview<T>['rows'] = [];
+  const issues: RowIssue[] = [];
+  for (const { rowNumber, cells } of data.rows) {
+    const raw = Object.fromEntries(
+      spec.columns.map((c) => [c.key, cellText(cells[columnIndex.get(c.key) ?? -1])]),
+    ) as Record<K, string>;
+    const parsed = spec.rowSchema.safeParse(raw);
+    if (parsed.success) {
+      rows.push({ rowNumber, values: parsed.data });
+    } else {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        issues.push({ rowNumber, column: headerOf.get(key) ?? key, message: issue.message });
+      }
+    }
+  }
+  issues.push(...(spec.checkRows?.(rows) ?? []));
+  issues.sort((a, b) => a.rowNumber - b.rowNumber);
+  return { ...empty, rows, issues, canCommit: issues.length === 0 };
+}
+
+export function assertCommittable<T>(preview: ImportPreview<T>): void {
+  if (!preview.canCommit) {
+    const count = preview.fileIssues.length + new Set(preview.issues.map((i) => i.rowNumber)).size;
+    throw new AppError(
+      'invalid_input',
+      `Filen innehåller fel (${count} st). Ingenting har importerats; rätta filen och försök igen.`,
+    );
+  }
+}

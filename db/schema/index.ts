@@ -1,0 +1,3 @@
+export * from './organisation.ts';
+export * from './inspections.ts';
+export * from './system.ts';

@@ -1,0 +1,226 @@
+// Tillsyn: quality requirements (versioned), three-year cycles, the plan, inspections,
+// their assessments and the required actions followed up until closed.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idColumn, stampColumns } from './common.ts';
+import { units } from './organisation.ts';
+
+export const inspectors = sqliteTable(
+  'inspectors',
+  {
+    id: idColumn(),
+    name: text('name').notNull(),
+    email: text('email').notNull().default(''),
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('inspectors_name_unique').on(t.name)],
+);
+
+/** A kvalitetskrav. Its wording lives in versions, so editing it never rewrites past inspections. */
+export const qualityRequirements = sqliteTable(
+  'quality_requirements',
+  {
+    id: idColumn(),
+    code: text('code').notNull(),
+    theme: text('theme').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('quality_requirements_code_unique').on(t.code)],
+);
+
+export const qualityRequirementVersions = sqliteTable(
+  'quality_requirement_versions',
+  {
+    id: idColumn(),
+    requirementId: text('requirement_id')
+      .notNull()
+      .references(() => qualityRequirements.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Dignity/service guarantee deadline in days (e.g. genomförandeplan within 14 days), if any. */
+    deadlineDays: integer('deadline_days'),
+    validFrom: text('valid_from').notNull(),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('quality_requirement_versions_unique').on(t.requirementId, t.version)],
+);
+
+export const inspectionCycles = sqliteTable(
+  'inspection_cycles',
+  {
+    id: idColumn(),
+    startYear: integer('start_year').notNull(),
+    name: text('name').notNull(),
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [
+    uniqueIndex('inspection_cycles_start_year_unique').on(t.startYear),
+    check('inspection_cycles_year_range', sql`${t.startYear} BETWEEN 2000 AND 2100`),
+  ],
+);
+
+export const INSPECTION_TYPES = ['ordinarie', 'tematisk', 'uppfoljande'] as const;
+export type InspectionType = (typeof INSPECTION_TYPES)[number];
+
+/** A thematic inspection: one question or requirement examined across many units. */
+export const inspectionThemes = sqliteTable('inspection_themes', {
+  id: idColumn(),
+  title: text('title').notNull(),
+  question: text('question').notNull().default(''),
+  requirementId: text('requirement_id').references(() => qualityRequirements.id, { onDelete: 'restrict' }),
+  year: integer('year').notNull(),
+  archivedAt: text('archived_at'),
+  ...stampColumns(),
+});
+
+/** One placement of a unit in a cycle's plan (year + tertial, optionally a month). */
+export const planEntries = sqliteTable(
+  'plan_entries',
+  {
+    id: idColumn(),
+    cycleId: text('cycle_id')
+      .notNull()
+      .references(() => inspectionCycles.id, { onDelete: 'restrict' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    tertial: integer('tertial').notNull(),
+    month: integer('month'),
+    inspectionType: text('inspection_type', { enum: INSPECTION_TYPES }).notNull().default('ordinarie'),
+    announced: integer('announced', { mode: 'boolean' }).notNull().default(true),
+    /** Placed by the user: the plan proposal keeps it where it is. */
+    fixed: integer('fixed', { mode: 'boolean' }).notNull().default(false),
+    themeId: text('theme_id').references(() => inspectionThemes.id, { onDelete: 'restrict' }),
+    notes: text('notes').notNull().default(''),
+    ...stampColumns(),
+  },
+  (t) => [
+    uniqueIndex('plan_entries_one_ordinary_per_cycle')
+      .on(t.cycleId, t.unitId)
+      .where(sql`inspection_type = 'ordinarie'`),
+    index('plan_entries_unit_idx').on(t.unitId),
+    check('plan_entries_tertial', sql`${t.tertial} BETWEEN 1 AND 3`),
+    check('plan_entries_month', sql`${t.month} IS NULL OR ${t.month} BETWEEN 1 AND 12`),
+  ],
+);
+
+export const planEntryInspectors = sqliteTable(
+  'plan_entry_inspectors',
+  {
+    id: idColumn(),
+    planEntryId: text('plan_entry_id')
+      .notNull()
+      .references(() => planEntries.id, { onDelete: 'cascade' }),
+    inspectorId: text('inspector_id')
+      .notNull()
+      .references(() => inspectors.id, { onDelete: 'restrict' }),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('plan_entry_inspectors_unique').on(t.planEntryId, t.inspectorId)],
+);
+
+export const INSPECTION_ORIGINS = ['egen', 'ivo'] as const;
+export const INSPECTION_STATUSES = ['planerad', 'pagaende', 'avslutad'] as const;
+
+export const inspections = sqliteTable(
+  'inspections',
+  {
+    id: idColumn(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    planEntryId: text('plan_entry_id').references(() => planEntries.id, { onDelete: 'restrict' }),
+    themeId: text('theme_id').references(() => inspectionThemes.id, { onDelete: 'restrict' }),
+    inspectionType: text('inspection_type', { enum: INSPECTION_TYPES }).notNull().default('ordinarie'),
+    /** 'ivo' records an inspection initiated by the national inspectorate, for the tillsynsberättelse. */
+    origin: text('origin', { enum: INSPECTION_ORIGINS }).notNull().default('egen'),
+    announced: integer('announced', { mode: 'boolean' }).notNull().default(true),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    participants: text('participants').notNull().default(''),
+    methodInterview: integer('method_interview', { mode: 'boolean' }).notNull().default(false),
+    methodObservation: integer('method_observation', { mode: 'boolean' }).notNull().default(false),
+    methodDocumentReview: integer('method_document_review', { mode: 'boolean' }).notNull().default(false),
+    methodRecordReview: integer('method_record_review', { mode: 'boolean' }).notNull().default(false),
+    summary: text('summary').notNull().default(''),
+    status: text('status', { enum: INSPECTION_STATUSES }).notNull().default('pagaende'),
+    closedAt: text('closed_at'),
+    /** Why the inspection was closed although actions remain open, when that is the case. */
+    closeNote: text('close_note').notNull().default(''),
+    reportSentProviderAt: text('report_sent_provider_at'),
+    reportSentCommissionerAt: text('report_sent_commissioner_at'),
+    ...stampColumns(),
+  },
+  (t) => [
+    index('inspections_unit_idx').on(t.unitId, t.startDate),
+    index('inspections_start_idx').on(t.startDate),
+    check('inspections_dates', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+export const inspectionInspectors = sqliteTable(
+  'inspection_inspectors',
+  {
+    id: idColumn(),
+    inspectionId: text('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'cascade' }),
+    inspectorId: text('inspector_id')
+      .notNull()
+      .references(() => inspectors.id, { onDelete: 'restrict' }),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('inspection_inspectors_unique').on(t.inspectionId, t.inspectorId)],
+);
+
+export const ASSESSMENT_RESULTS = ['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_bedomt'] as const;
+export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
+
+/** One requirement assessed in one inspection, pinned to the requirement version in force. */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: idColumn(),
+    inspectionId: text('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'restrict' }),
+    requirementVersionId: text('requirement_version_id')
+      .notNull()
+      .references(() => qualityRequirementVersions.id, { onDelete: 'restrict' }),
+    result: text('result', { enum: ASSESSMENT_RESULTS }).notNull().default('ej_bedomt'),
+    observation: text('observation').notNull().default(''),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('assessments_unique').on(t.inspectionId, t.requirementVersionId)],
+);
+
+export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad', 'stangd'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const requiredActions = sqliteTable(
+  'required_actions',
+  {
+    id: idColumn(),
+    inspectionId: text('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'restrict' }),
+    assessmentId: text('assessment_id').references(() => assessments.id, { onDelete: 'restrict' }),
+    description: text('description').notNull(),
+    deadline: text('deadline').notNull(),
+    responsible: text('responsible').notNull().default(''),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('oppen'),
+    followUpDate: text('follow_up_date'),
+    closedAt: text('closed_at'),
+    ...stampColumns(),
+  },
+  (t) => [
+    index('required_actions_inspection_idx').on(t.inspectionId),
+    index('required_actions_status_idx').on(t.status, t.deadline),
+  ],
+);

@@ -1,0 +1,56 @@
+// The supervised organisation: verksamhetsområden (areas of operations) and their enheter (units).
+import { sql } from 'drizzle-orm';
+import { check, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idColumn, stampColumns } from './common.ts';
+
+export const operatingAreas = sqliteTable(
+  'operating_areas',
+  {
+    id: idColumn(),
+    name: text('name').notNull(),
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('operating_areas_name_unique').on(t.name)],
+);
+
+export const UNIT_TYPES = [
+  'hemtjanst',
+  'sarskilt_boende',
+  'korttidsboende',
+  'lss_gruppbostad',
+  'lss_servicebostad',
+  'daglig_verksamhet',
+  'hemsjukvard',
+  'boendestod',
+  'ifo',
+  'annan',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const REGI = ['egen_regi', 'extern_utforare', 'ideell_forening'] as const;
+export type Regi = (typeof REGI)[number];
+
+export const units = sqliteTable(
+  'units',
+  {
+    id: idColumn(),
+    operatingAreaId: text('operating_area_id')
+      .notNull()
+      .references(() => operatingAreas.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    unitType: text('unit_type', { enum: UNIT_TYPES }).notNull(),
+    regi: text('regi', { enum: REGI }).notNull(),
+    provider: text('provider').notNull(),
+    manager: text('manager').notNull().default(''),
+    activeFrom: text('active_from'),
+    activeTo: text('active_to'),
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [
+    uniqueIndex('units_area_name_unique').on(t.operatingAreaId, t.name),
+    index('units_area_idx').on(t.operatingAreaId),
+    check('units_active_range', sql`${t.activeTo} IS NULL OR ${t.activeFrom} IS NULL OR ${t.activeTo} >= ${t.activeFrom}`),
+  ],
+);

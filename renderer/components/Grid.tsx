@@ -1,0 +1,126 @@
+// AG Grid with the app's defaults: Swedish texts and collation, keyboard editing, and
+// save-on-edit. A refused value stays visible in a red cell with the reason and is never saved.
+import { useCallback, useMemo, useRef } from 'react';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellClassParams,
+  type CellValueChangedEvent,
+  type ColDef,
+  type GetRowIdParams,
+  type GridApi,
+  type ITooltipParams,
+  type SelectionChangedEvent,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { AG_GRID_LOCALE_SE } from '@ag-grid-community/locale';
+import { useTranslation } from 'react-i18next';
+import { swedishCompare } from '../../db/api/contract.ts';
+import { errorMessage, ApiError } from '../api.ts';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 14,
+  headerFontWeight: 600,
+  accentColor: '#1d4f91',
+  rowHeight: 36,
+  headerHeight: 40,
+});
+
+export interface GridProps<R extends { id: string }> {
+  rows: R[];
+  columns: ColDef<R>[];
+  /** Saves one edited cell; returns the row as stored, or throws an ApiError. */
+  onCommit: (row: R, field: string, value: unknown) => Promise<R>;
+  onSelectionChange?: (rows: R[]) => void;
+  onStatus?: (message: string) => void;
+  ariaLabel: string;
+  height?: number | string;
+}
+
+function textComparator(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return swedishCompare(a, b);
+  if (a == null) return b == null ? 0 : -1;
+  if (b == null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function Grid<R extends { id: string }>(props: GridProps<R>) {
+  const { t, i18n } = useTranslation();
+  const apiRef = useRef<GridApi<R> | null>(null);
+  const invalid = useRef(new Map<string, string>());
+  const { onCommit, onStatus, onSelectionChange } = props;
+
+  const defaultColDef = useMemo<ColDef<R>>(
+    () => ({
+      sortable: true,
+      filter: true,
+      resizable: true,
+      editable: true,
+      comparator: textComparator,
+      cellClassRules: {
+        'cell-invalid': (p: CellClassParams<R>) => invalid.current.has(`${p.data?.id}:${p.colDef.field}`),
+      },
+      tooltipValueGetter: (p: ITooltipParams<R>) => {
+        const reason = invalid.current.get(`${(p.data as R | undefined)?.id}:${p.colDef && 'field' in p.colDef ? p.colDef.field : ''}`);
+        return reason ? t('grid.invalidCell', { message: reason }) : undefined;
+      },
+    }),
+    [t],
+  );
+
+  const onCellValueChanged = useCallback(
+    (event: CellValueChangedEvent<R>) => {
+      const field = event.colDef.field;
+      if (!field || event.source === 'api' || event.newValue === event.oldValue) return;
+      const key = `${event.data.id}:${field}`;
+      const column = event.column;
+      onStatus?.(t('saving'));
+      onCommit(event.data, field, event.newValue)
+        .then((saved) => {
+          invalid.current.delete(key);
+          event.node.setData(saved);
+          apiRef.current?.refreshCells({ rowNodes: [event.node], columns: [column], force: true });
+          onStatus?.(t('saved'));
+        })
+        .catch((error: unknown) => {
+          const issue = error instanceof ApiError ? error.issues[0]?.message : undefined;
+          const reason = issue ?? errorMessage(error);
+          invalid.current.set(key, reason);
+          apiRef.current?.refreshCells({ rowNodes: [event.node], columns: [column], force: true });
+          onStatus?.(t('notSaved', { message: reason }));
+        });
+    },
+    [onCommit, onStatus, t],
+  );
+
+  const onSelectionChanged = useCallback(
+    (event: SelectionChangedEvent<R>) => onSelectionChange?.(event.api.getSelectedRows()),
+    [onSelectionChange],
+  );
+
+  return (
+    <div className="grid-wrapper" style={{ height: props.height ?? 'calc(100vh - 230px)' }} role="region" aria-label={props.ariaLabel}>
+      <AgGridReact<R>
+        theme={theme}
+        rowData={props.rows}
+        columnDefs={props.columns}
+        defaultColDef={defaultColDef}
+        localeText={i18n.language === 'sv' ? AG_GRID_LOCALE_SE : undefined}
+        getRowId={(p: GetRowIdParams<R>) => p.data.id}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        singleClickEdit={false}
+        stopEditingWhenCellsLoseFocus
+        tooltipShowDelay={200}
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+        }}
+        onCellValueChanged={onCellValueChanged}
+        onSelectionChanged={onSelectionChanged}
+      />
+    </div>
+  );
+}
