@@ -271,7 +271,7 @@ function buildCandidate(
   const from = maxDate(cycleStart, unit.activeFrom === null ? null : toIsoDate(unit.activeFrom), today);
   const to = unit.activeTo === null || toIsoDate(unit.activeTo) > cycleEnd ? cycleEnd : toIsoDate(unit.activeTo);
   const months = new Map<number, readonly number[]>();
-  for (const p of periods) {
+  for (const p of from <= to ? periods : []) {
     const { year, tertial } = periodFromIndex(p);
     const allowed = PLANNABLE_MONTHS[tertial].filter((m) => monthEnd(year, m) >= from && monthStart(year, m) <= to);
     if (allowed.length > 0) months.set(p, allowed);
