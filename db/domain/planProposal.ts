@@ -197,34 +197,30 @@ function acceptFixed(
   cycleStartYear: number,
   warnings: PlanWarning[],
 ): Placement[] {
-  const accepted: Placement[] = [];
-  const seen = new Set<string>();
-  const firstYear = cycleStartYear;
-  const lastYear = cycleStartYear + 2;
+  const accepted = new Map<string, Placement>();
   for (const f of fixedInput) {
     const { tertial } = f;
     if (!isTertial(tertial) || !isYearInCycle(f.year, cycleStartYear)) {
       warnings.push({
         unitId: f.unitId,
-        message: `Den fasta placeringen ${f.year} T${f.tertial} ligger utanför tillsynscykeln ${firstYear}–${lastYear} och har inte tagits med.`,
+        message: `Den fasta placeringen ${f.year} T${f.tertial} ligger utanför tillsynscykeln ${cycleStartYear}–${cycleStartYear + 2} och har inte tagits med.`,
       });
       continue;
     }
-    if (seen.has(f.unitId)) {
+    const first = accepted.get(f.unitId);
+    if (first) {
+      // One ordinary inspection per unit and cycle (as the plan_entries index has it).
       warnings.push({
         unitId: f.unitId,
-        message: `Enheten har flera fasta placeringar i cykeln; endast den första (${periodLabel(
-          accepted.find((a) => a.unitId === f.unitId) ?? { year: f.year, tertial },
-        )}) behålls.`,
+        message: `Enheten har flera fasta placeringar i cykeln; endast den första (${periodLabel(first)}) behålls.`,
       });
       continue;
     }
-    seen.add(f.unitId);
     const month = f.month ?? null;
-    accepted.push({ unitId: f.unitId, year: f.year, tertial, month, inspectorIds: [...f.inspectorIds], fixed: true, reason: 'Fast placering' });
+    accepted.set(f.unitId, { unitId: f.unitId, year: f.year, tertial, month, inspectorIds: [...f.inspectorIds], fixed: true, reason: 'Fast placering' });
     warnings.push(...fixedPlacementDoubts(f.unitId, f.year, tertial, month, unitsById.get(f.unitId)));
   }
-  return accepted;
+  return [...accepted.values()];
 }
 
 function fixedPlacementDoubts(

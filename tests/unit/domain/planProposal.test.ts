@@ -181,6 +181,19 @@ describe('proposePlan – small cases computed by hand', () => {
     expect(layout(result)).toEqual(['A: 2025 T1/1']);
     expect(result.warnings[0]?.message).toContain('utanför tillsynscykeln 2025–2027');
   });
+  it('keeps only the first of two fixed placements for the same unit', () => {
+    const result = proposePlan({
+      cycleStartYear: CYCLE,
+      units: [unit('A')],
+      inspectors: [],
+      fixed: [
+        { unitId: 'A', year: 2026, tertial: 3, month: 10, inspectorIds: [] },
+        { unitId: 'A', year: 2025, tertial: 1, month: 2, inspectorIds: [] },
+      ],
+    });
+    expect(layout(result)).toEqual(['A: 2026 T3/10']);
+    expect(result.warnings.map((w) => w.message)).toEqual(['Enheten har flera fasta placeringar i cykeln; endast den första (2026 T3) behålls.']);
+  });
 });
 
 describe('apportion', () => {
