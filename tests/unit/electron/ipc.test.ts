@@ -4,7 +4,7 @@ import { FORBIDDEN_RESULT, secureHandle } from '../../../electron/ipc.ts';
 
 type Handler = (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>;
 
-function register(dispatch = vi.fn((_method: string, _input: unknown) => Promise.resolve({ ok: true, value: 'svar' }))) {
+function register(dispatch = vi.fn((_method: string, _input: unknown) => Promise.resolve({ ok: true as const, value: 'svar' as unknown }))) {
   const handlers = new Map<string, Handler>();
   const ipcMain = {
     handle: vi.fn((channel: string, handler: Handler) => {
@@ -53,7 +53,7 @@ describe('secureHandle', () => {
   });
 
   it('turns an unexpected throw into a generic internal error, without its message or stack', async () => {
-    const dispatch = vi.fn(() => Promise.reject(new Error('/home/anna/hemlig.db: SQLITE_IOERR')));
+    const dispatch = vi.fn((_method: string, _input: unknown) => Promise.reject<never>(new Error('/home/anna/hemlig.db: SQLITE_IOERR')));
     const { handlers } = register(dispatch);
     const result = await handlers.get(`api:${someMethod}`)!({ senderFrame: { url: 'app://kvalitetsnavet/' } }, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });

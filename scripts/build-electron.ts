@@ -1,0 +1,63 @@
+// Bundles the Electron main process (ESM) and the preload (CommonJS: a sandboxed preload cannot be
+// an ES module) into dist/electron. Run with `node scripts/build-electron.ts`.
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, 'dist', 'electron');
+
+/** Electron 45 ships Node 22 and Chromium 140-something. */
+const NODE_TARGET = 'node22';
+const CHROME_TARGET = 'chrome130';
+
+/**
+ * Kept out of the bundle and loaded from node_modules at run time: electron is provided by the
+ * runtime, better-sqlite3 has a native .node binary, and pdfkit reads its font metrics from
+ * files beside its own code (__dirname), which a bundle would break.
+ */
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'pdfkit'];
+
+// Bundled CommonJS dependencies call require() for Node built-ins; an ES module has no require.
+const REQUIRE_SHIM = "import { createRequire as __kvCreateRequire } from 'node:module'; const require = __kvCreateRequire(import.meta.url);";
+
+const shared: BuildOptions = {
+  bundle: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+export const mainOptions: BuildOptions = {
+  ...shared,
+  entryPoints: [path.join(root, 'electron', 'main.ts')],
+  outfile: path.join(outDir, 'main.js'),
+  platform: 'node',
+  format: 'esm',
+  target: NODE_TARGET,
+  external: MAIN_EXTERNALS,
+  banner: { js: REQUIRE_SHIM },
+};
+
+export const preloadOptions: BuildOptions = {
+  ...shared,
+  entryPoints: [path.join(root, 'electron', 'preload.ts')],
+  outfile: path.join(outDir, 'preload.cjs'),
+  // The sandboxed preload may only require('electron'), events, timers and url: all else is bundled.
+  platform: 'browser',
+  format: 'cjs',
+  target: CHROME_TARGET,
+  external: ['electron'],
+  // The contract pulls in zod and the schema enums; minifying keeps the per-window parse small.
+  minify: true,
+};
+
+export async function buildElectron(): Promise<void> {
+  await Promise.all([build(mainOptions), build(preloadOptions)]);
+}
+
+if (import.meta.main) {
+  const started = Date.now();
+  await buildElectron();
+  console.log(`dist/electron byggd på ${Date.now() - started} ms.`);
+}
