@@ -5,29 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, DatabaseOpenError } from '../db/core.ts';
+import { DEFAULT_DB_FILE_NAME, parseLaunchArgs } from './paths.ts';
 import { startBrowserServer } from './serve.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface LaunchArgs {
-  dbFile: string | null;
-  demo: boolean;
-  port: number | null;
-}
-
-export function parseLaunchArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LaunchArgs {
-  const valueOf = (flag: string): string | null => {
-    const inline = argv.find((a) => a.startsWith(`${flag}=`));
-    if (inline) return inline.slice(flag.length + 1);
-    const index = argv.indexOf(flag);
-    return index >= 0 ? (argv[index + 1] ?? null) : null;
-  };
-  const port = valueOf('--port');
-  return {
-    dbFile: valueOf('--db') ?? env.KVALITETSNAVET_DB ?? null,
-    demo: argv.includes('--demo'),
-    port: port === null ? null : Number(port),
-  };
+/** Browser mode's own flag; --db, --demo and KVALITETSNAVET_DB are read as in Electron. */
+export function parsePort(argv: readonly string[]): number | null {
+  const inline = argv.find((a) => a.startsWith('--port='));
+  const index = argv.indexOf('--port');
+  const raw = inline ? inline.slice('--port='.length) : index >= 0 ? argv[index + 1] : undefined;
+  return raw === undefined ? null : Number(raw);
 }
 
 /** The same folder Electron's app.getPath('userData') gives for the product name. */
@@ -44,8 +32,9 @@ export function appVersion(): string {
 }
 
 export async function runBrowserMode(argv: readonly string[]): Promise<void> {
-  const args = parseLaunchArgs(argv);
-  if (args.port !== null && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
+  const args = parseLaunchArgs(argv, process.env, process.cwd());
+  const port = parsePort(argv);
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     console.error('Ogiltigt portnummer (--port).');
     process.exit(2);
   }
@@ -54,7 +43,7 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
     console.error('Gränssnittet är inte byggt. Kör "npm run build:renderer" först.');
     process.exit(2);
   }
-  const dbFile = path.resolve(args.dbFile ?? path.join(defaultUserDataDir(), 'kvalitetsnavet.db'));
+  const dbFile = args.dbPath ?? path.join(defaultUserDataDir(), DEFAULT_DB_FILE_NAME);
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   let core;
   try {
@@ -72,7 +61,7 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
     }
     throw error;
   }
-  const server = await startBrowserServer({ dispatch: core.dispatch, rendererDir, port: args.port ?? undefined });
+  const server = await startBrowserServer({ dispatch: core.dispatch, rendererDir, port: port ?? undefined });
   console.log(`Kvalitetsnavet körs i webbläsarläge. Öppna: ${server.url}`);
   console.log(`Databas: ${args.demo ? 'exempeldata (din egen databas orörd)' : dbFile}`);
   const shutdown = () => {

@@ -65,7 +65,8 @@ function Frame() {
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <header className="app-header">
+      <header>
+        <div className="app-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             ◈
@@ -94,12 +95,9 @@ function Frame() {
             </select>
           </label>
         </div>
-      </header>
-      {info?.mode === 'demo' ? (
-        <div className="demo-banner" role="note">
-          {t('demo.banner')}
         </div>
-      ) : null}
+        {info?.mode === 'demo' ? <div className="demo-banner">{t('demo.banner')}</div> : null}
+      </header>
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>

@@ -2,6 +2,15 @@
 import { z } from 'zod';
 import { isValid, parseISO, format } from 'date-fns';
 
+// Zod's own messages (wrong type, unknown key) in Swedish too.
+z.config(z.locales.sv());
+z.config({
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined
+      ? `Uppgift saknas${issue.path?.length ? ` (${issue.path.join('.')})` : ''}.`
+      : undefined,
+});
+
 export const id = z.string({ error: 'Id saknas.' }).uuid({ error: 'Ogiltigt id.' });
 
 export function requiredText(label: string, max = 200) {

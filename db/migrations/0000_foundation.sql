@@ -23,7 +23,7 @@ CREATE TABLE `units` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_by` text,
 	FOREIGN KEY (`operating_area_id`) REFERENCES `operating_areas`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "units_active_range" CHECK("units"."active_to" IS NULL OR "units"."active_from" IS NULL OR "units"."active_to" >= "units"."active_from")
+	CONSTRAINT "units_active_range" CHECK(active_to IS NULL OR active_from IS NULL OR active_to >= active_from)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `units_area_name_unique` ON `units` (`operating_area_id`,`name`);--> statement-breakpoint
@@ -50,7 +50,7 @@ CREATE TABLE `inspection_cycles` (
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_by` text,
-	CONSTRAINT "inspection_cycles_year_range" CHECK("inspection_cycles"."start_year" BETWEEN 2000 AND 2100)
+	CONSTRAINT "inspection_cycles_year_range" CHECK(start_year BETWEEN 2000 AND 2100)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `inspection_cycles_start_year_unique` ON `inspection_cycles` (`start_year`);--> statement-breakpoint
@@ -106,7 +106,7 @@ CREATE TABLE `inspections` (
 	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`plan_entry_id`) REFERENCES `plan_entries`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`theme_id`) REFERENCES `inspection_themes`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "inspections_dates" CHECK("inspections"."end_date" IS NULL OR "inspections"."end_date" >= "inspections"."start_date")
+	CONSTRAINT "inspections_dates" CHECK(end_date IS NULL OR end_date >= start_date)
 );
 --> statement-breakpoint
 CREATE INDEX `inspections_unit_idx` ON `inspections` (`unit_id`,`start_date`);--> statement-breakpoint
@@ -140,8 +140,8 @@ CREATE TABLE `plan_entries` (
 	FOREIGN KEY (`cycle_id`) REFERENCES `inspection_cycles`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`theme_id`) REFERENCES `inspection_themes`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "plan_entries_tertial" CHECK("plan_entries"."tertial" BETWEEN 1 AND 3),
-	CONSTRAINT "plan_entries_month" CHECK("plan_entries"."month" IS NULL OR "plan_entries"."month" BETWEEN 1 AND 12)
+	CONSTRAINT "plan_entries_tertial" CHECK(tertial BETWEEN 1 AND 3),
+	CONSTRAINT "plan_entries_month" CHECK(month IS NULL OR month BETWEEN 1 AND 12)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `plan_entries_one_ordinary_per_cycle` ON `plan_entries` (`cycle_id`,`unit_id`) WHERE inspection_type = 'ordinarie';--> statement-breakpoint

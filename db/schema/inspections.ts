@@ -1,3 +1,5 @@
+// CHECK constraints name bare columns: drizzle qualifies them with the table name, which breaks
+// drizzle-kit table rebuilds (the __new_ table cannot see "plan_entries"."tertial").
 // Tillsyn: quality requirements (versioned), three-year cycles, the plan, inspections,
 // their assessments and the required actions followed up until closed.
 import { sql } from 'drizzle-orm';
@@ -60,7 +62,7 @@ export const inspectionCycles = sqliteTable(
   },
   (t) => [
     uniqueIndex('inspection_cycles_start_year_unique').on(t.startYear),
-    check('inspection_cycles_year_range', sql`${t.startYear} BETWEEN 2000 AND 2100`),
+    check('inspection_cycles_year_range', sql`start_year BETWEEN 2000 AND 2100`),
   ],
 );
 
@@ -105,8 +107,8 @@ export const planEntries = sqliteTable(
       .on(t.cycleId, t.unitId)
       .where(sql`inspection_type = 'ordinarie'`),
     index('plan_entries_unit_idx').on(t.unitId),
-    check('plan_entries_tertial', sql`${t.tertial} BETWEEN 1 AND 3`),
-    check('plan_entries_month', sql`${t.month} IS NULL OR ${t.month} BETWEEN 1 AND 12`),
+    check('plan_entries_tertial', sql`tertial BETWEEN 1 AND 3`),
+    check('plan_entries_month', sql`month IS NULL OR month BETWEEN 1 AND 12`),
   ],
 );
 
@@ -160,7 +162,7 @@ export const inspections = sqliteTable(
   (t) => [
     index('inspections_unit_idx').on(t.unitId, t.startDate),
     index('inspections_start_idx').on(t.startDate),
-    check('inspections_dates', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+    check('inspections_dates', sql`end_date IS NULL OR end_date >= start_date`),
   ],
 );
 

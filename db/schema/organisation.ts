@@ -51,6 +51,6 @@ export const units = sqliteTable(
   (t) => [
     uniqueIndex('units_area_name_unique').on(t.operatingAreaId, t.name),
     index('units_area_idx').on(t.operatingAreaId),
-    check('units_active_range', sql`${t.activeTo} IS NULL OR ${t.activeFrom} IS NULL OR ${t.activeTo} >= ${t.activeFrom}`),
+    check('units_active_range', sql`active_to IS NULL OR active_from IS NULL OR active_to >= active_from`),
   ],
 );

@@ -65,7 +65,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         'cell-invalid': (p: CellClassParams<R>) => invalid.current.has(`${p.data?.id}:${p.colDef.field}`),
       },
       tooltipValueGetter: (p: ITooltipParams<R>) => {
-        const reason = invalid.current.get(`${(p.data as R | undefined)?.id}:${p.colDef && 'field' in p.colDef ? p.colDef.field : ''}`);
+        const reason = invalid.current.get(`${(p.data)?.id}:${p.colDef && 'field' in p.colDef ? p.colDef.field : ''}`);
         return reason ? t('grid.invalidCell', { message: reason }) : undefined;
       },
     }),

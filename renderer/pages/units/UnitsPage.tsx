@@ -21,23 +21,29 @@ export function UnitsPage() {
   const [showArchived, setShowArchived] = useState(false);
   const [dialog, setDialog] = useState<'add' | 'area' | 'import' | null>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      const [unitRows, areaRows] = await Promise.all([
-        call('units.list', { includeArchived: showArchived }),
-        call('operatingAreas.list', {}),
-      ]);
-      setUnits(unitRows);
-      setAreas(areaRows);
-      setSelected(null);
-    } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
-    }
-  }, [showArchived, status]);
+  const load = useCallback(
+    () => Promise.all([call('units.list', { includeArchived: showArchived }), call('operatingAreas.list', {})]),
+    [showArchived],
+  );
+  const apply = useCallback(([unitRows, areaRows]: [UnitRow[], OperatingAreaRow[]]) => {
+    setUnits(unitRows);
+    setAreas(areaRows);
+    setSelected(null);
+  }, []);
+  const reload = useCallback(
+    () => load().then(apply).catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' })),
+    [load, apply, status],
+  );
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let current = true;
+    load()
+      .then((data) => current && apply(data))
+      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
+    return () => {
+      current = false;
+    };
+  }, [load, apply, status]);
 
   const areaIdByName = useMemo(() => new Map(areas.map((a) => [a.name, a.id])), [areas]);
 
@@ -87,7 +93,7 @@ export function UnitsPage() {
         return call('units.update', { id: row.id, patch: { operatingAreaId: areaIdByName.get(String(value)) ?? '' } });
       }
       const patchValue = field === 'activeFrom' || field === 'activeTo' ? nullIfEmpty(value) : (value ?? '');
-      return call('units.update', { id: row.id, patch: { [field]: patchValue } as never });
+      return call('units.update', { id: row.id, patch: { [field]: patchValue } });
     },
     [areaIdByName],
   );

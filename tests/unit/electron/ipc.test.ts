@@ -4,14 +4,14 @@ import { FORBIDDEN_RESULT, secureHandle } from '../../../electron/ipc.ts';
 
 type Handler = (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>;
 
-function register(dispatch = vi.fn((_method: string, _input: unknown) => Promise.resolve({ ok: true as const, value: 'svar' as unknown }))) {
+function register(dispatch = vi.fn((_method: string, _input: unknown) => Promise.resolve({ ok: true as const, value: 'svar' }))) {
   const handlers = new Map<string, Handler>();
   const ipcMain = {
     handle: vi.fn((channel: string, handler: Handler) => {
       handlers.set(channel, handler);
     }),
   };
-  secureHandle(ipcMain as never, dispatch);
+  secureHandle(ipcMain, dispatch);
   return { ipcMain, handlers, dispatch };
 }
 

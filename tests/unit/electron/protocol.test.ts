@@ -126,7 +126,7 @@ describe('registering the scheme', () => {
           expect(scheme).toBe('app');
           handler = fn;
         },
-      } as never,
+      },
       root,
     );
     const post = await handler!(new Request('https://placeholder.invalid/', { method: 'POST' }));

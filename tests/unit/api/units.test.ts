@@ -1,0 +1,190 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../../db/api/errors.ts';
+import type { ImportPreview, UnitImportRow, UnitRow, OperatingAreaRow, DownloadFile } from '../../../db/api/contract.ts';
+import { contentChecksum } from '../../../db/maintenance/checksum.ts';
+import { testApi } from '../../helpers/db.ts';
+
+function value<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function csvUpload(text: string, fileName = 'enheter.csv', encoding: 'utf8' | 'latin1' = 'utf8') {
+  return { file: { fileName, contentBase64: Buffer.from(text, encoding).toString('base64') } };
+}
+
+async function setup() {
+  const api = testApi();
+  const area = value<OperatingAreaRow>(await api.dispatch('operatingAreas.create', { name: 'Hemtjänst' }));
+  const unit = value<UnitRow>(
+    await api.dispatch('units.create', {
+      operatingAreaId: area.id,
+      name: 'Hemtjänst Norr',
+      unitType: 'hemtjanst',
+      regi: 'egen_regi',
+      provider: 'Exempelby kommun',
+      manager: 'Anna Lindqvist',
+    }),
+  );
+  return { ...api, area, unit };
+}
+
+describe('units', () => {
+  it('creates and updates a unit, stamping who changed it', async () => {
+    const { dispatch, unit, session } = await setup();
+    expect(unit.operatingAreaName).toBe('Hemtjänst');
+    const updated = value<UnitRow>(await dispatch('units.update', { id: unit.id, patch: { manager: 'Björn Ekström', activeFrom: '2024-01-01' } }));
+    expect(updated.manager).toBe('Björn Ekström');
+    expect(updated.activeFrom).toBe('2024-01-01');
+    expect(session.db.sqlite.prepare('SELECT updated_by FROM units WHERE id = ?').pluck().get(unit.id)).toBe('Test Testsson');
+    session.close();
+  });
+
+  it('refuses an impossible date and a closing date before the opening date, writing nothing', async () => {
+    const { dispatch, unit, session } = await setup();
+    const before = contentChecksum(session.db.sqlite);
+    const badDate = await dispatch('units.update', { id: unit.id, patch: { activeFrom: '2026-02-30' } });
+    expect(badDate).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Aktiv från är inget giltigt datum.' } });
+    await dispatch('units.update', { id: unit.id, patch: { activeFrom: '2026-05-01' } });
+    const mid = contentChecksum(session.db.sqlite);
+    expect(mid).not.toBe(before);
+    const reversed = await dispatch('units.update', { id: unit.id, patch: { activeTo: '2026-04-30' } });
+    expect(reversed).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(contentChecksum(session.db.sqlite)).toBe(mid);
+    session.close();
+  });
+
+  it('refuses a second unit with the same name in the same area', async () => {
+    const { dispatch, area, session } = await setup();
+    const clash = await dispatch('units.create', { operatingAreaId: area.id, name: 'hemtjänst norr', unitType: 'hemtjanst', regi: 'egen_regi', provider: 'X' });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    session.close();
+  });
+
+  it('deletes an unreferenced unit and restores it with the same id (undo)', async () => {
+    const { dispatch, unit, session } = await setup();
+    value(await dispatch('units.delete', { id: unit.id }));
+    expect(value<UnitRow[]>(await dispatch('units.list', {}))).toHaveLength(0);
+    const { operatingAreaId, name, unitType, regi, provider, manager, activeFrom, activeTo } = unit;
+    const restored = value<UnitRow>(await dispatch('units.restore', { id: unit.id, values: { operatingAreaId, name, unitType, regi, provider, manager, activeFrom, activeTo } }));
+    expect(restored.id).toBe(unit.id);
+    session.close();
+  });
+
+  it('refuses to delete a unit with inspection history and explains to archive it', async () => {
+    const { dispatch, unit, session } = await setup();
+    session.db.sqlite.prepare("INSERT INTO inspections (id, unit_id, start_date) VALUES ('insp', ?, '2026-03-10')").run(unit.id);
+    const before = contentChecksum(session.db.sqlite);
+    const refused = await dispatch('units.delete', { id: unit.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'referenced' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/Arkivera/);
+    expect(contentChecksum(session.db.sqlite)).toBe(before);
+    const archived = value<UnitRow>(await dispatch('units.setArchived', { id: unit.id, archived: true }));
+    expect(archived.archivedAt).not.toBeNull();
+    expect(value<UnitRow[]>(await dispatch('units.list', {}))).toHaveLength(0);
+    expect(value<UnitRow[]>(await dispatch('units.list', { includeArchived: true }))).toHaveLength(1);
+    session.close();
+  });
+
+  it('sorts units in Swedish order: å, ä, ö after z', async () => {
+    const { dispatch, area, session } = await setup();
+    for (const name of ['Östergården', 'Zenit', 'Ängen', 'Åby', 'Alfa']) {
+      value(await dispatch('units.create', { operatingAreaId: area.id, name, unitType: 'hemtjanst', regi: 'egen_regi', provider: 'X' }));
+    }
+    const names = value<UnitRow[]>(await dispatch('units.list', {})).map((u) => u.name);
+    expect(names).toEqual(['Alfa', 'Hemtjänst Norr', 'Zenit', 'Åby', 'Ängen', 'Östergården']);
+    session.close();
+  });
+});
+
+describe('unit import', () => {
+  const header = 'Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef';
+
+  it('previews a semicolon CSV and names every bad row, then writes nothing on commit', async () => {
+    const { dispatch, session } = await setup();
+    const text = [
+      header,
+      'Särskilt boende;Solgården;Särskilt boende;Egen regi;Exempelby kommun;Karin Lundgren',
+      'Särskilt boende;Ekbacken;Sjukhus;Egen regi;Vardaga AB;Per Persson',
+      'Hemtjänst;Hemtjänst Norr;Hemtjänst;Egen regi;Exempelby kommun;Anna',
+      'Funktionsstöd;;LSS gruppbostad;Privat;Nytida AB;',
+    ].join('\r\n');
+    const before = contentChecksum(session.db.sqlite);
+    const preview = value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', csvUpload(text)));
+    expect(preview.totalRows).toBe(4);
+    expect(preview.canCommit).toBe(false);
+    expect(preview.issues.map((i) => [i.rowNumber, i.column])).toEqual([
+      [3, 'Verksamhetstyp'],
+      [4, 'Enhet'],
+      [5, 'Enhet'],
+      [5, 'Regi'],
+    ]);
+    expect(preview.issues[0]?.message).toMatch(/Okänd verksamhetstyp ”Sjukhus”/);
+    const commit = await dispatch('units.importCommit', csvUpload(text));
+    expect(commit).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(contentChecksum(session.db.sqlite)).toBe(before);
+    session.close();
+  });
+
+  it('imports a valid Windows-1252 CSV in one go and creates missing areas', async () => {
+    const { dispatch, session } = await setup();
+    const text = [header, 'Särskilt boende;Solgården;Särskilt boende;Extern utförare;Vardaga Omsorg AB;Åsa Öberg', 'Hemtjänst;Hemtjänst Söder;hemtjänst;egen regi;Exempelby kommun;'].join('\r\n');
+    const result = value<{ inserted: number; createdAreas: number }>(await dispatch('units.importCommit', csvUpload(text, 'enheter.csv', 'latin1')));
+    expect(result).toEqual({ inserted: 2, createdAreas: 1 });
+    const units = value<UnitRow[]>(await dispatch('units.list', {}));
+    expect(units.find((u) => u.name === 'Solgården')).toMatchObject({ operatingAreaName: 'Särskilt boende', regi: 'extern_utforare', manager: 'Åsa Öberg' });
+    session.close();
+  });
+
+  it('imports an .xlsx file and reports a missing column as a file problem', async () => {
+    const { dispatch, session } = await setup();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Enheter');
+    sheet.addRow(['Verksamhetsområde', 'Enhet', 'Verksamhetstyp', 'Regi', 'Utförare']);
+    sheet.addRow(['Hemtjänst', 'Hemtjänst Väster', 'Hemtjänst', 'Egen regi', 'Exempelby kommun']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = { file: { fileName: 'enheter.xlsx', contentBase64: bytes.toString('base64') } };
+    const preview = value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', upload));
+    expect(preview.canCommit).toBe(false);
+    expect(preview.fileIssues[0]).toMatch(/Kolumner saknas på första raden: Enhetschef/);
+    session.close();
+  });
+
+  it('refuses a file that only pretends to be .xlsx', async () => {
+    const { dispatch, session } = await setup();
+    const result = await dispatch('units.importPreview', { file: { fileName: 'enheter.xlsx', contentBase64: Buffer.from('hello').toString('base64') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'Filen är ingen giltig .xlsx-fil.' } });
+    session.close();
+  });
+});
+
+describe('unit export', () => {
+  it('writes an .xlsx whose text cells can never run as formulas', async () => {
+    const { dispatch, area, session } = await setup();
+    value(await dispatch('units.create', { operatingAreaId: area.id, name: '=HYPERLINK("http://x")', unitType: 'hemtjanst', regi: 'egen_regi', provider: '@SUM(1)' }));
+    const file = value<DownloadFile>(await dispatch('units.exportXlsx', {}));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows = sheet?.getSheetValues().slice(2).map((r) => (Array.isArray(r) ? r.slice(1, 6) : []));
+    expect(rows).toContainEqual(['Hemtjänst', `'=HYPERLINK("http://x")`, 'Hemtjänst', 'Egen regi', `'@SUM(1)`]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Verksamhetsområde', 'Enhet', 'Verksamhetstyp', 'Regi', 'Utförare', 'Enhetschef', 'Aktiv från', 'Aktiv till']);
+    session.close();
+  });
+});
+
+describe('demo municipality', () => {
+  it('opens about 60 units in five areas with a mix of regi, without touching the own database', async () => {
+    const { dispatch, session } = await setup();
+    const ownBefore = contentChecksum(session.db.sqlite);
+    value(await dispatch('app.openDemo', {}));
+    const units = value<UnitRow[]>(await dispatch('units.list', {}));
+    expect(units.length).toBe(60);
+    expect(new Set(units.map((u) => u.operatingAreaName)).size).toBe(5);
+    expect(new Set(units.map((u) => u.regi))).toEqual(new Set(['egen_regi', 'extern_utforare', 'ideell_forening']));
+    value(await dispatch('app.closeDemo', {}));
+    expect(contentChecksum(session.db.sqlite)).toBe(ownBefore);
+    session.close();
+  });
+});

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
+import { contentChecksum } from '../../../db/maintenance/checksum.ts';
+import { migrationsFolder, openTempDatabase, tempDbFile } from '../../helpers/db.ts';
+import { tempDir } from '../../helpers/server.ts';
+
+function openError(run: () => unknown): DatabaseOpenError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) return error;
+    throw error;
+  }
+  throw new Error('expected the open to be refused');
+}
+
+describe('openDatabase', () => {
+  it('keeps WAL with synchronous=FULL and foreign keys after a write and a reopen', () => {
+    const file = tempDbFile();
+    const db = openTempDatabase(file);
+    db.sqlite.prepare("INSERT INTO operating_areas (id, name) VALUES ('a', 'Hemtjänst')").run();
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    db.sqlite.close();
+    const again = openTempDatabase(file);
+    expect(again.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(again.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(again.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(again.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(again.sqlite.prepare('SELECT name FROM operating_areas').pluck().all()).toEqual(['Hemtjänst']);
+    again.sqlite.close();
+  });
+
+  it('applies the committed migrations to a new file', () => {
+    const db = openTempDatabase();
+    const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['units', 'operating_areas', 'inspections', 'required_actions', 'audit_log']));
+    db.sqlite.close();
+  });
+
+  it('refuses a file that is not a database and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'random.db');
+    const bytes = Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 256));
+    fs.writeFileSync(file, bytes);
+    const error = openError(() => openDatabase(file, { migrationsFolder }));
+    expect(error.kind).toBe('not_a_database');
+    expect(error.message).toMatch(/inte en/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a truncated database as corrupt without writing to it', () => {
+    const file = tempDbFile();
+    const db = openTempDatabase(file);
+    const insert = db.sqlite.prepare('INSERT INTO operating_areas (id, name) VALUES (?, ?)');
+    for (let i = 0; i < 2000; i++) insert.run(`id-${i}`, `Område ${i} ${'x'.repeat(100)}`);
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    db.sqlite.close();
+    const full = fs.readFileSync(file);
+    const truncated = full.subarray(0, Math.floor(full.length / 2));
+    fs.writeFileSync(file, truncated);
+    const error = openError(() => openDatabase(file, { migrationsFolder }));
+    expect(error.kind).toBe('corrupt');
+    expect(fs.readFileSync(file).equals(truncated)).toBe(true);
+  });
+
+  it('refuses a database from a newer app version and writes nothing', () => {
+    const file = tempDbFile();
+    const db = openTempDatabase(file);
+    db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 10);
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    db.sqlite.close();
+    const before = fs.readFileSync(file);
+    const error = openError(() => openDatabase(file, { migrationsFolder }));
+    expect(error.kind).toBe('too_new');
+    expect(error.message).toMatch(/nyare version/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('keeps child rows when a migration rebuilds a parent table with cascading children (drizzle-orm #5782)', () => {
+    const file = tempDbFile();
+    const db = openTempDatabase(file);
+    db.sqlite.exec(`
+      INSERT INTO operating_areas (id, name) VALUES ('area', 'Hemtjänst');
+      INSERT INTO units (id, operating_area_id, name, unit_type, regi, provider) VALUES
+        ('u1', 'area', 'Norr', 'hemtjanst', 'egen_regi', 'Kommunen'),
+        ('u2', 'area', 'Söder', 'hemtjanst', 'egen_regi', 'Kommunen');
+      INSERT INTO inspection_cycles (id, start_year, name) VALUES ('c', 2025, '2025–2027');
+      INSERT INTO plan_entries (id, cycle_id, unit_id, year, tertial) VALUES ('p1', 'c', 'u1', 2025, 1);
+      INSERT INTO inspectors (id, name) VALUES ('i1', 'Eva Inspektör'), ('i2', 'Per Granskare');
+      INSERT INTO plan_entry_inspectors (id, plan_entry_id, inspector_id) VALUES ('pi1', 'p1', 'i1'), ('pi2', 'p1', 'i2');
+    `);
+    const createPlanEntries = db.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'plan_entries'").pluck().get() as string;
+    db.sqlite.close();
+
+    // A copy of the real migrations plus one that rebuilds units the way drizzle-kit does.
+    const folder = path.join(tempDir(), 'migrations');
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const last = journal.entries.at(-1);
+    if (!last) throw new Error('no migrations');
+    journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '9999_rebuild_plan_entries', breakpoints: true });
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    fs.writeFileSync(
+      path.join(folder, '9999_rebuild_plan_entries.sql'),
+      [
+        'PRAGMA foreign_keys=OFF;',
+        `${createPlanEntries.replace('CREATE TABLE `plan_entries`', 'CREATE TABLE `__new_plan_entries`')};`,
+        'INSERT INTO `__new_plan_entries` SELECT * FROM `plan_entries`;',
+        'DROP TABLE `plan_entries`;',
+        'ALTER TABLE `__new_plan_entries` RENAME TO `plan_entries`;',
+        'PRAGMA foreign_keys=ON;',
+      ].join('\n--> statement-breakpoint\n'),
+    );
+    const upgraded = openDatabase(file, { migrationsFolder: folder });
+    // plan_entry_inspectors cascades on delete of its plan entry: both rows must survive the DROP.
+    expect(upgraded.sqlite.prepare('SELECT count(*) FROM plan_entry_inspectors').pluck().get()).toBe(2);
+    expect(upgraded.sqlite.prepare('SELECT count(*) FROM plan_entries').pluck().get()).toBe(1);
+    expect(upgraded.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    upgraded.sqlite.close();
+  });
+
+  it('rolls back a failing migration completely', () => {
+    const file = tempDbFile();
+    openTempDatabase(file).sqlite.close();
+    const folder = path.join(tempDir(), 'migrations');
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const last = journal.entries.at(-1);
+    if (!last) throw new Error('no migrations');
+    journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '9999_broken', breakpoints: true });
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    fs.writeFileSync(path.join(folder, '9999_broken.sql'), 'CREATE TABLE half_done (id text);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const sqlite = new Database(file);
+    const before = contentChecksum(sqlite);
+    sqlite.close();
+    expect(openError(() => openDatabase(file, { migrationsFolder: folder })).kind).toBe('migration_failed');
+    const after = new Database(file);
+    expect(contentChecksum(after)).toBe(before);
+    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    after.close();
+  });
+});
