@@ -8,21 +8,61 @@ import { LANGUAGE_KEY } from './i18n/index.ts';
 import { OverviewPage } from './pages/overview/OverviewPage.tsx';
 import { UnitsPage } from './pages/units/UnitsPage.tsx';
 
-interface Route {
-  path: string;
-  labelKey: string;
-  render: (databaseKey: string) => ReactNode;
+export interface RouteProps {
+  /** Changes when another database is opened, so pages reload their data. */
+  databaseKey: string;
+  /** Values of the `:name` segments of the route's path. */
+  params: Record<string, string>;
 }
 
-/** Only areas that work are listed; later areas add their route here. */
+interface Route {
+  /** e.g. '/enheter' or '/tillsyn/:id'; routes without labelKey are reached by links only. */
+  path: string;
+  labelKey?: string;
+  /** Navigation group heading (message key); ungrouped routes come first. */
+  groupKey?: string;
+  render: (props: RouteProps) => ReactNode;
+}
+
+/** Only areas that work are listed; each area adds its routes here. */
 const ROUTES: Route[] = [
-  { path: '/', labelKey: 'nav.overview', render: (key) => <OverviewPage databaseKey={key} /> },
-  { path: '/enheter', labelKey: 'nav.units', render: (key) => <UnitsPage key={key} /> },
+  { path: '/', labelKey: 'nav.overview', render: ({ databaseKey }) => <OverviewPage databaseKey={databaseKey} /> },
+  { path: '/enheter', labelKey: 'nav.units', render: ({ databaseKey }) => <UnitsPage key={databaseKey} /> },
 ];
+
+function matchRoute(path: string): { route: Route; params: Record<string, string> } | null {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of ROUTES) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((segment, i) => {
+      const part = decodeURIComponent(parts[i] ?? '');
+      if (segment.startsWith(':')) {
+        params[segment.slice(1)] = part;
+        return true;
+      }
+      return segment === part;
+    });
+    if (matches) return { route, params };
+  }
+  return null;
+}
 
 function currentPath(): string {
   const path = window.location.hash.replace(/^#/, '') || '/';
-  return ROUTES.some((r) => r.path === path) ? path : '/';
+  return matchRoute(path) ? path : '/';
+}
+
+/** Navigation entries grouped under their headings, in the order the routes are listed. */
+function navGroups(): { groupKey: string | undefined; routes: Route[] }[] {
+  const groups: { groupKey: string | undefined; routes: Route[] }[] = [];
+  for (const route of ROUTES.filter((r) => r.labelKey)) {
+    const group = groups.find((g) => g.groupKey === route.groupKey);
+    if (group) group.routes.push(route);
+    else groups.push({ groupKey: route.groupKey, routes: [route] });
+  }
+  return groups;
 }
 
 function Frame() {
@@ -57,8 +97,9 @@ function Frame() {
     document.documentElement.lang = lng;
   };
 
-  const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0];
+  const matched = matchRoute(path);
   const databaseKey = `${info?.mode ?? 'loading'}`;
+  const activeTop = `/${path.split('/').filter(Boolean)[0] ?? ''}`;
 
   return (
     <div className="app">
@@ -100,18 +141,23 @@ function Frame() {
       </header>
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {ROUTES.map((r) => (
-              <li key={r.path}>
-                <a href={`#${r.path}`} aria-current={r.path === path ? 'page' : undefined}>
-                  {t(r.labelKey)}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {navGroups().map((group) => (
+            <div key={group.groupKey ?? 'main'} className="nav-group">
+              {group.groupKey ? <h2 className="nav-heading">{t(group.groupKey)}</h2> : null}
+              <ul>
+                {group.routes.map((r) => (
+                  <li key={r.path}>
+                    <a href={`#${r.path}`} aria-current={r.path === path ? 'page' : r.path !== '/' && r.path === activeTop ? 'true' : undefined}>
+                      {t(r.labelKey ?? '')}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </nav>
         <main id="main" className="app-main" tabIndex={-1}>
-          {info && route ? route.render(databaseKey) : <p>{t('loading')}</p>}
+          {info && matched ? matched.route.render({ databaseKey, params: matched.params }) : <p>{t('loading')}</p>}
         </main>
       </div>
     </div>

@@ -28,5 +28,5 @@ export { unitInput, unitPatch } from './units.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';
-export { REGI, UNIT_TYPES, type Regi, type UnitType } from '../schema/organisation.ts';
+export * from '../domain/codes.ts';
 export { swedishCompare } from '../domain/collation.ts';

@@ -1,5 +1,5 @@
 // Swedish names of coded values as they appear in imported and exported files (and reports).
-import type { Regi, UnitType } from '../schema/organisation.ts';
+import type { Regi, UnitType } from '../domain/codes.ts';
 
 export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   hemtjanst: 'Hemtjänst',

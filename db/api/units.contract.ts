@@ -1,6 +1,6 @@
 // Contract for the organisation register: verksamhetsområden and enheter.
 import { z } from 'zod';
-import { REGI, UNIT_TYPES, type Regi, type UnitType } from '../schema/organisation.ts';
+import { REGI, UNIT_TYPES, type Regi, type UnitType } from '../domain/codes.ts';
 import { method } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText, uploadedFile, type DownloadFile } from './fields.ts';
 import type { ImportPreview } from '../io/importPipeline.ts';

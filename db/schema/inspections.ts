@@ -6,6 +6,18 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
+import { ACTION_STATUSES, ASSESSMENT_RESULTS, INSPECTION_ORIGINS, INSPECTION_STATUSES, INSPECTION_TYPES } from '../domain/codes.ts';
+
+export {
+  ACTION_STATUSES,
+  ASSESSMENT_RESULTS,
+  INSPECTION_ORIGINS,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
+  type ActionStatus,
+  type AssessmentResult,
+  type InspectionType,
+} from '../domain/codes.ts';
 
 export const inspectors = sqliteTable(
   'inspectors',
@@ -66,8 +78,6 @@ export const inspectionCycles = sqliteTable(
   ],
 );
 
-export const INSPECTION_TYPES = ['ordinarie', 'tematisk', 'uppfoljande'] as const;
-export type InspectionType = (typeof INSPECTION_TYPES)[number];
 
 /** A thematic inspection: one question or requirement examined across many units. */
 export const inspectionThemes = sqliteTable('inspection_themes', {
@@ -127,8 +137,6 @@ export const planEntryInspectors = sqliteTable(
   (t) => [uniqueIndex('plan_entry_inspectors_unique').on(t.planEntryId, t.inspectorId)],
 );
 
-export const INSPECTION_ORIGINS = ['egen', 'ivo'] as const;
-export const INSPECTION_STATUSES = ['planerad', 'pagaende', 'avslutad'] as const;
 
 export const inspections = sqliteTable(
   'inspections',
@@ -181,8 +189,6 @@ export const inspectionInspectors = sqliteTable(
   (t) => [uniqueIndex('inspection_inspectors_unique').on(t.inspectionId, t.inspectorId)],
 );
 
-export const ASSESSMENT_RESULTS = ['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_bedomt'] as const;
-export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
 
 /** One requirement assessed in one inspection, pinned to the requirement version in force. */
 export const assessments = sqliteTable(
@@ -202,8 +208,6 @@ export const assessments = sqliteTable(
   (t) => [uniqueIndex('assessments_unique').on(t.inspectionId, t.requirementVersionId)],
 );
 
-export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad', 'stangd'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const requiredActions = sqliteTable(
   'required_actions',

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
+import { REGI, UNIT_TYPES, type Regi, type UnitType } from '../domain/codes.ts';
 
 export const operatingAreas = sqliteTable(
   'operating_areas',
@@ -14,22 +15,7 @@ export const operatingAreas = sqliteTable(
   (t) => [uniqueIndex('operating_areas_name_unique').on(t.name)],
 );
 
-export const UNIT_TYPES = [
-  'hemtjanst',
-  'sarskilt_boende',
-  'korttidsboende',
-  'lss_gruppbostad',
-  'lss_servicebostad',
-  'daglig_verksamhet',
-  'hemsjukvard',
-  'boendestod',
-  'ifo',
-  'annan',
-] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
-
-export const REGI = ['egen_regi', 'extern_utforare', 'ideell_forening'] as const;
-export type Regi = (typeof REGI)[number];
+export { UNIT_TYPES, REGI, type UnitType, type Regi };
 
 export const units = sqliteTable(
   'units',

@@ -1,0 +1,35 @@
+// The closed sets of coded values, in one drizzle-free module so the contract (and through it
+// the renderer and preload) can use them without pulling in the database layer.
+
+export const UNIT_TYPES = [
+  'hemtjanst',
+  'sarskilt_boende',
+  'korttidsboende',
+  'lss_gruppbostad',
+  'lss_servicebostad',
+  'daglig_verksamhet',
+  'hemsjukvard',
+  'boendestod',
+  'ifo',
+  'annan',
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const REGI = ['egen_regi', 'extern_utforare', 'ideell_forening'] as const;
+export type Regi = (typeof REGI)[number];
+
+export const INSPECTION_TYPES = ['ordinarie', 'tematisk', 'uppfoljande'] as const;
+export type InspectionType = (typeof INSPECTION_TYPES)[number];
+
+/** 'ivo' records an inspection initiated by the national inspectorate, for the tillsynsberättelse. */
+export const INSPECTION_ORIGINS = ['egen', 'ivo'] as const;
+export type InspectionOrigin = (typeof INSPECTION_ORIGINS)[number];
+
+export const INSPECTION_STATUSES = ['planerad', 'pagaende', 'avslutad'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+export const ASSESSMENT_RESULTS = ['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_bedomt'] as const;
+export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
+
+export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad', 'stangd'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
