@@ -9,8 +9,9 @@
 // law, not against the kvalitetskrav the beställare has set, which the own tillsyn must cover.
 // They are counted per unit (ivoInspectionCount) for the tillsynsberättelse. Thematic and
 // follow-up inspections look at one question only, so they do not cover a unit either.
-import type { Regi } from '../schema/organisation.ts';
-import type { InspectionType } from '../schema/inspections.ts';
+import type { Regi } from './codes.ts';
+import type { InspectionType } from './codes.ts';
+import { swedishCompare } from './collation.ts';
 import {
   cycleEndDate,
   cyclePeriodIndexes,
@@ -112,7 +113,6 @@ export interface CoverageResult {
   byInspector: { inspectorId: string; name: string | null; planned: number; done: number }[];
 }
 
-const collator = new Intl.Collator('sv');
 const REGI_ORDER: readonly Regi[] = ['egen_regi', 'extern_utforare', 'ideell_forening'];
 
 export function emptyStatusCounts(): StatusCounts {
@@ -144,7 +144,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const inspectionsByUnit = groupBy(input.inspections, (i) => i.unitId);
 
   const units = [...input.units]
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => swedishCompare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((unit) => unitCoverage(unit, plansByUnit.get(unit.id) ?? [], inspectionsByUnit.get(unit.id) ?? [], cycleStartYear, cycleStart, today));
 
   return {
@@ -251,7 +251,7 @@ function countByOperatingArea(input: readonly CoverageUnit[], units: readonly Un
       operatingAreaName: names.get(operatingAreaId) ?? '',
       counts: countStatuses(group),
     }))
-    .sort((a, b) => collator.compare(a.operatingAreaName, b.operatingAreaName));
+    .sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName));
 }
 
 function countByTertial(input: CoverageInput, today: string): CoverageResult['byTertial'] {
@@ -296,7 +296,7 @@ function countByInspector(input: CoverageInput, today: string): CoverageResult['
   }
   return [...rows.values()].sort(
     (a, b) =>
-      collator.compare(a.name ?? '\uffff', b.name ?? '\uffff') ||
+      swedishCompare(a.name ?? '\uffff', b.name ?? '\uffff') ||
       (a.inspectorId < b.inspectorId ? -1 : a.inspectorId > b.inspectorId ? 1 : 0),
   );
 }

@@ -1,6 +1,7 @@
 // Proposes a three-year tillsyn plan: every unit active in the cycle is placed once in a tertial
 // (with a month and an inspector), no later than 36 months after its previous inspection, spread
 // over the year as the seed's årshjul does it. A greedy earliest-deadline-first pass, O(n log n).
+import { swedishCompare } from './collation.ts';
 import {
   cycleEndDate,
   cyclePeriodIndexes,
@@ -93,7 +94,6 @@ export interface PlanProposal {
   warnings: PlanWarning[];
 }
 
-const collator = new Intl.Collator('sv');
 const NO_DEADLINE = '9999-12-31';
 
 /** A unit to be placed by the proposal, with its window of allowed periods. */
@@ -130,7 +130,7 @@ export function proposePlan(input: PlanProposalInput): PlanProposal {
   const units = [...input.units].sort(compareUnits);
   const unitsById = new Map(units.map((u) => [u.id, u]));
   const inspectors = [...input.inspectors].sort(
-    (a, b) => collator.compare(a.name, b.name) || compareIds(a.id, b.id),
+    (a, b) => swedishCompare(a.name, b.name) || compareIds(a.id, b.id),
   );
 
   const fixed = acceptFixed(input.fixed, unitsById, cycleStartYear, warnings);
@@ -162,7 +162,7 @@ export function proposePlan(input: PlanProposalInput): PlanProposal {
     (a, b) =>
       periodIndex(a.year, a.tertial) - periodIndex(b.year, b.tertial) ||
       (a.month ?? 0) - (b.month ?? 0) ||
-      collator.compare(unitsById.get(a.unitId)?.name ?? '', unitsById.get(b.unitId)?.name ?? '') ||
+      swedishCompare(unitsById.get(a.unitId)?.name ?? '', unitsById.get(b.unitId)?.name ?? '') ||
       compareIds(a.unitId, b.unitId),
   );
   return { placements, warnings };
@@ -173,7 +173,7 @@ function compareIds(a: string, b: string): number {
 }
 
 function compareUnits(a: PlanUnit, b: PlanUnit): number {
-  return collator.compare(a.name, b.name) || compareIds(a.id, b.id);
+  return swedishCompare(a.name, b.name) || compareIds(a.id, b.id);
 }
 
 function validatedWeights(weights: CapacityWeights): CapacityWeights {
