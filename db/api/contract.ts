@@ -3,10 +3,12 @@
 import type { z } from 'zod';
 import { appContract } from './app.contract.ts';
 import { unitsContract } from './units.contract.ts';
+import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 
 export const contract = {
   ...appContract,
   ...unitsContract,
+  ...tillsynPlanningContract,
 };
 
 export type Contract = typeof contract;
@@ -25,6 +27,7 @@ export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from './errors.ts
 export type { AppInfo } from './app.contract.ts';
 export type { OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
 export { unitInput, unitPatch } from './units.contract.ts';
+export type { InspectorRow, RequirementRow, RequirementVersionRow } from './tillsynPlanning.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

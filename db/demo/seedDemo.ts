@@ -2,6 +2,7 @@
 // mix of regi, so a newcomer can try every view without touching their own data.
 import type { AppDatabase } from '../open.ts';
 import { operatingAreas, units, type Regi, type UnitType } from '../schema/organisation.ts';
+import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 
 interface DemoUnit {
   name: string;
@@ -97,6 +98,8 @@ const AREAS: Record<string, DemoUnit[]> = {
 export interface DemoIds {
   areaIds: Map<string, string>;
   unitIds: string[];
+  /** Catalogue, inspectors and the 2025–2027 plan (see seedPlanning.ts for what it holds). */
+  planning: DemoPlanning;
 }
 
 export function seedDemoMunicipality(db: AppDatabase): DemoIds {
@@ -128,6 +131,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
         unitIds.push(row.id);
       }
     }
-    return { areaIds, unitIds };
+    const planning = seedPlanning(db);
+    return { areaIds, unitIds, planning };
   })();
 }

@@ -2,8 +2,12 @@
 import type { Handlers } from '../handle.ts';
 import { appHandlers } from './app.ts';
 import { unitHandlers } from './units.ts';
+import { requirementHandlers } from './requirements.ts';
+import { inspectorHandlers } from './inspectors.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...unitHandlers,
+  ...requirementHandlers,
+  ...inspectorHandlers,
 };

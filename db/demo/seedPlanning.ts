@@ -1,0 +1,47 @@
+// Demo data for tillsyn planning: the kvalitetskrav catalogue, three fictitious inspectors and
+// the 2025–2027 cycle with a plan for every active unit (as proposed on 2025-01-01).
+//
+// Contract with the inspection demo data (db/demo/seedInspections.ts): seedPlanning() returns
+// DemoPlanning — the plan entries it created (id, unitId, year, tertial, month, inspectorIds),
+// the inspectors and the current requirement version ids (catalogue order). seedDemo.ts passes it
+// on, so inspections can be recorded for some of the past placements (some done, some overdue)
+// and assessed against real requirement versions. seedPlanning writes no inspections itself.
+import { insertDefaultCatalogue, listRequirements } from '../api/handlers/requirements.ts';
+import { inspectors } from '../schema/inspections.ts';
+import type { AppDatabase } from '../open.ts';
+
+export interface DemoPlanEntry {
+  id: string;
+  unitId: string;
+  year: number;
+  tertial: 1 | 2 | 3;
+  month: number | null;
+  inspectorIds: string[];
+}
+
+export interface DemoPlanning {
+  cycleId: string | null;
+  cycleStartYear: number;
+  inspectorIds: string[];
+  /** Current version id of each kvalitetskrav, in catalogue order. */
+  requirementVersionIds: string[];
+  planEntries: DemoPlanEntry[];
+}
+
+const BY = 'exempeldata';
+const DEMO_INSPECTORS = [
+  { name: 'Agnes Tillström', email: 'agnes.tillstrom@exempelby.se' },
+  { name: 'Bilal Granqvist', email: 'bilal.granqvist@exempelby.se' },
+  { name: 'Cecilia Rydén', email: 'cecilia.ryden@exempelby.se' },
+];
+const CYCLE_START_YEAR = 2025;
+
+/** Runs inside seedDemoMunicipality's transaction, after the units exist. */
+export function seedPlanning(db: AppDatabase): DemoPlanning {
+  insertDefaultCatalogue(db, BY, '2024-01-01');
+  const requirementVersionIds = listRequirements(db, false).map((r) => r.versionId);
+  const inspectorIds = DEMO_INSPECTORS.map(
+    (ins) => db.orm.insert(inspectors).values({ ...ins, updatedBy: BY }).returning({ id: inspectors.id }).get().id,
+  );
+  return { cycleId: null, cycleStartYear: CYCLE_START_YEAR, inspectorIds, requirementVersionIds, planEntries: [] };
+}
