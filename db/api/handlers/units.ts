@@ -7,11 +7,12 @@ import { AppError } from '../errors.ts';
 import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
 import { exportXlsx } from '../../io/xlsxExport.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
-import type { ApiContext, Handlers } from '../handle.ts';
+import type { Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
 import type { Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
 import { swedishCompare } from '../../domain/collation.ts';
+import { stamp } from './stamp.ts';
 
 type UnitHandlers = Pick<
   Handlers,
@@ -110,11 +111,6 @@ function unitReferences(orm: Orm, id: string): number {
   const inspected = orm.select({ n: count() }).from(inspections).where(eq(inspections.unitId, id)).get()?.n ?? 0;
   return planned + inspected;
 }
-
-const stamp = (ctx: ApiContext) => ({
-  updatedAt: new Date().toISOString(),
-  updatedBy: ctx.actor.displayName || ctx.actor.osUser,
-});
 
 const importColumns = [
   { key: 'operatingAreaName', header: 'Verksamhetsområde' },
