@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema/index.ts';
+import { installAuditTrail } from './audit/trail.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -14,7 +15,7 @@ export interface AppDatabase {
   readonly file: string;
 }
 
-export type OpenFailure = 'not_a_database' | 'corrupt' | 'too_new' | 'migration_failed';
+export type OpenFailure = 'not_a_database' | 'corrupt' | 'too_new' | 'migration_failed' | 'in_use';
 
 const FAILURE_MESSAGES: Record<OpenFailure, string> = {
   not_a_database: 'Filen är inte en Kvalitetsnavet-databas (den är inte en SQLite-databas).',
@@ -22,13 +23,15 @@ const FAILURE_MESSAGES: Record<OpenFailure, string> = {
   too_new:
     'Databasen har skapats av en nyare version av Kvalitetsnavet. Uppdatera programmet; filen lämnas orörd.',
   migration_failed: 'Databasen kunde inte uppgraderas till den här versionen. Inget har ändrats.',
+  in_use: 'Databasen används redan av ett annat Kvalitetsnavet. Två program får inte skriva i samma fil samtidigt.',
 };
 
 export class DatabaseOpenError extends Error {
   readonly kind: OpenFailure;
   readonly detail: string;
-  constructor(kind: OpenFailure, detail: string) {
-    super(FAILURE_MESSAGES[kind]);
+  /** `message` replaces the standard text when there is more to say (who holds a lock). */
+  constructor(kind: OpenFailure, detail: string, message?: string) {
+    super(message ?? FAILURE_MESSAGES[kind]);
     this.name = 'DatabaseOpenError';
     this.kind = kind;
     this.detail = detail;
@@ -143,6 +146,8 @@ export function openDatabase(file: string, options: OpenOptions): AppDatabase {
     setDurabilityPragmas(sqlite);
     const latestApplied = Math.max(0, ...applied);
     migrate(sqlite, options, known.filter((m) => m.folderMillis > latestApplied));
+    // After migrations, so the audit triggers cover the schema as it is now.
+    installAuditTrail(sqlite);
     return { sqlite, orm: drizzle(sqlite, { schema }), file };
   } catch (error) {
     sqlite.close();

@@ -3,11 +3,13 @@
 import type { z } from 'zod';
 import { appContract } from './app.contract.ts';
 import { unitsContract } from './units.contract.ts';
+import { auditContract } from './audit.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 
 export const contract = {
   ...appContract,
   ...unitsContract,
+  ...auditContract,
   ...tillsynPlanningContract,
 };
 
@@ -33,3 +35,5 @@ export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';
 export * from '../domain/codes.ts';
 export { swedishCompare } from '../domain/collation.ts';
+export type { AuditAction, AuditChange, AuditEntry, AuditLogPage, AuditUser } from './audit.contract.ts';
+export { AUDIT_ACTIONS } from './audit.contract.ts';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodResult, type ParsedInput } from './contract.ts';
 import { AppError, type ApiResult, type FieldIssue } from './errors.ts';
 import type { Actor, Session } from '../session.ts';
+import { setAuditActor } from '../audit/trail.ts';
 
 export interface ApiContext {
   readonly session: Session;
@@ -66,6 +67,8 @@ export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: 
       };
     }
     try {
+      // Whoever is acting now is recorded by the audit triggers (also after a database switch).
+      setAuditActor(ctx.session.db.sqlite, ctx.actor);
       const handler = handlers[method] as (c: ApiContext, i: unknown) => unknown;
       const value = await handler(ctx, parsed.data);
       return { ok: true, value };

@@ -2,12 +2,14 @@
 import type { Handlers } from '../handle.ts';
 import { appHandlers } from './app.ts';
 import { unitHandlers } from './units.ts';
+import { auditHandlers } from './audit.ts';
 import { requirementHandlers } from './requirements.ts';
 import { inspectorHandlers } from './inspectors.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...unitHandlers,
+  ...auditHandlers,
   ...requirementHandlers,
   ...inspectorHandlers,
 };

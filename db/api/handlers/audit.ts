@@ -1,0 +1,114 @@
+// Handlers for the audit trail: read-only queries over audit_log, turned into per-field changes.
+import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { auditedTables, STAMP_COLUMNS } from '../../audit/trail.ts';
+import { auditLog } from '../../schema/system.ts';
+import { AppError } from '../errors.ts';
+import type { AuditAction, AuditChange, AuditEntry } from '../audit.contract.ts';
+import type { ApiContext, Handlers } from '../handle.ts';
+
+type AuditHandlers = Pick<Handlers, 'audit.tables' | 'audit.history' | 'audit.log' | 'audit.users'>;
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+function parseValues(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The fields worth showing: what an insert set, what an update changed, what a delete removed. */
+export function changesOf(action: AuditAction, oldJson: string | null, newJson: string | null): AuditChange[] {
+  const before = parseValues(oldJson);
+  const after = parseValues(newJson);
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (f) => f !== 'id' && !STAMP_COLUMNS.has(f),
+  );
+  const changes: AuditChange[] = [];
+  for (const field of fields) {
+    const oldValue = action === 'insert' ? null : asText(before[field]);
+    const newValue = action === 'delete' ? null : asText(after[field]);
+    if (oldValue === newValue) continue;
+    // An insert or delete lists only fields that held something.
+    if (action !== 'update' && (oldValue ?? newValue ?? '') === '') continue;
+    changes.push({ field, oldValue, newValue });
+  }
+  return changes;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    tableName: row.tableName,
+    rowId: row.rowId,
+    action: row.action,
+    osUser: row.osUser,
+    displayName: row.displayName,
+    changes: changesOf(row.action, row.oldValues, row.newValues),
+  };
+}
+
+function assertAudited(ctx: ApiContext, tableName: string): void {
+  if (!auditedTables(ctx.session.db.sqlite).includes(tableName)) {
+    throw new AppError('invalid_input', 'Det finns ingen historik för den typen av uppgift.', tableName, [
+      { field: 'tableName', message: 'Okänd tabell.' },
+    ]);
+  }
+}
+
+/** Local midnight of an ISO date as a UTC timestamp, comparable with audit_log.at. */
+function localMidnightUtc(isoDate: string, addDays = 0): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + addDays).toISOString();
+}
+
+// Newest first; rowid breaks ties within the same millisecond in the order the rows were written.
+const newestFirst = [desc(auditLog.at), desc(sql`${auditLog}.rowid`)];
+
+export const auditHandlers: AuditHandlers = {
+  'audit.tables': (ctx) => auditedTables(ctx.session.db.sqlite),
+
+  'audit.history': (ctx, { tableName, rowId }) => {
+    assertAudited(ctx, tableName);
+    return ctx.session.db.orm
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tableName, tableName), eq(auditLog.rowId, rowId)))
+      .orderBy(...newestFirst)
+      .all()
+      .map(toEntry);
+  },
+
+  'audit.log': (ctx, { user, from, to, tableName, action, limit, offset }) => {
+    if (tableName) assertAudited(ctx, tableName);
+    const conditions: (SQL | undefined)[] = [
+      user ? or(eq(auditLog.osUser, user), eq(auditLog.displayName, user)) : undefined,
+      from ? gte(auditLog.at, localMidnightUtc(from)) : undefined,
+      to ? lt(auditLog.at, localMidnightUtc(to, 1)) : undefined,
+      tableName ? eq(auditLog.tableName, tableName) : undefined,
+      action ? eq(auditLog.action, action) : undefined,
+    ];
+    const where = and(...conditions);
+    const orm = ctx.session.db.orm;
+    const total = orm.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+    const rows = orm.select().from(auditLog).where(where).orderBy(...newestFirst).limit(limit).offset(offset).all();
+    return { total, entries: rows.map(toEntry) };
+  },
+
+  'audit.users': (ctx) =>
+    ctx.session.db.orm
+      .select({ osUser: auditLog.osUser, displayName: auditLog.displayName, count: count() })
+      .from(auditLog)
+      .groupBy(auditLog.osUser, auditLog.displayName)
+      .orderBy(auditLog.displayName, auditLog.osUser)
+      .all(),
+};

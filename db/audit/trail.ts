@@ -1,0 +1,123 @@
+// The audit trail (spårbarhet): triggers generated from the live schema at every open record who
+// changed what, when, with old and new values; guard triggers keep audit_log append-only.
+import type Database from 'better-sqlite3';
+
+/** Tables that are never audited: the trail itself, drizzle's bookkeeping and SQLite internals. */
+export const UNAUDITED_TABLES = new Set(['audit_log', '__drizzle_migrations']);
+
+/** Stamp columns that change on every write; history views hide them (time and user are shown anyway). */
+export const STAMP_COLUMNS = new Set(['created_at', 'updated_at', 'updated_by']);
+
+export interface AuditActor {
+  osUser: string;
+  displayName: string;
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Every table that gets audit triggers, read from the live schema (so later migrations are covered). */
+export function auditedTables(sqlite: Database.Database): string[] {
+  const names = sqlite
+    .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return names.filter((n) => !UNAUDITED_TABLES.has(n));
+}
+
+interface ColumnInfo {
+  name: string;
+  pk: number;
+}
+
+function columnsOf(sqlite: Database.Database, table: string): ColumnInfo[] {
+  return sqlite.prepare(`SELECT name, pk FROM pragma_table_info(?, 'main') ORDER BY cid`).all(table) as ColumnInfo[];
+}
+
+/** SQL for the row's key: the `id` column every table here has, else the primary key, else rowid. */
+function rowIdExpression(ref: 'NEW' | 'OLD', columns: ColumnInfo[]): string {
+  if (columns.some((c) => c.name === 'id')) return `CAST(${ref}."id" AS TEXT)`;
+  const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  if (pk.length > 0) return pk.map((c) => `COALESCE(CAST(${ref}.${quoteIdent(c.name)} AS TEXT), '')`).join(" || '|' || ");
+  return `CAST(${ref}.rowid AS TEXT)`;
+}
+
+/** json_object of the row; a BLOB (which JSON cannot hold) is recorded by its size only. */
+function rowJson(ref: 'NEW' | 'OLD', columns: ColumnInfo[]): string {
+  const pairs = columns.map((c) => {
+    const col = `${ref}.${quoteIdent(c.name)}`;
+    return `${quoteText(c.name)}, CASE WHEN typeof(${col}) = 'blob' THEN '[' || length(${col}) || ' byte]' ELSE ${col} END`;
+  });
+  return `json_object(${pairs.join(', ')})`;
+}
+
+// A random UUID (version 4 layout) made in SQL: audit_log.id has no SQL default.
+const SQL_UUID =
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
+  "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
+
+function insertAudit(table: string, action: string, rowId: string, oldValues: string, newValues: string): string {
+  return (
+    'INSERT INTO main.audit_log (id, at, table_name, row_id, action, old_values, new_values, os_user, display_name) VALUES (' +
+    `${SQL_UUID}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ${quoteText(table)}, ${rowId}, '${action}', ${oldValues}, ${newValues}, ` +
+    "COALESCE((SELECT os_user FROM temp.audit_actor LIMIT 1), ''), " +
+    "COALESCE((SELECT display_name FROM temp.audit_actor LIMIT 1), ''));"
+  );
+}
+
+function triggersFor(sqlite: Database.Database, table: string): string[] {
+  const columns = columnsOf(sqlite, table);
+  const on = `main.${quoteIdent(table)}`;
+  const name = (action: string) => quoteIdent(`audit_${table}_${action}`);
+  // An UPDATE that changes nothing (same values written back) leaves no trace.
+  const changed = columns.map((c) => `OLD.${quoteIdent(c.name)} IS NOT NEW.${quoteIdent(c.name)}`).join(' OR ');
+  return [
+    `CREATE TEMP TRIGGER ${name('insert')} AFTER INSERT ON ${on} BEGIN ${insertAudit(table, 'insert', rowIdExpression('NEW', columns), 'NULL', rowJson('NEW', columns))} END`,
+    `CREATE TEMP TRIGGER ${name('update')} AFTER UPDATE ON ${on} WHEN ${changed} BEGIN ${insertAudit(table, 'update', rowIdExpression('NEW', columns), rowJson('OLD', columns), rowJson('NEW', columns))} END`,
+    `CREATE TEMP TRIGGER ${name('delete')} AFTER DELETE ON ${on} BEGIN ${insertAudit(table, 'delete', rowIdExpression('OLD', columns), rowJson('OLD', columns), 'NULL')} END`,
+  ];
+}
+
+export const AUDIT_LOCKED_MESSAGE = 'Spårbarhetsloggen kan inte ändras eller raderas.';
+
+/**
+ * Installs the trail on an open connection, after migrations. The recording triggers are TEMP
+ * triggers: a trigger stored in the file cannot read the connection's temp.audit_actor table, and
+ * being per-connection they are regenerated from the live schema at every open, so tables and
+ * columns added by later migrations are covered without extra work. The guards that keep
+ * audit_log append-only are stored in the file, so other programs cannot edit it by accident either.
+ */
+export function installAuditTrail(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS audit_actor (os_user TEXT NOT NULL, display_name TEXT NOT NULL)');
+    const existing = sqlite
+      .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'")
+      .pluck()
+      .all() as string[];
+    for (const name of existing) sqlite.exec(`DROP TRIGGER temp.${quoteIdent(name)}`);
+    for (const table of auditedTables(sqlite)) {
+      for (const statement of triggersFor(sqlite, table)) sqlite.exec(statement);
+    }
+    for (const action of ['UPDATE', 'DELETE'] as const) {
+      sqlite.exec(
+        `CREATE TRIGGER IF NOT EXISTS main.audit_log_no_${action.toLowerCase()} BEFORE ${action} ON audit_log ` +
+          `BEGIN SELECT RAISE(ABORT, ${quoteText(AUDIT_LOCKED_MESSAGE)}); END`,
+      );
+    }
+  })();
+  actorOnConnection.delete(sqlite);
+}
+
+const actorOnConnection = new WeakMap<Database.Database, string>();
+
+/** Makes `actor` the user recorded for this connection's writes; cheap when nothing changed. */
+export function setAuditActor(sqlite: Database.Database, actor: AuditActor): void {
+  const key = `${actor.osUser}\u0000${actor.displayName}`;
+  if (actorOnConnection.get(sqlite) === key) return;
+  sqlite.transaction(() => {
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS audit_actor (os_user TEXT NOT NULL, display_name TEXT NOT NULL)');
+    sqlite.exec('DELETE FROM temp.audit_actor');
+    sqlite.prepare('INSERT INTO temp.audit_actor (os_user, display_name) VALUES (?, ?)').run(actor.osUser, actor.displayName);
+  })();
+  actorOnConnection.set(sqlite, key);
+}
