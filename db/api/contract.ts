@@ -5,12 +5,14 @@ import { appContract } from './app.contract.ts';
 import { unitsContract } from './units.contract.ts';
 import { auditContract } from './audit.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
+import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 
 export const contract = {
   ...appContract,
   ...unitsContract,
   ...auditContract,
   ...tillsynPlanningContract,
+  ...tillsynInspectionContract,
 };
 
 export type Contract = typeof contract;
@@ -29,7 +31,37 @@ export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from './errors.ts
 export type { AppInfo } from './app.contract.ts';
 export type { OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
 export { unitInput, unitPatch } from './units.contract.ts';
-export type { InspectorRow, RequirementRow, RequirementVersionRow } from './tillsynPlanning.contract.ts';
+export type {
+  CoverageView,
+  CycleRow,
+  InspectorLoad,
+  InspectorRow,
+  PlanEntryRow,
+  PlanProposalView,
+  ProposedPlacement,
+  RequirementRow,
+  RequirementVersionRow,
+} from './tillsynPlanning.contract.ts';
+export type { CoverageStatus, UnitCoverage } from '../domain/coverage.ts';
+export { COVERAGE_STATUSES } from '../domain/coverage.ts';
+export { PLANNABLE_MONTHS } from '../domain/planProposal.ts';
+export { monthsOfTertial, tertialEndDate, type Tertial } from '../domain/period.ts';
+export type {
+  ActionFilter,
+  ActionOverdue,
+  AnnualReportData,
+  AssessmentRow,
+  AssessmentUpdateResult,
+  InspectionDetail,
+  InspectionListRow,
+  InspectionReportData,
+  InspectorRef,
+  RequiredActionRow,
+  ResultCounts,
+  ThemeComparison,
+  ThemeRow,
+} from './tillsynInspection.contract.ts';
+export { ACTION_FILTERS } from './tillsynInspection.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

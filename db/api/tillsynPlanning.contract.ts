@@ -2,7 +2,10 @@
 // (tillsynshandläggare), three-year cycles, the plan with its proposal, and cycle coverage.
 import { z } from 'zod';
 import { method } from './define.ts';
-import { id, noInput, optionalText, requiredText } from './fields.ts';
+import { enumOf, id, isoDate, noInput, optionalText, requiredText } from './fields.ts';
+import { INSPECTION_TYPES, type InspectionStatus, type InspectionType, type Regi } from '../domain/codes.ts';
+import type { Tertial } from '../domain/period.ts';
+import type { CoverageResult } from '../domain/coverage.ts';
 
 /** A kvalitetskrav with its current (highest) version. */
 export interface RequirementRow {
@@ -84,6 +87,134 @@ const inspectorFields = {
 export const inspectorInput = z.strictObject({ ...inspectorFields, email: inspectorFields.email.default('') });
 export const inspectorPatch = z.strictObject(inspectorFields).partial();
 
+export interface CycleRow {
+  id: string;
+  startYear: number;
+  /** "2025–2027" */
+  name: string;
+  archivedAt: string | null;
+  planEntryCount: number;
+  /** Plan entries that an inspection has been recorded for. */
+  inspectionCount: number;
+}
+
+export interface PlanEntryRow {
+  id: string;
+  cycleId: string;
+  unitId: string;
+  unitName: string;
+  operatingAreaId: string;
+  operatingAreaName: string;
+  regi: Regi;
+  unitArchived: boolean;
+  year: number;
+  tertial: Tertial;
+  month: number | null;
+  inspectionType: InspectionType;
+  announced: boolean;
+  /** Placed by the user: a new proposal keeps it where it is. */
+  fixed: boolean;
+  inspectorIds: string[];
+  inspectorNames: string[];
+  notes: string;
+  /** The inspection recorded for this entry, if any (the latest). */
+  inspectionId: string | null;
+  inspectionStatus: InspectionStatus | null;
+  inspectionStartDate: string | null;
+  /** The tertial has ended and no inspection has been carried out for the entry. */
+  overdue: boolean;
+  updatedAt: string;
+}
+
+export interface ProposedPlacement {
+  unitId: string;
+  unitName: string;
+  operatingAreaName: string;
+  year: number;
+  tertial: Tertial;
+  month: number | null;
+  inspectorIds: string[];
+  inspectorNames: string[];
+  /** Kept from the existing plan (placed by the user, or an inspection refers to it). */
+  fixed: boolean;
+  reason: string | null;
+}
+
+export interface InspectorLoad {
+  inspectorId: string;
+  name: string;
+  /** Placements per tertial of the cycle, in order (nine numbers). */
+  perTertial: { year: number; tertial: Tertial; count: number }[];
+  total: number;
+}
+
+export interface PlanProposalView {
+  cycleId: string;
+  today: string;
+  placements: ProposedPlacement[];
+  warnings: { unitId: string; unitName: string; message: string }[];
+  load: InspectorLoad[];
+  /** Existing non-fixed ordinary entries that accepting the proposal replaces. */
+  replacedCount: number;
+  keptCount: number;
+}
+
+export interface CoverageView extends CoverageResult {
+  cycleId: string;
+  cycleName: string;
+}
+
+const year = z
+  .number({ error: 'År måste vara ett tal.' })
+  .int({ error: 'År måste vara ett heltal.' })
+  .min(2000, { error: 'År måste vara 2000 eller senare.' })
+  .max(2100, { error: 'År får vara högst 2100.' });
+const tertial = z
+  .number({ error: 'Tertial måste vara 1, 2 eller 3.' })
+  .int({ error: 'Tertial måste vara 1, 2 eller 3.' })
+  .min(1, { error: 'Tertial måste vara 1, 2 eller 3.' })
+  .max(3, { error: 'Tertial måste vara 1, 2 eller 3.' });
+const month = z
+  .number({ error: 'Månad måste vara ett tal 1–12.' })
+  .int({ error: 'Månad måste vara ett tal 1–12.' })
+  .min(1, { error: 'Månad måste vara ett tal 1–12.' })
+  .max(12, { error: 'Månad måste vara ett tal 1–12.' })
+  .nullable();
+const inspectorIds = z.array(id).max(10, { error: 'Högst 10 tillsynshandläggare per tillsyn.' });
+
+const planFields = {
+  year,
+  tertial,
+  month,
+  inspectionType: enumOf(INSPECTION_TYPES, 'tillsynstyp'),
+  announced: z.boolean({ error: 'Anmäld måste vara ja eller nej.' }),
+  fixed: z.boolean({ error: 'Fast placering måste vara ja eller nej.' }),
+  inspectorIds,
+  notes: optionalText('Anteckning', 2000),
+};
+
+export const planEntryInput = z.strictObject({
+  cycleId: id,
+  unitId: id,
+  ...planFields,
+  month: month.default(null),
+  inspectionType: planFields.inspectionType.default('ordinarie'),
+  announced: planFields.announced.default(true),
+  fixed: planFields.fixed.default(true),
+  inspectorIds: inspectorIds.default([]),
+  notes: planFields.notes.default(''),
+});
+export const planEntryPatch = z.strictObject(planFields).partial();
+
+const placementInput = z.strictObject({
+  unitId: id,
+  year,
+  tertial,
+  month: month.default(null),
+  inspectorIds: inspectorIds.default([]),
+  fixed: z.boolean().default(false),
+});
+
 const listInput = z.strictObject({ includeArchived: z.boolean().default(false) });
 
 export const tillsynPlanningContract = {
@@ -100,4 +231,26 @@ export const tillsynPlanningContract = {
   'inspectors.update': method<InspectorRow>()(z.strictObject({ id, patch: inspectorPatch })),
   'inspectors.delete': method<{ deleted: true }>()(z.strictObject({ id })),
   'inspectors.setArchived': method<InspectorRow>()(z.strictObject({ id, archived: z.boolean() })),
+  'cycles.list': method<CycleRow[]>()(noInput),
+  'cycles.create': method<CycleRow>()(
+    z.strictObject({
+      startYear: year.refine((y) => y <= 2098, { error: 'Cykeln måste sluta senast 2100.' }),
+    }),
+  ),
+  'cycles.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'plan.list': method<PlanEntryRow[]>()(z.strictObject({ cycleId: id })),
+  'plan.create': method<PlanEntryRow>()(planEntryInput),
+  /** Moving an entry (year, tertial or month) makes it fixed unless the patch says otherwise. */
+  'plan.update': method<PlanEntryRow>()(z.strictObject({ id, patch: planEntryPatch })),
+  'plan.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  /** A preview only: never writes. */
+  'plan.propose': method<PlanProposalView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
+  /** Replaces the non-fixed ordinary entries with the placements, all or nothing. */
+  'plan.acceptProposal': method<{ inserted: number; replaced: number; kept: number }>()(
+    z.strictObject({
+      cycleId: id,
+      placements: z.array(placementInput).max(5000, { error: 'Förslaget har för många placeringar (högst 5000).' }),
+    }),
+  ),
+  'coverage.get': method<CoverageView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
 };

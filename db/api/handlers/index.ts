@@ -5,6 +5,12 @@ import { unitHandlers } from './units.ts';
 import { auditHandlers } from './audit.ts';
 import { requirementHandlers } from './requirements.ts';
 import { inspectorHandlers } from './inspectors.ts';
+import { cycleHandlers } from './cycles.ts';
+import { planHandlers } from './plan.ts';
+import { coverageHandlers } from './coverage.ts';
+import { inspectionHandlers } from './inspections.ts';
+import { actionHandlers } from './actions.ts';
+import { themeHandlers } from './themes.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -12,4 +18,10 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...requirementHandlers,
   ...inspectorHandlers,
+  ...cycleHandlers,
+  ...planHandlers,
+  ...coverageHandlers,
+  ...inspectionHandlers,
+  ...actionHandlers,
+  ...themeHandlers,
 };
