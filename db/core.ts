@@ -2,32 +2,56 @@
 import { createDispatch, type ApiContext, type Dispatch } from './api/handle.ts';
 import { handlers } from './api/handlers/index.ts';
 import { readSetting } from './api/handlers/app.ts';
+import { defaultProfileDir } from './backup/folder.ts';
+import { BackupService, preMigrationBackup } from './backup/service.ts';
 import { currentOsUser, Session, type SessionOptions } from './session.ts';
 
 export interface CoreOptions extends SessionOptions {
   appVersion: string;
   log?: (line: string) => void;
+  /** The app profile folder (Electron userData); backups go outside it. Defaults to the platform's. */
+  profileDir?: string;
 }
 
 export interface Core {
   readonly dispatch: Dispatch;
   readonly session: Session;
+  readonly backups: BackupService;
+  /** Takes a backup if anything was written since the last one, then closes the database. */
   close(): void;
 }
 
 export function createCore(options: CoreOptions): Core {
-  const session = new Session(options);
+  const log = options.log ?? (() => {});
+  const backupContext = { appVersion: options.appVersion, profileDir: options.profileDir ?? defaultProfileDir() };
+  // Every open of the own file (start, leaving the demo, restore) backs up before it migrates.
+  const session = new Session({ ...options, beforeMigrate: options.beforeMigrate ?? preMigrationBackup(backupContext) });
+  const backups = new BackupService(session, backupContext);
   const ctx: ApiContext = {
     session,
     actor: { osUser: currentOsUser(), displayName: readSetting(session.db.orm, 'displayName') ?? '' },
     appVersion: options.appVersion,
+    backups,
   };
+  let closed = false;
   return {
-    dispatch: createDispatch(ctx, handlers, options.log),
+    dispatch: createDispatch(ctx, handlers, log),
     session,
-    close: () => session.close(),
+    backups,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      try {
+        const record = backups.backupIfChanged('quit');
+        if (record) log(`Säkerhetskopia vid avslut: ${record.file}`);
+      } catch (error) {
+        log(`Säkerhetskopian vid avslut misslyckades: ${error instanceof Error ? error.message : 'okänt fel'}`);
+      }
+      session.close();
+    },
   };
 }
 
 export { contract, methodNames, isMethodName, type MethodName } from './api/contract.ts';
 export { DatabaseOpenError } from './open.ts';
+export type { BackupService } from './backup/service.ts';

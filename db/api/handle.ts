@@ -5,11 +5,14 @@ import { contract, isMethodName, type MethodName, type MethodResult, type Parsed
 import { AppError, type ApiResult, type FieldIssue } from './errors.ts';
 import type { Actor, Session } from '../session.ts';
 import { setAuditActor } from '../audit/trail.ts';
+import type { BackupService } from '../backup/service.ts';
 
 export interface ApiContext {
   readonly session: Session;
   actor: Actor;
   readonly appVersion: string;
+  /** Backups of the own database; absent in contexts that never back up (some tests). */
+  readonly backups?: BackupService;
 }
 
 export type Handlers = {

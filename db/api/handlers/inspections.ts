@@ -1,0 +1,375 @@
+// Handlers for the inspection record: create it with its assessments pinned to the requirement
+// versions in force, autosave each field, judge each requirement, close and reopen.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  assessments,
+  inspectionInspectors,
+  inspections,
+  inspectionThemes,
+  inspectors,
+  planEntries,
+  qualityRequirementVersions,
+  requiredActions,
+} from '../../schema/inspections.ts';
+import { units } from '../../schema/organisation.ts';
+import { addMonths } from '../../domain/period.ts';
+import { canCloseInspection } from '../../domain/overdue.ts';
+import { AppError } from '../errors.ts';
+import { stamp, todayIso } from './stamp.ts';
+import { getAction, getAssessment, getInspection, listInspections } from './inspectionQueries.ts';
+import type { AppDatabase } from '../../open.ts';
+import type { ApiContext, Handlers } from '../handle.ts';
+import type { AssessmentResult } from '../../domain/codes.ts';
+import type { AssessmentRow, RequiredActionRow } from '../tillsynInspection.contract.ts';
+
+type InspectionHandlers = Pick<
+  Handlers,
+  | 'inspections.list'
+  | 'inspections.get'
+  | 'inspections.create'
+  | 'inspections.update'
+  | 'inspections.close'
+  | 'inspections.reopen'
+  | 'inspections.delete'
+  | 'assessments.update'
+>;
+
+/** Months the provider gets to remedy a shortfall unless the inspector sets another deadline. */
+export const DEFAULT_ACTION_MONTHS = 3;
+
+const SHORTFALL: readonly AssessmentResult[] = ['delvis_uppfyllt', 'ej_uppfyllt'];
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('invalid_input', message, '', [{ field, message }]);
+}
+
+function assertUnit(db: AppDatabase, unitId: string): { manager: string } {
+  const unit = db.orm.select({ manager: units.manager }).from(units).where(eq(units.id, unitId)).get();
+  if (!unit) throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
+  return unit;
+}
+
+function assertInspectors(db: AppDatabase, ids: readonly string[]): string[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return unique;
+  const found = db.orm.select({ id: inspectors.id }).from(inspectors).where(inArray(inspectors.id, unique)).all();
+  if (found.length !== unique.length) throw invalid('inspectorIds', 'En av tillsynshandläggarna finns inte längre. Välj bland dem som finns.');
+  return unique;
+}
+
+function assertTheme(db: AppDatabase, themeId: string | null): void {
+  if (themeId && !db.orm.select({ id: inspectionThemes.id }).from(inspectionThemes).where(eq(inspectionThemes.id, themeId)).get()) {
+    throw invalid('themeId', 'Temat för tematisk tillsyn finns inte.');
+  }
+}
+
+function assertPlanEntry(db: AppDatabase, planEntryId: string | null, unitId: string): void {
+  if (!planEntryId) return;
+  const entry = db.orm.select({ unitId: planEntries.unitId }).from(planEntries).where(eq(planEntries.id, planEntryId)).get();
+  if (!entry) throw invalid('planEntryId', 'Planeringen som tillsynen hör till finns inte.');
+  if (entry.unitId !== unitId) throw invalid('planEntryId', 'Planeringen gäller en annan enhet.');
+}
+
+function assertDateOrder(startDate: string, endDate: string | null, field: 'startDate' | 'endDate'): void {
+  if (endDate && endDate < startDate) {
+    throw invalid(field, field === 'endDate' ? 'Slutdatum kan inte vara före startdatum.' : 'Startdatum kan inte vara efter slutdatum.');
+  }
+}
+
+/** The versions to assess: the given versions, plus the current (highest) version of each given requirement. */
+function resolveVersions(db: AppDatabase, versionIds: readonly string[], requirementIds: readonly string[]): string[] {
+  const result = new Set<string>();
+  if (versionIds.length) {
+    const found = db.orm
+      .select({ id: qualityRequirementVersions.id })
+      .from(qualityRequirementVersions)
+      .where(inArray(qualityRequirementVersions.id, [...new Set(versionIds)]))
+      .all();
+    if (found.length !== new Set(versionIds).size) throw invalid('requirementVersionIds', 'Ett av kvalitetskraven finns inte längre.');
+    for (const { id } of found) result.add(id);
+  }
+  for (const requirementId of new Set(requirementIds)) {
+    const current = db.orm
+      .select({ id: qualityRequirementVersions.id })
+      .from(qualityRequirementVersions)
+      .where(eq(qualityRequirementVersions.requirementId, requirementId))
+      .orderBy(sql`${qualityRequirementVersions.version} DESC`)
+      .get();
+    if (!current) throw invalid('requirementIds', 'Ett av kvalitetskraven finns inte längre.');
+    result.add(current.id);
+  }
+  // One assessment per requirement, even if two versions of it were named.
+  const byRequirement = new Map<string, string>();
+  for (const versionId of result) {
+    const v = db.orm
+      .select({ requirementId: qualityRequirementVersions.requirementId })
+      .from(qualityRequirementVersions)
+      .where(eq(qualityRequirementVersions.id, versionId))
+      .get();
+    if (v && byRequirement.has(v.requirementId)) throw invalid('requirementVersionIds', 'Samma kvalitetskrav kan bara bedömas en gång per tillsyn.');
+    if (v) byRequirement.set(v.requirementId, versionId);
+  }
+  return [...result];
+}
+
+/** Before the start date the inspection is planned; from then on it is in progress until closed. */
+function openStatus(startDate: string, today: string): 'planerad' | 'pagaende' {
+  return startDate > today ? 'planerad' : 'pagaende';
+}
+
+function loadInspection(db: AppDatabase, id: string) {
+  const row = db.orm.select().from(inspections).where(eq(inspections.id, id)).get();
+  if (!row) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
+  return row;
+}
+
+function assertEditable(status: string): void {
+  if (status === 'avslutad') {
+    throw new AppError('read_only', 'Tillsynen är avslutad. Öppna den igen för att ändra den.');
+  }
+}
+
+function setInspectors(db: AppDatabase, ctx: ApiContext, inspectionId: string, ids: readonly string[]): void {
+  const wanted = new Set(assertInspectors(db, ids));
+  const existing = db.orm
+    .select({ id: inspectionInspectors.id, inspectorId: inspectionInspectors.inspectorId })
+    .from(inspectionInspectors)
+    .where(eq(inspectionInspectors.inspectionId, inspectionId))
+    .all();
+  for (const row of existing) {
+    if (!wanted.has(row.inspectorId)) db.orm.delete(inspectionInspectors).where(eq(inspectionInspectors.id, row.id)).run();
+    wanted.delete(row.inspectorId);
+  }
+  for (const inspectorId of wanted) {
+    db.orm.insert(inspectionInspectors).values({ inspectionId, inspectorId, updatedBy: stamp(ctx).updatedBy }).run();
+  }
+}
+
+function actionDescription(code: string, title: string, observation: string): string {
+  const text = observation.trim() ? `${code} ${title}: ${observation.trim()}` : `${code} ${title}`;
+  return text.slice(0, 4000);
+}
+
+interface AutoAction {
+  description: string;
+  deadline: string;
+  responsible: string;
+}
+
+/** What the app writes into a required action for a shortfall, before anyone edits it. */
+function autoAction(db: AppDatabase, assessment: AssessmentRow): AutoAction & { inspectionId: string } {
+  const inspection = loadInspection(db, assessment.inspectionId);
+  const { manager } = assertUnit(db, inspection.unitId);
+  return {
+    inspectionId: inspection.id,
+    description: actionDescription(assessment.code, assessment.title, assessment.observation),
+    deadline: addMonths(inspection.startDate, DEFAULT_ACTION_MONTHS),
+    responsible: manager,
+  };
+}
+
+/**
+ * Actions of the assessment still exactly as the app wrote them (for its current observation):
+ * nobody has edited them, so replacing or removing them loses nothing the user wrote.
+ */
+function untouchedActionIds(db: AppDatabase, assessment: AssessmentRow): string[] {
+  const auto = autoAction(db, assessment);
+  return db.orm
+    .select()
+    .from(requiredActions)
+    .where(eq(requiredActions.assessmentId, assessment.id))
+    .all()
+    .filter(
+      (a) =>
+        a.status === 'oppen' &&
+        a.followUpDate === null &&
+        a.description === auto.description &&
+        a.deadline === auto.deadline &&
+        a.responsible === auto.responsible,
+    )
+    .map((a) => a.id);
+}
+
+/**
+ * A shortfall gets a required action in the same transaction, unless the assessment already has
+ * one: deadline three months after the inspection, the unit's enhetschef responsible.
+ */
+function ensureActionForShortfall(db: AppDatabase, ctx: ApiContext, assessment: AssessmentRow): string | null {
+  const existing = db.orm
+    .select({ id: requiredActions.id })
+    .from(requiredActions)
+    .where(eq(requiredActions.assessmentId, assessment.id))
+    .get();
+  if (existing) return null;
+  return db.orm
+    .insert(requiredActions)
+    .values({ ...autoAction(db, assessment), assessmentId: assessment.id, status: 'oppen', ...stamp(ctx) })
+    .returning({ id: requiredActions.id })
+    .get().id;
+}
+
+export const inspectionHandlers: InspectionHandlers = {
+  'inspections.list': (ctx, input) => listInspections(ctx.session.db, input, todayIso()),
+
+  'inspections.get': (ctx, { id }) => getInspection(ctx.session.db, id, todayIso()),
+
+  'inspections.create': (ctx, input) => {
+    const db = ctx.session.db;
+    const today = todayIso();
+    return db.sqlite.transaction(() => {
+      assertUnit(db, input.unitId);
+      assertPlanEntry(db, input.planEntryId, input.unitId);
+      assertTheme(db, input.themeId);
+      assertDateOrder(input.startDate, input.endDate, 'endDate');
+      const versionIds = resolveVersions(db, input.requirementVersionIds, input.requirementIds);
+      const by = stamp(ctx).updatedBy;
+      const row = db.orm
+        .insert(inspections)
+        .values({
+          unitId: input.unitId,
+          planEntryId: input.planEntryId,
+          themeId: input.themeId,
+          inspectionType: input.themeId && input.inspectionType === 'ordinarie' ? 'tematisk' : input.inspectionType,
+          origin: input.origin,
+          announced: input.announced,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          status: openStatus(input.startDate, today),
+          updatedBy: by,
+        })
+        .returning({ id: inspections.id })
+        .get();
+      setInspectors(db, ctx, row.id, input.inspectorIds);
+      for (const requirementVersionId of versionIds) {
+        db.orm.insert(assessments).values({ inspectionId: row.id, requirementVersionId, updatedBy: by }).run();
+      }
+      return getInspection(db, row.id, today);
+    })();
+  },
+
+  'inspections.update': (ctx, { id, patch }) => {
+    const db = ctx.session.db;
+    const today = todayIso();
+    return db.sqlite.transaction(() => {
+      const current = loadInspection(db, id);
+      assertEditable(current.status);
+      const { inspectorIds, ...fields } = patch;
+      const startDate = fields.startDate ?? current.startDate;
+      const endDate = fields.endDate === undefined ? current.endDate : fields.endDate;
+      assertDateOrder(startDate, endDate, fields.startDate !== undefined ? 'startDate' : 'endDate');
+      if (fields.themeId !== undefined) assertTheme(db, fields.themeId);
+      if (fields.startDate !== undefined) {
+        const early = db.orm
+          .select({ n: sql<number>`count(*)` })
+          .from(requiredActions)
+          .where(and(eq(requiredActions.inspectionId, id), sql`${requiredActions.deadline} < ${startDate}`))
+          .get();
+        if ((early?.n ?? 0) > 0) {
+          throw invalid('startDate', 'Ett åtgärdskrav har sista dag före det nya startdatumet. Ändra åtgärdskravets datum först.');
+        }
+      }
+      if (inspectorIds !== undefined) setInspectors(db, ctx, id, inspectorIds);
+      db.orm
+        .update(inspections)
+        .set({ ...fields, ...(fields.startDate !== undefined ? { status: openStatus(startDate, today) } : {}), ...stamp(ctx) })
+        .where(eq(inspections.id, id))
+        .run();
+      return getInspection(db, id, today);
+    })();
+  },
+
+  'inspections.close': (ctx, { id, closeNote }) => {
+    const db = ctx.session.db;
+    const today = todayIso();
+    return db.sqlite.transaction(() => {
+      const current = loadInspection(db, id);
+      if (current.status === 'avslutad') throw new AppError('conflict', 'Tillsynen är redan avslutad.');
+      if (current.startDate > today) throw invalid('startDate', 'En tillsyn som inte har börjat kan inte avslutas.');
+      const actions = db.orm.select({ status: requiredActions.status }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).all();
+      const check = canCloseInspection(actions, closeNote);
+      if (!check.ok) {
+        const message =
+          check.openCount === 1
+            ? 'Ett åtgärdskrav är inte stängt. Ange ett skäl för att avsluta tillsynen ändå.'
+            : `${check.openCount} åtgärdskrav är inte stängda. Ange ett skäl för att avsluta tillsynen ändå.`;
+        throw new AppError('conflict', message, `${check.openCount} open actions`, [{ field: 'closeNote', message }]);
+      }
+      db.orm
+        .update(inspections)
+        .set({ status: 'avslutad', closedAt: new Date().toISOString(), closeNote: (closeNote ?? '').trim(), ...stamp(ctx) })
+        .where(eq(inspections.id, id))
+        .run();
+      return getInspection(db, id, today);
+    })();
+  },
+
+  'inspections.reopen': (ctx, { id }) => {
+    const db = ctx.session.db;
+    const today = todayIso();
+    const current = loadInspection(db, id);
+    if (current.status !== 'avslutad') throw new AppError('conflict', 'Tillsynen är inte avslutad.');
+    db.orm
+      .update(inspections)
+      .set({ status: openStatus(current.startDate, today), closedAt: null, closeNote: '', ...stamp(ctx) })
+      .where(eq(inspections.id, id))
+      .run();
+    return getInspection(db, id, today);
+  },
+
+  'inspections.delete': (ctx, { id }) => {
+    const db = ctx.session.db;
+    return db.sqlite.transaction(() => {
+      loadInspection(db, id);
+      const actionCount = db.orm.select({ n: sql<number>`count(*)` }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).get()?.n ?? 0;
+      const assessed =
+        db.orm
+          .select({ n: sql<number>`count(*)` })
+          .from(assessments)
+          .where(and(eq(assessments.inspectionId, id), sql`(${assessments.result} <> 'ej_bedomt' OR ${assessments.observation} <> '')`))
+          .get()?.n ?? 0;
+      if (actionCount > 0 || assessed > 0) {
+        const parts = [
+          assessed > 0 ? `${assessed} ${assessed === 1 ? 'bedömt kvalitetskrav' : 'bedömda kvalitetskrav'}` : '',
+          actionCount > 0 ? `${actionCount} åtgärdskrav` : '',
+        ].filter(Boolean);
+        throw new AppError(
+          'referenced',
+          `Tillsynen har ${parts.join(' och ')} och kan inte tas bort – de hör till tillsynshistoriken. Avsluta tillsynen i stället.`,
+        );
+      }
+      db.orm.delete(assessments).where(eq(assessments.inspectionId, id)).run();
+      db.orm.delete(inspectionInspectors).where(eq(inspectionInspectors.inspectionId, id)).run();
+      db.orm.delete(inspections).where(eq(inspections.id, id)).run();
+      return { deleted: true as const };
+    })();
+  },
+
+  'assessments.update': (ctx, { id, patch }) => {
+    const db = ctx.session.db;
+    const today = todayIso();
+    return db.sqlite.transaction(() => {
+      const before = getAssessment(db, id);
+      assertEditable(loadInspection(db, before.inspectionId).status);
+      const untouched = untouchedActionIds(db, before);
+      db.orm.update(assessments).set({ ...patch, ...stamp(ctx) }).where(eq(assessments.id, id)).run();
+      const after = getAssessment(db, id);
+      let createdAction: RequiredActionRow | null = null;
+      let removedActionIds: string[] = [];
+      if (SHORTFALL.includes(after.result)) {
+        const actionId = ensureActionForShortfall(db, ctx, after);
+        if (actionId) createdAction = getAction(db, actionId, today);
+        // The observation is often written after the result: an untouched action follows it.
+        else if (untouched.length && after.observation !== before.observation) {
+          const { description } = autoAction(db, after);
+          db.orm.update(requiredActions).set({ description, ...stamp(ctx) }).where(inArray(requiredActions.id, untouched)).run();
+        }
+      } else if (after.result !== before.result && untouched.length) {
+        // Undoes a mis-click: an action nobody has touched goes when the shortfall goes.
+        db.orm.delete(requiredActions).where(inArray(requiredActions.id, untouched)).run();
+        removedActionIds = untouched;
+      }
+      return { assessment: after, createdAction, removedActionIds };
+    })();
+  },
+};
+

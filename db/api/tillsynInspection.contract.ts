@@ -1,0 +1,309 @@
+// Contract for carrying out tillsyn: inspection records, assessments per kvalitetskrav, required
+// actions followed up until closed, reports (tillsynsrapport, tillsynsberättelse) and thematic inspections.
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  ASSESSMENT_RESULTS,
+  INSPECTION_ORIGINS,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
+  type ActionStatus,
+  type AssessmentResult,
+  type InspectionOrigin,
+  type InspectionStatus,
+  type InspectionType,
+  type Regi,
+  type UnitType,
+} from '../domain/codes.ts';
+import { method } from './define.ts';
+import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
+
+export interface InspectorRef {
+  id: string;
+  name: string;
+}
+
+export interface InspectionListRow {
+  id: string;
+  unitId: string;
+  unitName: string;
+  operatingAreaName: string;
+  provider: string;
+  inspectionType: InspectionType;
+  origin: InspectionOrigin;
+  announced: boolean;
+  startDate: string;
+  endDate: string | null;
+  status: InspectionStatus;
+  themeId: string | null;
+  themeTitle: string | null;
+  inspectors: InspectorRef[];
+  requirementCount: number;
+  assessedCount: number;
+  /** Assessments judged delvis or ej uppfyllt. */
+  shortfallCount: number;
+  /** Required actions not yet closed ('stangd'). */
+  openActionCount: number;
+  overdueActionCount: number;
+  updatedAt: string;
+}
+
+export interface AssessmentRow {
+  id: string;
+  inspectionId: string;
+  requirementId: string;
+  requirementVersionId: string;
+  /** The requirement version this assessment was made against (never rewritten by later edits). */
+  version: number;
+  code: string;
+  theme: string;
+  title: string;
+  description: string;
+  result: AssessmentResult;
+  observation: string;
+  updatedAt: string;
+}
+
+export type ActionOverdue = 'deadline' | 'follow_up' | null;
+
+export interface RequiredActionRow {
+  id: string;
+  inspectionId: string;
+  assessmentId: string | null;
+  unitId: string;
+  unitName: string;
+  operatingAreaName: string;
+  inspectionDate: string;
+  inspectionStatus: InspectionStatus;
+  requirementCode: string | null;
+  requirementTitle: string | null;
+  description: string;
+  deadline: string;
+  responsible: string;
+  status: ActionStatus;
+  followUpDate: string | null;
+  closedAt: string | null;
+  /** Why the action is overdue today, or null. */
+  overdue: ActionOverdue;
+  updatedAt: string;
+}
+
+export interface InspectionDetail extends InspectionListRow {
+  planEntryId: string | null;
+  unitType: UnitType;
+  regi: Regi;
+  unitManager: string;
+  participants: string;
+  methodInterview: boolean;
+  methodObservation: boolean;
+  methodDocumentReview: boolean;
+  methodRecordReview: boolean;
+  summary: string;
+  closedAt: string | null;
+  closeNote: string;
+  reportSentProviderAt: string | null;
+  reportSentCommissionerAt: string | null;
+  assessments: AssessmentRow[];
+  actions: RequiredActionRow[];
+}
+
+export interface AssessmentUpdateResult {
+  assessment: AssessmentRow;
+  /** The required action created because the result fell short, if one was created. */
+  createdAction: RequiredActionRow | null;
+  /** Untouched auto-created actions removed because the result no longer falls short. */
+  removedActionIds: string[];
+}
+
+const inspectionFields = {
+  inspectionType: enumOf(INSPECTION_TYPES, 'typ av tillsyn'),
+  origin: enumOf(INSPECTION_ORIGINS, 'initiativ'),
+  announced: z.boolean({ error: 'Anmäld måste vara ja eller nej.' }),
+  startDate: isoDate('Startdatum'),
+  endDate: isoDate('Slutdatum').nullable(),
+  themeId: id.nullable(),
+};
+
+export const inspectionCreateInput = z.strictObject({
+  unitId: id,
+  planEntryId: id.nullable().default(null),
+  themeId: inspectionFields.themeId.default(null),
+  inspectionType: inspectionFields.inspectionType.default('ordinarie'),
+  origin: inspectionFields.origin.default('egen'),
+  announced: inspectionFields.announced.default(true),
+  startDate: inspectionFields.startDate,
+  endDate: inspectionFields.endDate.default(null),
+  inspectorIds: z.array(id).max(20).default([]),
+  /** Exact requirement versions to assess, or requirements whose version in force is pinned. */
+  requirementVersionIds: z.array(id).max(200).default([]),
+  requirementIds: z.array(id).max(200).default([]),
+});
+
+export const inspectionPatch = z
+  .strictObject({
+    ...inspectionFields,
+    participants: optionalText('Deltagare', 2000),
+    methodInterview: z.boolean(),
+    methodObservation: z.boolean(),
+    methodDocumentReview: z.boolean(),
+    methodRecordReview: z.boolean(),
+    summary: optionalText('Sammanfattning', 20000),
+    reportSentProviderAt: isoDate('Rapport skickad till utförare').nullable(),
+    reportSentCommissionerAt: isoDate('Rapport skickad till beställare').nullable(),
+    inspectorIds: z.array(id).max(20),
+  })
+  .partial();
+
+export const assessmentPatch = z
+  .strictObject({
+    result: enumOf(ASSESSMENT_RESULTS, 'bedömning'),
+    observation: optionalText('Iakttagelse', 10000),
+  })
+  .partial();
+
+export const actionPatch = z
+  .strictObject({
+    description: requiredText('Åtgärdskrav', 4000),
+    deadline: isoDate('Sista dag'),
+    responsible: optionalText('Ansvarig', 160),
+    status: enumOf(ACTION_STATUSES, 'status'),
+    followUpDate: isoDate('Uppföljningsdatum').nullable(),
+  })
+  .partial();
+
+export const ACTION_FILTERS = ['open', 'overdue', 'all'] as const;
+export type ActionFilter = (typeof ACTION_FILTERS)[number];
+
+export interface ResultCounts {
+  uppfyllt: number;
+  delvis_uppfyllt: number;
+  ej_uppfyllt: number;
+  ej_bedomt: number;
+}
+
+/** The data of one tillsynsrapport; the PDF and the .docx are both drawn from it. */
+export interface InspectionReportData {
+  inspection: InspectionDetail;
+  /** Municipality-facing heading lines, e.g. "Tillsynsrapport", unit, date. */
+  title: string;
+  resultCounts: ResultCounts;
+}
+
+export interface AnnualReportData {
+  year: number;
+  totals: { inspections: number; own: number; ivo: number; announced: number; unannounced: number };
+  byType: { inspectionType: InspectionType; count: number }[];
+  byArea: { operatingAreaName: string; own: number; ivo: number; announced: number; unannounced: number }[];
+  byRequirement: ({ requirementId: string; code: string; title: string } & ResultCounts)[];
+  resultTotals: ResultCounts;
+  actions: { total: number; overdue: number; byStatus: { status: ActionStatus; count: number }[] };
+  /** Inspections initiated by IVO, recorded for the tillsynsberättelse as external. */
+  ivoInspections: { id: string; unitName: string; operatingAreaName: string; startDate: string; summary: string }[];
+  inspections: {
+    id: string;
+    unitName: string;
+    operatingAreaName: string;
+    startDate: string;
+    inspectionType: InspectionType;
+    origin: InspectionOrigin;
+    announced: boolean;
+    status: InspectionStatus;
+    shortfallCount: number;
+  }[];
+}
+
+export interface ThemeRow {
+  id: string;
+  title: string;
+  question: string;
+  requirementId: string | null;
+  requirementCode: string | null;
+  requirementTitle: string | null;
+  year: number;
+  inspectionCount: number;
+  updatedAt: string;
+}
+
+export interface ThemeComparison {
+  theme: ThemeRow;
+  rows: {
+    inspectionId: string;
+    unitId: string;
+    unitName: string;
+    operatingAreaName: string;
+    startDate: string;
+    /** The result for the theme's requirement, or null when the theme has no requirement or it was not assessed. */
+    result: AssessmentResult | null;
+    observation: string;
+  }[];
+  counts: ResultCounts;
+}
+
+const themeFields = {
+  title: requiredText('Tema', 200),
+  question: optionalText('Frågeställning', 4000),
+  requirementId: id.nullable(),
+  year: z.number({ error: 'År måste vara ett tal.' }).int({ error: 'År måste vara ett heltal.' }).min(2000, { error: 'Året måste vara 2000 eller senare.' }).max(2100, { error: 'Året måste vara 2100 eller tidigare.' }),
+};
+
+const reportYear = z.strictObject({ year: themeFields.year });
+
+export const inspectionRecordContract = {
+  'inspections.list': method<InspectionListRow[]>()(
+    z.strictObject({
+      unitId: id.optional(),
+      year: themeFields.year.optional(),
+      status: enumOf(INSPECTION_STATUSES, 'status').optional(),
+      origin: inspectionFields.origin.optional(),
+    }),
+  ),
+  'inspections.get': method<InspectionDetail>()(z.strictObject({ id })),
+  'inspections.create': method<InspectionDetail>()(inspectionCreateInput),
+  'inspections.update': method<InspectionDetail>()(z.strictObject({ id, patch: inspectionPatch })),
+  'inspections.close': method<InspectionDetail>()(z.strictObject({ id, closeNote: optionalText('Skäl', 2000).optional() })),
+  'inspections.reopen': method<InspectionDetail>()(z.strictObject({ id })),
+  'inspections.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'assessments.update': method<AssessmentUpdateResult>()(z.strictObject({ id, patch: assessmentPatch })),
+  'actions.list': method<RequiredActionRow[]>()(
+    z.strictObject({
+      filter: enumOf(ACTION_FILTERS, 'urval').default('open'),
+      inspectionId: id.optional(),
+      unitId: id.optional(),
+    }),
+  ),
+  'actions.create': method<RequiredActionRow>()(
+    z.strictObject({
+      inspectionId: id,
+      assessmentId: id.nullable().default(null),
+      description: requiredText('Åtgärdskrav', 4000),
+      deadline: isoDate('Sista dag'),
+      responsible: optionalText('Ansvarig', 160).default(''),
+    }),
+  ),
+  'actions.update': method<RequiredActionRow>()(z.strictObject({ id, patch: actionPatch })),
+  'actions.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+};
+
+export const inspectionReportContract = {
+  'reports.inspection': method<InspectionReportData>()(z.strictObject({ inspectionId: id })),
+  'reports.inspectionPdf': method<DownloadFile>()(z.strictObject({ inspectionId: id })),
+  'reports.inspectionDocx': method<DownloadFile>()(z.strictObject({ inspectionId: id })),
+  'reports.annual': method<AnnualReportData>()(reportYear),
+  'reports.annualPdf': method<DownloadFile>()(reportYear),
+  'reports.annualDocx': method<DownloadFile>()(reportYear),
+};
+
+export const inspectionThemeContract = {
+  'themes.list': method<ThemeRow[]>()(z.strictObject({ year: themeFields.year.optional() })),
+  'themes.create': method<ThemeRow>()(
+    z.strictObject({ ...themeFields, question: themeFields.question.default(''), requirementId: themeFields.requirementId.default(null) }),
+  ),
+  'themes.update': method<ThemeRow>()(z.strictObject({ id, patch: z.strictObject(themeFields).partial() })),
+  'themes.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'themes.comparison': method<ThemeComparison>()(z.strictObject({ themeId: id })),
+};
+
+export const tillsynInspectionContract = {
+  ...inspectionRecordContract,
+  ...inspectionThemeContract,
+};

@@ -1,0 +1,163 @@
+// Taking and checking backups. A backup is a VACUUM INTO snapshot (consistent, compact, and free
+// of deleted content) written to a hidden partial name, fsynced, verified with integrity_check,
+// hashed, renamed into place and only then recorded in the manifest; old ones are rotated out.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fileStamp, fsyncDir, fsyncFile, sha256File } from './files.ts';
+import { readManifest, writeManifest, type BackupReason, type BackupRecord, type TableCount } from './manifest.ts';
+import { backupsToKeep } from './retention.ts';
+
+export class BackupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BackupError';
+  }
+}
+
+export interface FileCheck {
+  ok: boolean;
+  /** integrity_check's first line when not ok, or the error that stopped it. */
+  problem: string | null;
+  schemaVersion: number;
+  counts: TableCount[];
+}
+
+/** Opens a file read-only and untrusted, runs integrity_check and counts the rows of every table. */
+export function checkDatabaseFile(file: string): FileCheck {
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('trusted_schema = OFF');
+    sqlite.pragma('cell_size_check = ON');
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    const first = rows[0]?.integrity_check ?? 'no result';
+    if (rows.length !== 1 || first !== 'ok') return { ok: false, problem: first, schemaVersion: 0, counts: [] };
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const counts = tables.map((table) => ({
+      table,
+      count: Number(sqlite!.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get()),
+    }));
+    const hasMigrations = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'").get();
+    const schemaVersion = hasMigrations ? Number(sqlite.prepare('SELECT max(created_at) FROM __drizzle_migrations').pluck().get() ?? 0) : 0;
+    return { ok: true, problem: null, schemaVersion, counts };
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    return { ok: false, problem: code || (error instanceof Error ? error.message : String(error)), schemaVersion: 0, counts: [] };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+export interface TakeBackupOptions {
+  folder: string;
+  reason: BackupReason;
+  appVersion: string;
+  now?: Date;
+  /** Test seam: runs on the partial file between writing and verifying it. */
+  afterWrite?: (partialFile: string) => void;
+}
+
+function backupFileName(dbFile: string, reason: BackupReason, now: Date, folder: string): string {
+  const stem = path.basename(dbFile).replace(/\.(db|sqlite3?)$/i, '').replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'databas';
+  let name = `${stem}-${fileStamp(now)}-${reason}.db`;
+  for (let n = 2; fs.existsSync(path.join(folder, name)); n++) name = `${stem}-${fileStamp(now)}-${reason}-${n}.db`;
+  return name;
+}
+
+/**
+ * Takes a verified backup of an open connection and records it. Must not run inside a transaction
+ * (VACUUM refuses to). Throws BackupError, leaving no partial file and an unchanged manifest.
+ */
+export function takeBackup(sqlite: Database.Database, options: TakeBackupOptions): BackupRecord {
+  const now = options.now ?? new Date();
+  const dbFile = sqlite.name;
+  try {
+    fs.mkdirSync(options.folder, { recursive: true });
+  } catch (error) {
+    throw new BackupError(`Mappen för säkerhetskopior kunde inte skapas: ${options.folder}`, { cause: error });
+  }
+  const name = backupFileName(dbFile, options.reason, now, options.folder);
+  const partial = path.join(options.folder, `.${name}.partial`);
+  const final = path.join(options.folder, name);
+  try {
+    fs.rmSync(partial, { force: true });
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    fsyncFile(partial);
+    options.afterWrite?.(partial);
+    const check = checkDatabaseFile(partial);
+    if (!check.ok) throw new BackupError(`Säkerhetskopian klarade inte kontrollen (${check.problem}) och sparades inte.`);
+    const record: BackupRecord = {
+      file: name,
+      database: path.basename(dbFile),
+      createdAt: now.toISOString(),
+      reason: options.reason,
+      sizeBytes: fs.statSync(partial).size,
+      sha256: sha256File(partial),
+      appVersion: options.appVersion,
+      schemaVersion: check.schemaVersion,
+      counts: check.counts,
+    };
+    fs.renameSync(partial, final);
+    fsyncDir(options.folder);
+    writeManifest(options.folder, [...readManifest(options.folder).filter((b) => b.file !== name), record]);
+    return record;
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    if (error instanceof BackupError) throw error;
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const why = code === 'ENOSPC' || code === 'SQLITE_FULL' ? 'disken är full' : code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas' : code || 'okänt fel';
+    throw new BackupError(`Säkerhetskopian kunde inte sparas i ${options.folder} (${why}).`, { cause: error });
+  }
+}
+
+/** Deletes the backups of `database` that the retention rules no longer keep; returns their file names. */
+export function rotateBackups(folder: string, database: string, now: Date = new Date()): string[] {
+  const all = readManifest(folder);
+  const mine = all.filter((b) => b.database === database);
+  const keep = backupsToKeep(mine, now);
+  const removed = mine.filter((b) => !keep.has(b));
+  if (removed.length === 0) return [];
+  const removedNames = new Set(removed.map((b) => b.file));
+  // The manifest first: a crash in between leaves an unlisted file, never a listed missing one.
+  writeManifest(folder, all.filter((b) => !removedNames.has(b.file)));
+  for (const name of removedNames) fs.rmSync(path.join(folder, name), { force: true });
+  return [...removedNames];
+}
+
+export type BackupStatus = 'ok' | 'missing' | 'checksum_mismatch';
+
+export interface ListedBackup extends BackupRecord {
+  status: BackupStatus;
+}
+
+/** The manifest's backups of `database` (all when omitted), newest first, each re-hashed against its record. */
+export function listBackups(folder: string, database?: string): ListedBackup[] {
+  return readManifest(folder)
+    .filter((b) => database === undefined || b.database === database)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((record) => {
+      const file = path.join(folder, record.file);
+      if (!fs.existsSync(file)) return { ...record, status: 'missing' as const };
+      return { ...record, status: sha256File(file) === record.sha256 ? ('ok' as const) : ('checksum_mismatch' as const) };
+    });
+}
+
+export interface BackupPreview extends ListedBackup {
+  integrity: 'ok' | 'failed' | 'not_checked';
+  problem: string | null;
+}
+
+/** A full check of one listed backup: checksum, integrity_check, and row counts read from the file itself. */
+export function previewBackup(folder: string, fileName: string): BackupPreview {
+  const listed = listBackups(folder).find((b) => b.file === fileName);
+  if (!listed) throw new BackupError('Säkerhetskopian finns inte i förteckningen.');
+  if (listed.status !== 'ok') return { ...listed, integrity: 'not_checked', problem: listed.status };
+  const check = checkDatabaseFile(path.join(folder, fileName));
+  return check.ok
+    ? { ...listed, counts: check.counts, schemaVersion: check.schemaVersion, integrity: 'ok', problem: null }
+    : { ...listed, integrity: 'failed', problem: check.problem };
+}

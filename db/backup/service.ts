@@ -1,0 +1,166 @@
+// Backups of the session's own database: when to take them (timer with writes, quit, manual,
+// before a migration), where (the chosen folder), and restore/undo through the session.
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { acquireDatabaseLock } from '../lock.ts';
+import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from '../open.ts';
+import type { Session } from '../session.ts';
+import { BackupError, listBackups, previewBackup, rotateBackups, takeBackup, type BackupPreview, type ListedBackup } from './backup.ts';
+import { readBackupFolder, writeBackupFolder, type BackupFolderSetting } from './folder.ts';
+import type { BackupReason, BackupRecord } from './manifest.ts';
+import { assertRestorable, latestAside, restoreSwap, undoRestoreSwap } from './restore.ts';
+
+export interface BackupContext {
+  appVersion: string;
+  /** The app profile folder (Electron userData); backups default to outside it. */
+  profileDir: string;
+}
+
+function hasUserData(sqlite: Database.Database): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'").get() !== undefined;
+}
+
+/**
+ * OpenOptions.beforeMigrate: a verified backup of the database as it is, before any migration touches
+ * it. A new empty file has nothing to lose and is skipped. If the backup fails, nothing is migrated.
+ */
+export function preMigrationBackup(context: BackupContext): (sqlite: Database.Database) => void {
+  return (sqlite) => {
+    if (!hasUserData(sqlite)) return;
+    try {
+      const { folder } = readBackupFolder(sqlite.name, context.profileDir);
+      takeBackup(sqlite, { folder, reason: 'pre-migration', appVersion: context.appVersion });
+    } catch (error) {
+      throw new DatabaseOpenError(
+        'migration_failed',
+        error instanceof Error ? error.message : String(error),
+        `Databasen behöver uppgraderas, men säkerhetskopian före uppgraderingen kunde inte tas. Inget har ändrats. ${error instanceof Error ? error.message : ''}`.trim(),
+      );
+    }
+  };
+}
+
+/** Restores a backup over a database that no one has open (the CLI, or the start flow after a failed open). */
+export function restoreClosedDatabase(dbFile: string, backupFile: string, options: OpenOptions, expectedSha256?: string): { aside: string } {
+  assertRestorable(backupFile, expectedSha256);
+  const lock = acquireDatabaseLock(dbFile);
+  try {
+    const swap = restoreSwap(dbFile, backupFile);
+    swap.change();
+    let db: AppDatabase;
+    try {
+      db = openDatabase(dbFile, options);
+    } catch (error) {
+      swap.undo();
+      throw error;
+    }
+    closeDatabase(db);
+    return { aside: swap.aside };
+  } finally {
+    lock.release();
+  }
+}
+
+/** The newest backup of `dbFile` that passes its checksum; for the "restore the latest" choice. */
+export function latestGoodBackup(dbFile: string, profileDir: string): (ListedBackup & { path: string }) | null {
+  const { folder } = readBackupFolder(dbFile, profileDir);
+  const good = listBackups(folder, path.basename(dbFile)).find((b) => b.status === 'ok');
+  return good ? { ...good, path: path.join(folder, good.file) } : null;
+}
+
+export interface BackupOverview {
+  folder: BackupFolderSetting;
+  backups: ListedBackup[];
+  /** When the last restore can be undone: the time it was made. */
+  undoRestoreAt: string | null;
+}
+
+export class BackupService {
+  private readonly session: Session;
+  private readonly context: BackupContext;
+  private lastDb: AppDatabase | null = null;
+  private lastChanges = 0;
+
+  constructor(session: Session, context: BackupContext) {
+    this.session = session;
+    this.context = context;
+  }
+
+  private get dbFile(): string {
+    return this.session.options.ownFile;
+  }
+
+  folder(): BackupFolderSetting {
+    return readBackupFolder(this.dbFile, this.context.profileDir);
+  }
+
+  setFolder(folder: string | null): BackupFolderSetting {
+    writeBackupFolder(this.dbFile, folder);
+    return this.folder();
+  }
+
+  /** True when the open own database has committed writes since the last backup this process took. */
+  hasChanges(): boolean {
+    if (this.session.mode !== 'own') return false;
+    const db = this.session.db;
+    const changes = Number(db.sqlite.prepare('SELECT total_changes()').pluck().get());
+    return db !== this.lastDb ? changes > 0 : changes > this.lastChanges;
+  }
+
+  /** A verified backup now, then rotation. Never of the demo municipality. */
+  backupNow(reason: BackupReason): BackupRecord {
+    if (this.session.mode !== 'own') throw new BackupError('Exempeldata säkerhetskopieras inte. Gå tillbaka till din databas först.');
+    const db = this.session.db;
+    const changes = Number(db.sqlite.prepare('SELECT total_changes()').pluck().get());
+    const { folder } = this.folder();
+    const record = takeBackup(db.sqlite, { folder, reason, appVersion: this.context.appVersion });
+    this.lastDb = db;
+    this.lastChanges = changes;
+    rotateBackups(folder, record.database);
+    return record;
+  }
+
+  /** For the timer and quit: a backup only when something was written since the last one. */
+  backupIfChanged(reason: BackupReason): BackupRecord | null {
+    return this.hasChanges() ? this.backupNow(reason) : null;
+  }
+
+  overview(): BackupOverview {
+    const folder = this.folder();
+    return {
+      folder,
+      backups: listBackups(folder.folder, path.basename(this.dbFile)),
+      undoRestoreAt: latestAside(this.dbFile)?.at ?? null,
+    };
+  }
+
+  preview(fileName: string): BackupPreview & { newerThanApp: boolean } {
+    const preview = previewBackup(this.folder().folder, fileName);
+    const known = readMigrationFiles({ migrationsFolder: this.session.options.migrationsFolder });
+    const latestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
+    return { ...preview, newerThanApp: preview.schemaVersion > latestKnown };
+  }
+
+  /** Restores a listed, verified backup; the current database is kept aside and the session reopened. */
+  restore(fileName: string): { aside: string } {
+    if (this.session.mode !== 'own') throw new BackupError('Gå tillbaka till din databas innan du återställer.');
+    const { folder } = this.folder();
+    const record = listBackups(folder).find((b) => b.file === fileName);
+    if (!record) throw new BackupError('Säkerhetskopian finns inte i förteckningen.');
+    if (record.status !== 'ok') throw new BackupError('Säkerhetskopian är ogiltig (filen saknas eller har ändrats) och kan inte återställas.');
+    const backupFile = path.join(folder, fileName);
+    assertRestorable(backupFile, record.sha256);
+    const swap = restoreSwap(this.dbFile, backupFile);
+    this.session.replaceOwnFile(swap.change, swap.undo);
+    return { aside: swap.aside };
+  }
+
+  /** Puts back the database kept aside by the last restore; the restored one is kept aside in turn. */
+  undoRestore(): { aside: string } {
+    if (this.session.mode !== 'own') throw new BackupError('Gå tillbaka till din databas innan du ångrar återställningen.');
+    const swap = undoRestoreSwap(this.dbFile);
+    this.session.replaceOwnFile(swap.change, swap.undo);
+    return { aside: swap.aside };
+  }
+}
