@@ -7,6 +7,7 @@ import { StatusProvider, useStatus } from './components/Status.tsx';
 import { LANGUAGE_KEY } from './i18n/index.ts';
 import { OverviewPage } from './pages/overview/OverviewPage.tsx';
 import { UnitsPage } from './pages/units/UnitsPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -28,6 +29,7 @@ interface Route {
 const ROUTES: Route[] = [
   { path: '/', labelKey: 'nav.overview', render: ({ databaseKey }) => <OverviewPage databaseKey={databaseKey} /> },
   { path: '/enheter', labelKey: 'nav.units', render: ({ databaseKey }) => <UnitsPage key={databaseKey} /> },
+  { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
 ];
 
 function matchRoute(path: string): { route: Route; params: Record<string, string> } | null {

@@ -23,6 +23,8 @@ export interface AuditEntry {
   action: AuditAction;
   osUser: string;
   displayName: string;
+  /** What the row is called (its name, title, code or key), when it has one. */
+  label: string | null;
   /** insert: the values set; update: only fields that changed; delete: the values removed. */
   changes: AuditChange[];
 }

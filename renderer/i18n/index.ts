@@ -1,14 +1,16 @@
 // The message catalog: Swedish first, English second; one namespace per area of the app.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAudit from './en/audit.json';
 import enCommon from './en/common.json';
 import enUnits from './en/units.json';
+import svAudit from './sv/audit.json';
 import svCommon from './sv/common.json';
 import svUnits from './sv/units.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits },
-  en: { common: enCommon, units: enUnits },
+  sv: { common: svCommon, units: svUnits, audit: svAudit },
+  en: { common: enCommon, units: enUnits, audit: enAudit },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -44,6 +44,18 @@ export function changesOf(action: AuditAction, oldJson: string | null, newJson: 
   return changes;
 }
 
+const LABEL_FIELDS = ['name', 'title', 'code', 'key'];
+
+/** A human name for the row from its own values, so the log reads "Enhet Hemtjänst Norr", not an id. */
+function labelOf(oldJson: string | null, newJson: string | null): string | null {
+  const values = { ...parseValues(oldJson), ...parseValues(newJson) };
+  for (const field of LABEL_FIELDS) {
+    const value = values[field];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return null;
+}
+
 function toEntry(row: AuditRow): AuditEntry {
   return {
     id: row.id,
@@ -53,6 +65,7 @@ function toEntry(row: AuditRow): AuditEntry {
     action: row.action,
     osUser: row.osUser,
     displayName: row.displayName,
+    label: labelOf(row.oldValues, row.newValues),
     changes: changesOf(row.action, row.oldValues, row.newValues),
   };
 }

@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../api.ts';
 import { Grid } from '../../components/Grid.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { saveDownload } from '../../components/files.ts';
+import { HistoryDialog } from '../../components/HistoryDialog.tsx';
 import { AddUnitDialog, AddAreaDialog } from './AddUnitDialog.tsx';
 import { ImportUnitsDialog } from './ImportUnitsDialog.tsx';
 
@@ -19,7 +20,7 @@ export function UnitsPage() {
   const [areas, setAreas] = useState<OperatingAreaRow[]>([]);
   const [selected, setSelected] = useState<UnitRow | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const [dialog, setDialog] = useState<'add' | 'area' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'area' | 'import' | 'history' | null>(null);
 
   const load = useCallback(
     () => Promise.all([call('units.list', { includeArchived: showArchived }), call('operatingAreas.list', {})]),
@@ -165,6 +166,9 @@ export function UnitsPage() {
         <button type="button" onClick={() => void toggleArchived()} disabled={!selected}>
           {selected?.archivedAt ? t('actions.unarchive') : t('actions.archive')}
         </button>
+        <button type="button" onClick={() => setDialog('history')} disabled={!selected}>
+          {t('audit:showHistory')}
+        </button>
         <span className="toolbar-spacer" />
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
@@ -191,6 +195,15 @@ export function UnitsPage() {
       )}
       <AddUnitDialog open={dialog === 'add'} areas={areas} onClose={() => setDialog(null)} onSaved={reload} />
       <AddAreaDialog open={dialog === 'area'} onClose={() => setDialog(null)} onSaved={reload} />
+      {selected ? (
+        <HistoryDialog
+          open={dialog === 'history'}
+          onClose={() => setDialog(null)}
+          tableName="units"
+          rowId={selected.id}
+          itemName={selected.name}
+        />
+      ) : null}
       <ImportUnitsDialog open={dialog === 'import'} onClose={() => setDialog(null)} onImported={reload} />
     </section>
   );
