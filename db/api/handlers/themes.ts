@@ -7,7 +7,6 @@ import { AppError } from '../errors.ts';
 import { stamp } from './stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
-import type { AssessmentResult } from '../../domain/codes.ts';
 import type { ResultCounts, ThemeComparison, ThemeRow } from '../tillsynInspection.contract.ts';
 
 type ThemeHandlers = Pick<Handlers, 'themes.list' | 'themes.create' | 'themes.update' | 'themes.delete' | 'themes.comparison'>;
@@ -60,7 +59,7 @@ export function themeComparison(db: AppDatabase, themeId: string): ThemeComparis
     .all(theme.requirementId, themeId)
     .map(({ summary, ...row }) => ({
       ...row,
-      result: (row.result ?? null) as AssessmentResult | null,
+      result: row.result ?? null,
       // Without a linked requirement the inspection's summary is what answers the question.
       observation: row.observation || (theme.requirementId ? '' : summary),
     }))
