@@ -7,7 +7,9 @@
 // on, so inspections can be recorded for some of the past placements (some done, some overdue)
 // and assessed against real requirement versions. seedPlanning writes no inspections itself.
 import { insertDefaultCatalogue, listRequirements } from '../api/handlers/requirements.ts';
-import { inspectors } from '../schema/inspections.ts';
+import { cycleName, getCycle } from '../api/handlers/cycles.ts';
+import { buildProposal } from '../api/handlers/plan.ts';
+import { inspectionCycles, inspectors, planEntries, planEntryInspectors } from '../schema/inspections.ts';
 import type { AppDatabase } from '../open.ts';
 
 export interface DemoPlanEntry {
@@ -20,11 +22,12 @@ export interface DemoPlanEntry {
 }
 
 export interface DemoPlanning {
-  cycleId: string | null;
+  cycleId: string;
   cycleStartYear: number;
   inspectorIds: string[];
   /** Current version id of each kvalitetskrav, in catalogue order. */
   requirementVersionIds: string[];
+  /** In plan order (year, tertial, month, unit name). */
   planEntries: DemoPlanEntry[];
 }
 
@@ -35,6 +38,8 @@ const DEMO_INSPECTORS = [
   { name: 'Cecilia Rydén', email: 'cecilia.ryden@exempelby.se' },
 ];
 const CYCLE_START_YEAR = 2025;
+/** The plan was made at the start of the cycle, so as of today part of it lies in the past. */
+const PLANNED_ON = '2025-01-01';
 
 /** Runs inside seedDemoMunicipality's transaction, after the units exist. */
 export function seedPlanning(db: AppDatabase): DemoPlanning {
@@ -43,5 +48,34 @@ export function seedPlanning(db: AppDatabase): DemoPlanning {
   const inspectorIds = DEMO_INSPECTORS.map(
     (ins) => db.orm.insert(inspectors).values({ ...ins, updatedBy: BY }).returning({ id: inspectors.id }).get().id,
   );
-  return { cycleId: null, cycleStartYear: CYCLE_START_YEAR, inspectorIds, requirementVersionIds, planEntries: [] };
+  const cycleId = db.orm
+    .insert(inspectionCycles)
+    .values({ startYear: CYCLE_START_YEAR, name: cycleName(CYCLE_START_YEAR), updatedBy: BY })
+    .returning({ id: inspectionCycles.id })
+    .get().id;
+
+  const proposal = buildProposal(db, getCycle(db, cycleId), PLANNED_ON);
+  const entries = proposal.placements.map((p, i) => {
+    const id = db.orm
+      .insert(planEntries)
+      .values({
+        cycleId,
+        unitId: p.unitId,
+        year: p.year,
+        tertial: p.tertial,
+        month: p.month,
+        inspectionType: 'ordinarie',
+        // Roughly every fourth inspection unannounced, as a tillsynsenhet would mix them.
+        announced: i % 4 !== 3,
+        fixed: false,
+        updatedBy: BY,
+      })
+      .returning({ id: planEntries.id })
+      .get().id;
+    for (const inspectorId of p.inspectorIds) {
+      db.orm.insert(planEntryInspectors).values({ planEntryId: id, inspectorId, updatedBy: BY }).run();
+    }
+    return { id, unitId: p.unitId, year: p.year, tertial: p.tertial, month: p.month, inspectorIds: p.inspectorIds };
+  });
+  return { cycleId, cycleStartYear: CYCLE_START_YEAR, inspectorIds, requirementVersionIds, planEntries: entries };
 }

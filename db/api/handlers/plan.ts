@@ -282,7 +282,8 @@ function splitExisting(db: AppDatabase, cycleId: string): { kept: ExistingOrdina
   return { kept: rows.filter(keep), replaced: rows.filter((e) => !keep(e)) };
 }
 
-function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): PlanProposalView {
+/** The proposal for a cycle as of today; reads only. */
+export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): PlanProposalView {
   const cycleStart = cycleStartDate(cycle.startYear);
   const units = db.sqlite
     .prepare<[string], PlanUnit & { operatingAreaName: string; archivedAt: string | null }>(
