@@ -10,6 +10,8 @@ export interface AppInfo {
   databaseName: string;
   displayName: string;
   osUser: string;
+  /** Swedish warning when the open file is on a network share or in a synced cloud folder. */
+  storageWarning: string | null;
 }
 
 export const appContract = {

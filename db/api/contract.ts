@@ -2,6 +2,7 @@
 // Both transports (Electron IPC and browser-mode HTTP) are generated from this object.
 import type { z } from 'zod';
 import { appContract } from './app.contract.ts';
+import { backupsContract } from './backups.contract.ts';
 import { unitsContract } from './units.contract.ts';
 import { auditContract } from './audit.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
@@ -9,6 +10,7 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 
 export const contract = {
   ...appContract,
+  ...backupsContract,
   ...unitsContract,
   ...auditContract,
   ...tillsynPlanningContract,
@@ -29,6 +31,7 @@ export function isMethodName(name: string): name is MethodName {
 
 export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from './errors.ts';
 export type { AppInfo } from './app.contract.ts';
+export type { BackupRow, BackupsOverview, BackupPreview, BackupReasonCode, BackupStatusCode } from './backups.contract.ts';
 export type { OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
 export { unitInput, unitPatch } from './units.contract.ts';
 export type {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { settings } from '../../schema/system.ts';
+import { classifyPath, currentMounts } from '../../backup/storage.ts';
 import type { AppInfo } from '../app.contract.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 import type { Orm } from '../../open.ts';
@@ -27,6 +28,7 @@ function info(ctx: ApiContext): AppInfo {
     databaseName: ctx.session.mode === 'demo' ? 'Exempelkommunen' : path.basename(ctx.session.db.file),
     displayName: ctx.actor.displayName,
     osUser: ctx.actor.osUser,
+    storageWarning: ctx.session.mode === 'demo' ? null : classifyPath(ctx.session.db.file, currentMounts()).warning,
   };
 }
 

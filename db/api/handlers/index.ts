@@ -1,6 +1,7 @@
 // Every contract method mapped to its handler; the type makes a missing handler a compile error.
 import type { Handlers } from '../handle.ts';
 import { appHandlers } from './app.ts';
+import { backupHandlers } from './backups.ts';
 import { unitHandlers } from './units.ts';
 import { auditHandlers } from './audit.ts';
 import { requirementHandlers } from './requirements.ts';
@@ -14,6 +15,7 @@ import { themeHandlers } from './themes.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
+  ...backupHandlers,
   ...unitHandlers,
   ...auditHandlers,
   ...requirementHandlers,

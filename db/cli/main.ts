@@ -1,0 +1,288 @@
+// The IT-staff command line (`npm run cli -- <command>`, or `Kvalitetsnavet --cli <command>` in the
+// packaged app): backup, restore, check, export, import, list, backup-folder. Every failure
+// ends with a Swedish message and a non-zero exit code: 1 = failed, 2 = wrong usage.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { createCore } from '../core.ts';
+import { DatabaseOpenError } from '../open.ts';
+import { BackupError, checkDatabaseFile, listBackups, rotateBackups, takeBackup } from '../backup/backup.ts';
+import { fsyncDir, fsyncFile, sha256File } from '../backup/files.ts';
+import { defaultProfileDir, readBackupFolder, writeBackupFolder } from '../backup/folder.ts';
+import { readManifest } from '../backup/manifest.ts';
+import { preMigrationBackup, restoreClosedDatabase } from '../backup/service.ts';
+import { parseCliArgs, type ParsedArgs } from './args.ts';
+import { CLI_IMPORTERS } from './importers.ts';
+
+export const DEFAULT_DB_FILE_NAME = 'kvalitetsnavet.db';
+
+export interface CliEnvironment {
+  migrationsFolder: string;
+  appVersion: string;
+  profileDir?: string;
+  cwd?: string;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+class UsageError extends Error {}
+class CliFailure extends Error {}
+
+interface Run {
+  args: ParsedArgs;
+  env: Required<CliEnvironment>;
+}
+
+interface Command {
+  usage: string;
+  describe: string;
+  run: (run: Run) => number | Promise<number>;
+}
+
+function option(run: Run, name: string, required: boolean): string | undefined {
+  const value = run.args.options.get(name);
+  if (value === true) throw new UsageError(`--${name} behöver ett värde.`);
+  if (value === undefined && required) throw new UsageError(`--${name} saknas.`);
+  return value === undefined ? undefined : path.resolve(run.env.cwd, value);
+}
+
+function dbPath(run: Run, required: boolean): string {
+  return option(run, 'db', required) ?? path.join(run.env.profileDir, DEFAULT_DB_FILE_NAME);
+}
+
+function existingDb(file: string): string {
+  if (!fs.existsSync(file)) throw new CliFailure(`Databasfilen finns inte: ${file}`);
+  return file;
+}
+
+/** Read-only and untrusted: the CLI never writes to a database it only reads. */
+function openReadOnly(file: string): Database.Database {
+  try {
+    const sqlite = new Database(existingDb(file), { readonly: true, fileMustExist: true, timeout: 5000 });
+    sqlite.pragma('trusted_schema = OFF');
+    return sqlite;
+  } catch (error) {
+    if (error instanceof CliFailure) throw error;
+    throw new CliFailure(`Databasen kunde inte öppnas för läsning: ${file} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+const commands: Record<string, Command> = {
+  backup: {
+    usage: 'backup [--db FIL] [--to MAPP]',
+    describe: 'Tar en kontrollerad säkerhetskopia (integrity_check, SHA-256 i manifest.json). Utan --to: databasens mapp för säkerhetskopior.',
+    run: (run) => {
+      const file = dbPath(run, false);
+      const folder = option(run, 'to', false) ?? readBackupFolder(file, run.env.profileDir).folder;
+      const sqlite = openReadOnly(file);
+      try {
+        const record = takeBackup(sqlite, { folder, reason: 'cli', appVersion: run.env.appVersion });
+        rotateBackups(folder, record.database);
+        run.env.out(`Säkerhetskopia sparad och kontrollerad: ${path.join(folder, record.file)}`);
+        run.env.out(`Storlek ${mb(record.sizeBytes)}, SHA-256 ${record.sha256}`);
+      } finally {
+        sqlite.close();
+      }
+      return 0;
+    },
+  },
+  list: {
+    usage: 'list [--db FIL]',
+    describe: 'Visar databasens säkerhetskopior, nyast först, med status.',
+    run: (run) => {
+      const file = dbPath(run, false);
+      const { folder } = readBackupFolder(file, run.env.profileDir);
+      const backups = listBackups(folder, path.basename(file));
+      run.env.out(`Mapp: ${folder}`);
+      if (backups.length === 0) run.env.out('Inga säkerhetskopior.');
+      for (const b of backups) {
+        const status = b.status === 'ok' ? 'ok' : b.status === 'missing' ? 'SAKNAS' : 'ÄNDRAD (kontrollsumman stämmer inte)';
+        run.env.out(`${b.createdAt}  ${b.reason.padEnd(13)} ${mb(b.sizeBytes).padStart(10)}  ${status}  ${b.file}`);
+      }
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'restore --db FIL --from SÄKERHETSKOPIA',
+    describe: 'Återställer en säkerhetskopia. Den nuvarande databasen (med -wal och -shm) flyttas undan som "före-återställning-<tid>".',
+    run: (run) => {
+      const file = dbPath(run, true);
+      const from = option(run, 'from', true) ?? '';
+      const record = readManifest(path.dirname(from)).find((b) => b.file === path.basename(from));
+      const { aside } = restoreClosedDatabase(
+        file,
+        from,
+        { migrationsFolder: run.env.migrationsFolder, beforeMigrate: preMigrationBackup(run.env) },
+        record?.sha256,
+      );
+      run.env.out(`Återställd från ${from}.`);
+      if (aside) run.env.out(`Den tidigare databasen finns kvar som ${aside}`);
+      return 0;
+    },
+  },
+  check: {
+    usage: 'check --db FIL',
+    describe: 'Kontrollerar databasen utan att skriva: quick_check, integrity_check, foreign_key_check och antal rader.',
+    run: (run) => {
+      const file = dbPath(run, true);
+      existingDb(file);
+      const sqlite = openReadOnly(file);
+      let problems = 0;
+      try {
+        const quick = String(sqlite.pragma('quick_check', { simple: true }));
+        run.env.out(`quick_check: ${quick}`);
+        if (quick !== 'ok') problems++;
+        const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+        run.env.out(`integrity_check: ${integrity.join('; ')}`);
+        if (integrity.length !== 1 || integrity[0] !== 'ok') problems++;
+        const fk = sqlite.pragma('foreign_key_check') as unknown[];
+        run.env.out(`foreign_key_check: ${fk.length === 0 ? 'ok' : `${fk.length} fel`}`);
+        if (fk.length > 0) problems++;
+      } catch (error) {
+        run.env.out(`Kontrollen avbröts: ${error instanceof Error ? error.message : String(error)}`);
+        problems++;
+      } finally {
+        sqlite.close();
+      }
+      const check = checkDatabaseFile(file);
+      const latestKnown = Math.max(0, ...readMigrationFiles({ migrationsFolder: run.env.migrationsFolder }).map((m) => m.folderMillis));
+      if (check.ok) {
+        run.env.out(`Schemaversion: ${check.schemaVersion}${check.schemaVersion > latestKnown ? ' (NYARE än den här appen)' : check.schemaVersion < latestKnown ? ' (uppgraderas när appen öppnar den)' : ''}`);
+        for (const { table, count } of check.counts) run.env.out(`  ${table.padEnd(30)} ${count}`);
+      }
+      run.env.out(problems === 0 ? 'Databasen är hel.' : `Databasen har fel (${problems} kontroller underkända). Återställ en säkerhetskopia: restore --db FIL --from SÄKERHETSKOPIA`);
+      return problems === 0 ? 0 : 1;
+    },
+  },
+  export: {
+    usage: 'export --db FIL --out FIL',
+    describe: 'Exporterar hela databasen till en fristående, kontrollerad SQLite-fil (öppnas med valfritt SQLite-verktyg). Innehåller personuppgifter.',
+    run: (run) => {
+      const file = dbPath(run, true);
+      const out = option(run, 'out', true) ?? '';
+      if (fs.existsSync(out)) throw new CliFailure(`Filen finns redan och skrivs inte över: ${out}`);
+      if (!fs.existsSync(path.dirname(out))) throw new CliFailure(`Mappen finns inte: ${path.dirname(out)}`);
+      const partial = path.join(path.dirname(out), `.${path.basename(out)}.partial`);
+      const sqlite = openReadOnly(file);
+      try {
+        fs.rmSync(partial, { force: true });
+        sqlite.prepare('VACUUM INTO ?').run(partial);
+        fsyncFile(partial);
+        const check = checkDatabaseFile(partial);
+        if (!check.ok) throw new CliFailure(`Exporten klarade inte kontrollen (${check.problem}).`);
+        fs.renameSync(partial, out);
+        fsyncDir(path.dirname(out));
+      } catch (error) {
+        fs.rmSync(partial, { force: true });
+        throw error;
+      } finally {
+        sqlite.close();
+      }
+      run.env.out(`Exporterad och kontrollerad: ${out}`);
+      run.env.out(`SHA-256 ${sha256File(out)}`);
+      run.env.out('Filen innehåller personuppgifter: förvara den skyddat och radera den när den inte behövs.');
+      return 0;
+    },
+  },
+  import: {
+    usage: `import --db FIL ${CLI_IMPORTERS.map((i) => `--${i.option} FIL`).join(' | ')}`,
+    describe: `Importerar en fil (${CLI_IMPORTERS.map((i) => `${i.label}: ${i.extensions.join(', ')}`).join('; ')}) i en enda transaktion: allt eller inget.`,
+    run: async (run) => {
+      const file = dbPath(run, true);
+      const chosen = CLI_IMPORTERS.filter((i) => run.args.options.has(i.option));
+      if (chosen.length !== 1) throw new UsageError(`Ange precis en av ${CLI_IMPORTERS.map((i) => `--${i.option}`).join(', ')}.`);
+      const importer = chosen[0]!;
+      const source = option(run, importer.option, true) ?? '';
+      if (!fs.existsSync(source)) throw new CliFailure(`Filen finns inte: ${source}`);
+      if (!importer.extensions.includes(path.extname(source).toLowerCase())) {
+        throw new CliFailure(`Filtypen stöds inte för ${importer.label}. Använd ${importer.extensions.join(' eller ')}.`);
+      }
+      const core = createCore({
+        ownFile: existingDb(file),
+        migrationsFolder: run.env.migrationsFolder,
+        appVersion: run.env.appVersion,
+        profileDir: run.env.profileDir,
+      });
+      try {
+        const result = await core.dispatch(importer.method, {
+          file: { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') },
+        });
+        if (!result.ok) {
+          run.env.err(`Importen gjordes inte: ${result.error.message}`);
+          for (const issue of (result.error.issues ?? []).slice(0, 20)) run.env.err(`  ${issue.field}: ${issue.message}`);
+          return 1;
+        }
+        run.env.out(`Importerat (${importer.label}): ${JSON.stringify(result.value)}`);
+        return 0;
+      } finally {
+        core.close(); // takes a backup, since the import wrote
+      }
+    },
+  },
+  'backup-folder': {
+    usage: 'backup-folder [--db FIL] [--set MAPP | --reset]',
+    describe: 'Visar eller byter mappen för databasens säkerhetskopior (t.ex. en nätverksenhet). Inställningen sparas bredvid databasen.',
+    run: (run) => {
+      const file = dbPath(run, false);
+      if (run.args.options.has('reset')) writeBackupFolder(file, null);
+      else if (run.args.options.has('set')) {
+        try {
+          writeBackupFolder(file, option(run, 'set', true) ?? '');
+        } catch (error) {
+          throw new CliFailure(error instanceof Error ? error.message : String(error));
+        }
+      }
+      const setting = readBackupFolder(file, run.env.profileDir);
+      run.env.out(`Säkerhetskopior för ${file}: ${setting.folder}${setting.isDefault ? ' (standard)' : ''}`);
+      return 0;
+    },
+  },
+};
+
+export function cliHelp(): string {
+  return [
+    'Kvalitetsnavet – kommandon för IT-personal',
+    '',
+    ...Object.values(commands).flatMap((c) => [`  ${c.usage}`, `      ${c.describe}`]),
+    '',
+    'Utan --db används standarddatabasen i programmets profilmapp. Slutkoder: 0 = klart, 1 = misslyckades, 2 = fel användning.',
+  ].join('\n');
+}
+
+export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+  const env: Required<CliEnvironment> = {
+    profileDir: defaultProfileDir(),
+    cwd: process.cwd(),
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    ...environment,
+  };
+  const args = parseCliArgs(argv);
+  if (args.command === undefined || args.command === 'help' || args.options.has('help')) {
+    env.out(cliHelp());
+    return args.command === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(commands, args.command) ? commands[args.command] : undefined;
+  if (!command) {
+    env.err(`Okänt kommando: ${args.command}\n\n${cliHelp()}`);
+    return 2;
+  }
+  try {
+    if (args.stray.length > 0) throw new UsageError(`Okända argument: ${args.stray.join(' ')}`);
+    return await command.run({ args, env });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      env.err(`${error.message}\nAnvändning: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof CliFailure || error instanceof BackupError || error instanceof DatabaseOpenError) {
+      env.err(`Misslyckades: ${error.message}`);
+      return 1;
+    }
+    env.err(`Misslyckades: ett oväntat fel inträffade (${error instanceof Error ? error.message : String(error)}).`);
+    return 1;
+  }
+}
