@@ -1,10 +1,13 @@
 // Starting browser mode from the command line: arguments, the default database location,
 // and a clean shutdown that closes the database (and so checkpoints the WAL).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, DatabaseOpenError } from '../db/core.ts';
+import { createCore, DatabaseOpenError, type Core } from '../db/core.ts';
+import { defaultProfileDir } from '../db/backup/folder.ts';
+import { startBackupScheduler } from '../db/backup/scheduler.ts';
+import { latestGoodBackup } from '../db/backup/service.ts';
+import { classifyPath, currentMounts } from '../db/backup/storage.ts';
 import { DEFAULT_DB_FILE_NAME, parseLaunchArgs } from './paths.ts';
 import { startBrowserServer } from './serve.ts';
 
@@ -20,10 +23,24 @@ export function parsePort(argv: readonly string[]): number | null {
 
 /** The same folder Electron's app.getPath('userData') gives for the product name. */
 export function defaultUserDataDir(platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Kvalitetsnavet');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Kvalitetsnavet');
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Kvalitetsnavet');
+  return defaultProfileDir(platform, env);
+}
+
+/** What to print when the database will not open: the reason, and the command that restores the latest backup. */
+export function openFailureHelp(error: DatabaseOpenError, dbFile: string, latest: { path: string; createdAt: string } | null): string {
+  const lines = [`Databasen kunde inte öppnas: ${dbFile}`, error.message, 'Filen har inte ändrats.'];
+  if (error.kind === 'corrupt' || error.kind === 'not_a_database' || error.kind === 'migration_failed') {
+    if (latest) {
+      lines.push(
+        `Den senaste fungerande säkerhetskopian är från ${latest.createdAt}. Återställ den (den nuvarande filen flyttas undan, inget raderas):`,
+        `  npm run cli -- restore --db "${dbFile}" --from "${latest.path}"`,
+      );
+    } else {
+      lines.push('Ingen säkerhetskopia hittades. Lista och kontrollera med:', `  npm run cli -- list --db "${dbFile}"`, `  npm run cli -- check --db "${dbFile}"`);
+    }
+    lines.push(`Eller öppna en annan fil: npm run serve -- --db ANNAN_FIL`);
+  }
+  return lines.join('\n');
 }
 
 export function appVersion(): string {
@@ -45,28 +62,40 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
   }
   const dbFile = args.dbPath ?? path.join(defaultUserDataDir(), DEFAULT_DB_FILE_NAME);
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  let core;
+  const profileDir = defaultProfileDir();
+  let core: Core;
   try {
     core = createCore({
       ownFile: dbFile,
       migrationsFolder: path.join(projectRoot, 'db', 'migrations'),
       startInDemo: args.demo,
       appVersion: appVersion(),
+      profileDir,
       log: (line) => console.error(line),
     });
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
-      console.error(`${error.message} (${dbFile})`);
+      let latest = null;
+      try {
+        latest = latestGoodBackup(dbFile, profileDir);
+      } catch {
+        // No backup folder to read: the help says so.
+      }
+      console.error(openFailureHelp(error, dbFile, latest));
       process.exit(3);
     }
     throw error;
   }
+  const scheduler = startBackupScheduler(core.backups, { log: (line) => console.error(line) });
   const server = await startBrowserServer({ dispatch: core.dispatch, rendererDir, port: port ?? undefined });
   console.log(`Kvalitetsnavet körs i webbläsarläge. Öppna: ${server.url}`);
   console.log(`Databas: ${args.demo ? 'exempeldata (din egen databas orörd)' : dbFile}`);
+  const warning = args.demo ? null : classifyPath(dbFile, currentMounts()).warning;
+  if (warning) console.error(`Varning: ${warning}`);
   const shutdown = () => {
+    scheduler.stop();
     void server.close().finally(() => {
-      core.close();
+      core.close(); // backs up first if anything was written
       process.exit(0);
     });
   };

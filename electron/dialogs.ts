@@ -1,26 +1,37 @@
 // Native dialogs of the shell, in Swedish. Thin wrappers over Electron's dialog module.
 import type { BrowserWindow, Dialog } from 'electron';
 import type { DatabaseOpenError } from '../db/core.ts';
-import type { RecoveryChoice } from './openCore.ts';
+import type { LatestBackup, RecoveryChoice } from './openCore.ts';
 
 type DialogApi = Pick<Dialog, 'showMessageBox' | 'showOpenDialog'>;
 
-const OPEN_OTHER = 0;
-const QUIT = 1;
-
 /** Asks what to do about a database that would not open; loops back if the file picker is cancelled. */
-export async function askDatabaseRecovery(dialog: DialogApi, error: DatabaseOpenError, file: string): Promise<RecoveryChoice> {
+export async function askDatabaseRecovery(
+  dialog: DialogApi,
+  error: DatabaseOpenError,
+  file: string,
+  latest: LatestBackup | null = null,
+): Promise<RecoveryChoice> {
+  const restoreLabel = latest ? `Återställ säkerhetskopian från ${latest.createdAt.slice(0, 16).replace('T', ' ')} (UTC)` : null;
+  const buttons = [...(restoreLabel ? [restoreLabel] : []), 'Öppna en annan fil …', 'Avsluta'];
+  const RESTORE = restoreLabel ? 0 : -1;
+  const OPEN_OTHER = restoreLabel ? 1 : 0;
+  const QUIT = buttons.length - 1;
+  const restoreNote = latest
+    ? '\n\nÅterställer du säkerhetskopian flyttas den nuvarande filen undan (den raderas inte) och kan tas tillbaka.'
+    : '';
   for (;;) {
     const { response } = await dialog.showMessageBox({
       type: 'error',
       title: 'Kvalitetsnavet',
       message: 'Databasen kunde inte öppnas',
-      detail: `${error.message}\n\nFil: ${file}\n\nFilen har inte raderats. Du kan öppna en annan databasfil eller avsluta.`,
-      buttons: ['Öppna en annan fil …', 'Avsluta'],
+      detail: `${error.message}\n\nFil: ${file}\n\nFilen har inte raderats. Du kan ${latest ? 'återställa den senaste fungerande säkerhetskopian, ' : ''}öppna en annan databasfil eller avsluta.${restoreNote}`,
+      buttons,
       defaultId: OPEN_OTHER,
       cancelId: QUIT,
       noLink: true,
     });
+    if (response === RESTORE && latest) return { action: 'restore', backup: latest };
     if (response !== OPEN_OTHER) return { action: 'quit' };
     const picked = await dialog.showOpenDialog({
       title: 'Öppna databasfil',

@@ -2,6 +2,10 @@
 // (each unit-tested with electron mocked); this file only connects them in the right order.
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../db/core.ts';
+import { cliArgsAfterFlag } from '../db/cli/args.ts';
+import { runCli } from '../db/cli/main.ts';
+import { startBackupScheduler, type BackupScheduler } from '../db/backup/scheduler.ts';
+import { latestBackupOf, preMigrationBackup, restoreClosedDatabase } from '../db/backup/service.ts';
 import { askDatabaseRecovery, confirmOpenExternal } from './dialogs.ts';
 import { secureHandle } from './ipc.ts';
 import { denyAllPermissions, registerWebContentsGuards } from './navigation.ts';
@@ -15,30 +19,31 @@ function logLine(line: string): void {
   console.log(`[kvalitetsnavet] ${line}`);
 }
 
-// Everything below must happen before 'ready'.
-app.enableSandbox();
-registerAppScheme(protocol);
-registerWebContentsGuards(app, {
-  shell,
-  confirm: (url) => confirmOpenExternal(dialog, BrowserWindow.getFocusedWindow(), url),
-  onError: () => logLine('En extern länk kunde inte öppnas.'),
-});
-
-let core: Core | null = null;
-let mainWindow: BrowserWindow | null = null;
-
-function closeCore(): void {
-  core?.close();
-  core = null;
-}
-
-async function start(): Promise<void> {
-  const paths = resolveAppPaths(parseLaunchArgs(process.argv, process.env, process.cwd()), {
+function launchPaths() {
+  return resolveAppPaths(parseLaunchArgs(process.argv, process.env, process.cwd()), {
     appRoot: app.getAppPath(),
     userData: app.getPath('userData'),
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
   });
+}
+
+let core: Core | null = null;
+let backupTimer: BackupScheduler | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+/** Stops the backup timer and closes the core, which backs up first if anything was written. */
+function closeCore(): void {
+  backupTimer?.stop();
+  backupTimer = null;
+  core?.close();
+  core = null;
+}
+
+async function start(): Promise<void> {
+  const paths = launchPaths();
+  const profileDir = app.getPath('userData');
+  const backupContext = { appVersion: app.getVersion(), profileDir };
 
   core = await openCoreWithRecovery(
     {
@@ -46,14 +51,28 @@ async function start(): Promise<void> {
       migrationsFolder: paths.migrationsFolder,
       startInDemo: paths.startInDemo,
       appVersion: app.getVersion(),
+      profileDir,
       log: logLine,
     },
-    { createCore, askRecovery: (error, file) => askDatabaseRecovery(dialog, error, file) },
+    {
+      createCore,
+      askRecovery: (error, file, latest) => askDatabaseRecovery(dialog, error, file, latest),
+      latestBackup: (file) => latestBackupOf(file, profileDir),
+      restore: (file, backup) => {
+        try {
+          restoreClosedDatabase(file, backup.path, { migrationsFolder: paths.migrationsFolder, beforeMigrate: preMigrationBackup(backupContext) });
+        } catch (error) {
+          dialog.showErrorBox('Kvalitetsnavet', `Säkerhetskopian kunde inte återställas: ${error instanceof Error ? error.message : 'okänt fel'}\n\nDen nuvarande filen är orörd.`);
+          throw error;
+        }
+      },
+    },
   );
   if (core === null) {
     app.quit();
     return;
   }
+  backupTimer = startBackupScheduler(core.backups, { log: logLine });
 
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, paths.rendererRoot);
@@ -74,25 +93,46 @@ async function start(): Promise<void> {
   });
 }
 
-// One process per user: two would migrate and write the same database file concurrently.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+function runApp(): void {
+  // Everything below must happen before 'ready'.
+  app.enableSandbox();
+  registerAppScheme(protocol);
+  registerWebContentsGuards(app, {
+    shell,
+    confirm: (url) => confirmOpenExternal(dialog, BrowserWindow.getFocusedWindow(), url),
+    onError: () => logLine('En extern länk kunde inte öppnas.'),
   });
-  // Quit on the last window everywhere (macOS included): closing the window should close the database.
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', closeCore);
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      logLine(`Start misslyckades: ${error instanceof Error ? error.name : 'okänt fel'}`);
-      dialog.showErrorBox('Kvalitetsnavet', 'Appen kunde inte starta. Försök igen, eller kontakta support.');
-      closeCore();
-      app.exit(1);
+
+  // One process per user: two would migrate and write the same database file concurrently.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    app.on('second-instance', () => {
+      if (mainWindow === null) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
     });
+    // Quit on the last window everywhere (macOS included): closing the window should close the database.
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', closeCore);
+    app
+      .whenReady()
+      .then(start)
+      .catch((error: unknown) => {
+        logLine(`Start misslyckades: ${error instanceof Error ? error.name : 'okänt fel'}`);
+        dialog.showErrorBox('Kvalitetsnavet', 'Appen kunde inte starta. Försök igen, eller kontakta support.');
+        closeCore();
+        app.exit(1);
+      });
+  }
+}
+
+// `Kvalitetsnavet --cli <command>`: the IT-staff commands (db/cli) with no window and no instance lock.
+const cliArgs = cliArgsAfterFlag(process.argv);
+if (cliArgs !== null) {
+  void runCli(cliArgs, { migrationsFolder: launchPaths().migrationsFolder, appVersion: app.getVersion(), profileDir: app.getPath('userData') })
+    .catch(() => 1)
+    .then((code) => app.exit(code));
+} else {
+  runApp();
 }

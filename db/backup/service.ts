@@ -62,6 +62,16 @@ export function restoreClosedDatabase(dbFile: string, backupFile: string, option
   }
 }
 
+/** For the start flows: the newest good backup as { path, createdAt }, or null (also when none can be read). */
+export function latestBackupOf(dbFile: string, profileDir: string): { path: string; createdAt: string } | null {
+  try {
+    const latest = latestGoodBackup(dbFile, profileDir);
+    return latest ? { path: latest.path, createdAt: latest.createdAt } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The newest backup of `dbFile` that passes its checksum; for the "restore the latest" choice. */
 export function latestGoodBackup(dbFile: string, profileDir: string): (ListedBackup & { path: string }) | null {
   const { folder } = readBackupFolder(dbFile, profileDir);

@@ -34,3 +34,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   return { command, options, stray };
 }
+
+/** The arguments after `--cli` when the packaged app is started as a command line, else null. */
+export function cliArgsAfterFlag(argv: readonly string[]): string[] | null {
+  const index = argv.indexOf('--cli');
+  return index < 0 ? null : argv.slice(index + 1);
+}

@@ -132,6 +132,20 @@ describe('electron/main.ts', () => {
     expect(windows[0]!.focus).toHaveBeenCalled();
   });
 
+  it('runs `--cli <command>` without a window, the sandbox or the instance lock, and exits with its code', async () => {
+    const runCli = vi.fn(() => Promise.resolve(3));
+    vi.doMock('../../../db/cli/main.ts', () => ({ runCli }));
+    try {
+      const { electron, steps } = await loadMain({ gotLock: true, argv: ['Kvalitetsnavet', '--cli', 'check', '--db', '/data/kv.db'] });
+      await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(3));
+      expect(runCli).toHaveBeenCalledWith(['check', '--db', '/data/kv.db'], expect.objectContaining({ profileDir: '/tmp/kv-main-test-userdata' }));
+      expect(steps).toEqual([]);
+      expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    } finally {
+      vi.doUnmock('../../../db/cli/main.ts');
+    }
+  });
+
   it('closes the core when the app quits', async () => {
     const { ready, appListeners, windows, core } = await loadMain({ gotLock: true });
     ready();

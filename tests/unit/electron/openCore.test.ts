@@ -26,7 +26,7 @@ describe('openCoreWithRecovery', () => {
     });
     const askRecovery = vi.fn(() => Promise.resolve({ action: 'open' as const, file: '/home/anna/kopia.db' }));
     expect(await openCoreWithRecovery(options, { createCore, askRecovery })).toBe(fakeCore);
-    expect(askRecovery).toHaveBeenCalledWith(expect.any(DatabaseOpenError), '/home/anna/kv.db');
+    expect(askRecovery).toHaveBeenCalledWith(expect.any(DatabaseOpenError), '/home/anna/kv.db', null);
     expect(createCore).toHaveBeenLastCalledWith({ ...options, ownFile: '/home/anna/kopia.db' });
   });
 
@@ -35,6 +35,49 @@ describe('openCoreWithRecovery', () => {
       throw new DatabaseOpenError('not_a_database', 'header');
     });
     expect(await openCoreWithRecovery(options, { createCore, askRecovery: () => Promise.resolve({ action: 'quit' }) })).toBeNull();
+  });
+
+  it('offers the latest backup for a corrupt file, restores it and opens the same file again', async () => {
+    let restored = false;
+    const createCore = vi.fn(() => {
+      if (!restored) throw new DatabaseOpenError('corrupt', 'quick_check failed');
+      return fakeCore;
+    });
+    const latest = { path: '/backups/kv-2026-11-22.db', createdAt: '2026-11-22T16:00:00.000Z' };
+    const restore = vi.fn(() => {
+      restored = true;
+    });
+    const askRecovery = vi.fn(() => Promise.resolve({ action: 'restore' as const, backup: latest }));
+    expect(await openCoreWithRecovery(options, { createCore, askRecovery, latestBackup: () => latest, restore })).toBe(fakeCore);
+    expect(askRecovery).toHaveBeenCalledWith(expect.any(DatabaseOpenError), '/home/anna/kv.db', latest);
+    expect(restore).toHaveBeenCalledWith('/home/anna/kv.db', latest);
+    expect(createCore).toHaveBeenLastCalledWith({ ...options, ownFile: '/home/anna/kv.db' });
+  });
+
+  it('does not offer a restore for a file from a newer version or one in use', async () => {
+    for (const kind of ['too_new', 'in_use'] as const) {
+      const latestBackup = vi.fn(() => ({ path: '/b.db', createdAt: '2026-11-22T16:00:00.000Z' }));
+      const askRecovery = vi.fn(() => Promise.resolve({ action: 'quit' as const }));
+      const createCore = vi.fn(() => {
+        throw new DatabaseOpenError(kind, 'x');
+      });
+      await openCoreWithRecovery(options, { createCore, askRecovery, latestBackup, restore: vi.fn() });
+      expect(askRecovery).toHaveBeenCalledWith(expect.any(DatabaseOpenError), '/home/anna/kv.db', null);
+    }
+  });
+
+  it('asks again when the restore fails, with the file untouched', async () => {
+    const createCore = vi.fn(() => {
+      throw new DatabaseOpenError('corrupt', 'x');
+    });
+    const latest = { path: '/b.db', createdAt: '2026-11-22T16:00:00.000Z' };
+    const answers = [{ action: 'restore' as const, backup: latest }, { action: 'quit' as const }];
+    const askRecovery = vi.fn(() => Promise.resolve(answers.shift()!));
+    const restore = vi.fn(() => {
+      throw new Error('backup corrupt');
+    });
+    expect(await openCoreWithRecovery(options, { createCore, askRecovery, latestBackup: () => latest, restore })).toBeNull();
+    expect(askRecovery).toHaveBeenCalledTimes(2);
   });
 
   it('lets other errors through (they are bugs, not user files)', async () => {
@@ -66,6 +109,15 @@ describe('askDatabaseRecovery', () => {
   it('returns the picked file', async () => {
     const dialog = fakeDialog([0], [{ canceled: false, filePaths: ['/home/anna/kopia.db'] }]);
     expect(await askDatabaseRecovery(dialog as never, error, '/f')).toEqual({ action: 'open', file: '/home/anna/kopia.db' });
+  });
+
+  it('offers the latest backup first when there is one', async () => {
+    const latest = { path: '/b/kv-2026-11-22.db', createdAt: '2026-11-22T16:00:00.000Z' };
+    const dialog = fakeDialog([0], []);
+    expect(await askDatabaseRecovery(dialog as never, error, '/f', latest)).toEqual({ action: 'restore', backup: latest });
+    const shown = dialog.showMessageBox.mock.calls[0] as unknown as [{ buttons: string[]; cancelId: number }];
+    expect(shown[0].buttons).toEqual(['Återställ säkerhetskopian från 2026-11-22 16:00 (UTC)', 'Öppna en annan fil …', 'Avsluta']);
+    expect(shown[0].cancelId).toBe(2);
   });
 
   it('asks again when the file picker is cancelled', async () => {
