@@ -305,5 +305,6 @@ export const inspectionThemeContract = {
 
 export const tillsynInspectionContract = {
   ...inspectionRecordContract,
+  ...inspectionReportContract,
   ...inspectionThemeContract,
 };

@@ -12,6 +12,7 @@ import { coverageHandlers } from './coverage.ts';
 import { inspectionHandlers } from './inspections.ts';
 import { actionHandlers } from './actions.ts';
 import { themeHandlers } from './themes.ts';
+import { reportHandlers } from './reports.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...inspectionHandlers,
   ...actionHandlers,
   ...themeHandlers,
+  ...reportHandlers,
 };
