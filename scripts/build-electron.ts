@@ -52,8 +52,21 @@ export const preloadOptions: BuildOptions = {
   minify: true,
 };
 
+/**
+ * The import parse worker (db/io/tabularWorker.ts), beside main.js where db/io/tabular.ts looks for
+ * it. CommonJS with everything bundled in: Electron loads worker scripts from inside app.asar.
+ */
+export const parseWorkerOptions: BuildOptions = {
+  ...shared,
+  entryPoints: [path.join(root, 'db', 'io', 'tabularWorker.ts')],
+  outfile: path.join(outDir, 'tabularWorker.cjs'),
+  platform: 'node',
+  format: 'cjs',
+  target: NODE_TARGET,
+};
+
 export async function buildElectron(): Promise<void> {
-  await Promise.all([build(mainOptions), build(preloadOptions)]);
+  await Promise.all([build(mainOptions), build(preloadOptions), build(parseWorkerOptions)]);
 }
 
 if (import.meta.main) {

@@ -10,6 +10,11 @@ export interface ImportColumn<K extends string> {
   key: K;
   header: string;
   aliases?: readonly string[];
+  /**
+   * How a cell becomes the text the row schema sees. 'date': Excel dates and date serial numbers
+   * become 2026-11-23; 'number': Swedish decimal commas and thousands spaces become 1234.5.
+   */
+  kind?: 'text' | 'date' | 'number';
 }
 
 export interface RowIssue {
@@ -37,9 +42,24 @@ export interface ImportSpec<K extends string, T> {
 
 const normalizeHeader = (h: string) => h.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 
-function cellText(value: CellValue | undefined): string {
+/** Excel's day numbers count from 1899-12-30 (its 1900 leap-year bug included); 2958465 is 9999-12-31. */
+export function excelSerialToIsoDate(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "1 234,5" (Swedish) → "1234.5"; anything else is left for the row schema to judge. */
+export function normalizeDecimal(text: string): string {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  return /^[-−]?\d+(,\d+)?$/.test(compact) ? compact.replace(',', '.').replace('−', '-') : text;
+}
+
+export function cellText(value: CellValue | undefined, kind: ImportColumn<string>['kind'] = 'text'): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // ExcelJS gives dates as UTC midnight.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (kind === 'date' && typeof value === 'number') return excelSerialToIsoDate(value) ?? String(value);
+  if (kind === 'number' && typeof value === 'string') return normalizeDecimal(value.trim());
   return String(value).trim();
 }
 
@@ -84,7 +104,7 @@ export async function previewImport<K extends string, T>(
   const issues: RowIssue[] = [];
   for (const { rowNumber, cells } of data.rows) {
     const raw = Object.fromEntries(
-      spec.columns.map((c) => [c.key, cellText(cells[columnIndex.get(c.key) ?? -1])]),
+      spec.columns.map((c) => [c.key, cellText(cells[columnIndex.get(c.key) ?? -1], c.kind)]),
     ) as Record<K, string>;
     const parsed = spec.rowSchema.safeParse(raw);
     if (parsed.success) {
@@ -104,9 +124,10 @@ export async function previewImport<K extends string, T>(
 export function assertCommittable<T>(preview: ImportPreview<T>): void {
   if (!preview.canCommit) {
     const count = preview.fileIssues.length + new Set(preview.issues.map((i) => i.rowNumber)).size;
+    const first = preview.fileIssues[0] ?? (preview.issues[0] ? `rad ${preview.issues[0].rowNumber}, ${preview.issues[0].column}: ${preview.issues[0].message}` : '');
     throw new AppError(
       'invalid_input',
-      `Filen innehåller fel (${count} st). Ingenting har importerats; rätta filen och försök igen.`,
+      `Filen innehåller fel (${count} st), först: ${first} Ingenting har importerats; rätta filen och försök igen.`,
     );
   }
 }

@@ -154,7 +154,7 @@ describe('unit import', () => {
   it('refuses a file that only pretends to be .xlsx', async () => {
     const { dispatch, session } = await setup();
     const result = await dispatch('units.importPreview', { file: { fileName: 'enheter.xlsx', contentBase64: Buffer.from('hello').toString('base64') } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'Filen är ingen giltig .xlsx-fil.' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'Filen heter .xlsx men är ingen Excel-fil. Välj rätt fil eller spara den som .xlsx i Excel.' } });
     session.close();
   });
 });
