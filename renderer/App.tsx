@@ -8,6 +8,13 @@ import { LANGUAGE_KEY } from './i18n/index.ts';
 import { OverviewPage } from './pages/overview/OverviewPage.tsx';
 import { UnitsPage } from './pages/units/UnitsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { PlanPage } from './pages/tillsyn/plan/PlanPage.tsx';
+import { RequirementsPage } from './pages/tillsyn/requirements/RequirementsPage.tsx';
+import { InspectionsPage } from './pages/tillsyn/inspections/InspectionsPage.tsx';
+import { InspectionPage } from './pages/tillsyn/inspections/InspectionPage.tsx';
+import { FollowUpPage } from './pages/tillsyn/followup/FollowUpPage.tsx';
+import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
+import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -29,6 +36,13 @@ interface Route {
 const ROUTES: Route[] = [
   { path: '/', labelKey: 'nav.overview', render: ({ databaseKey }) => <OverviewPage databaseKey={databaseKey} /> },
   { path: '/enheter', labelKey: 'nav.units', render: ({ databaseKey }) => <UnitsPage key={databaseKey} /> },
+  { path: '/tillsynsplan', labelKey: 'nav.plan', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <PlanPage key={databaseKey} /> },
+  { path: '/kvalitetskrav', labelKey: 'nav.requirements', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <RequirementsPage key={databaseKey} /> },
+  { path: '/tillsyner', labelKey: 'nav.inspections', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <InspectionsPage key={databaseKey} /> },
+  { path: '/tillsyner/:id', render: ({ databaseKey, params }) => <InspectionPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  { path: '/uppfoljning', labelKey: 'nav.followUp', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <FollowUpPage key={databaseKey} /> },
+  { path: '/tematisk-tillsyn', labelKey: 'nav.themes', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <ThemesPage key={databaseKey} /> },
+  { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
 ];
 

@@ -3,24 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGI, UNIT_TYPES, type OperatingAreaRow, type Regi, type UnitType } from '../../../db/api/contract.ts';
-import { ApiError, call, errorMessage } from '../../api.ts';
+import { call, errorMessage } from '../../api.ts';
+import { FieldError, issuesByField, type FieldErrors } from '../../components/FieldError.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStatus } from '../../components/Status.tsx';
 
-type FieldErrors = Record<string, string>;
-
-function issuesByField(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <span id={id} className="field-error">
-      {message}
-    </span>
-  ) : null;
-}
 
 export function AddUnitDialog(props: { open: boolean; areas: OperatingAreaRow[]; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t } = useTranslation('units');

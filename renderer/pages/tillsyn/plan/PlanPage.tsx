@@ -1,0 +1,227 @@
+// Tillsynsplan: choose a three-year cycle, then see its plan as a board (drag or keyboard to move),
+// as an editable list, or as coverage; "Föreslå plan" previews a proposal before anything is saved.
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CycleRow, InspectorRow, PlanEntryRow, UnitRow } from '../../../../db/api/contract.ts';
+import { call, errorMessage } from '../../../api.ts';
+import { useStatus } from '../../../components/Status.tsx';
+import { NewCycleDialog } from './NewCycleDialog.tsx';
+import { PlanBoard } from './PlanBoard.tsx';
+import { PlanList } from './PlanList.tsx';
+import { CoveragePanel } from './CoveragePanel.tsx';
+import { ProposalDialog } from './ProposalDialog.tsx';
+
+const TABS = ['board', 'list', 'coverage'] as const;
+type Tab = (typeof TABS)[number];
+const CYCLE_KEY = 'kvalitetsnavet.plan.cycle';
+const TAB_KEY = 'kvalitetsnavet.plan.tab';
+
+export interface PlanData {
+  cycle: CycleRow;
+  entries: PlanEntryRow[];
+  inspectors: InspectorRow[];
+  units: UnitRow[];
+}
+
+export function PlanPage() {
+  const { t } = useTranslation('tillsynPlan');
+  const status = useStatus();
+  const [cycles, setCycles] = useState<CycleRow[] | null>(null);
+  const [cycleId, setCycleId] = useState<string | null>(() => sessionStorage.getItem(CYCLE_KEY));
+  const [loaded, setData] = useState<PlanData | null>(null);
+  const [tab, setTab] = useState<Tab>(() => {
+    const stored = sessionStorage.getItem(TAB_KEY);
+    return TABS.find((x) => x === stored) ?? 'board';
+  });
+  const [dialog, setDialog] = useState<'cycle' | 'proposal' | null>(null);
+  // Data of another cycle (while the chosen one loads) is never shown.
+  const data = loaded && loaded.cycle.id === cycleId ? loaded : null;
+  const fail = useCallback((error: unknown) => status({ message: errorMessage(error), tone: 'error' }), [status]);
+
+  const applyCycles = useCallback((rows: CycleRow[], prefer?: string) => {
+    setCycles(rows);
+    setCycleId((current) => {
+      const wanted = prefer ?? current;
+      return rows.find((c) => c.id === wanted)?.id ?? pickCurrent(rows)?.id ?? null;
+    });
+  }, []);
+  const loadCycles = useCallback(
+    (prefer?: string) => call('cycles.list', {}).then((rows) => applyCycles(rows, prefer)),
+    [applyCycles],
+  );
+
+  const applyPlan = useCallback(([cycleRows, plan]: [CycleRow[], PlanData | null]) => {
+    setCycles(cycleRows);
+    setData(plan);
+  }, []);
+  const loadPlan = useCallback(
+    (id: string) => fetchPlan(id).then(applyPlan),
+    [applyPlan],
+  );
+
+  useEffect(() => {
+    let current = true;
+    call('cycles.list', {})
+      .then((rows) => current && applyCycles(rows))
+      .catch(fail);
+    return () => {
+      current = false;
+    };
+  }, [applyCycles, fail]);
+
+  useEffect(() => {
+    if (!cycleId) return;
+    sessionStorage.setItem(CYCLE_KEY, cycleId);
+    let current = true;
+    fetchPlan(cycleId)
+      .then((result) => current && applyPlan(result))
+      .catch((e: unknown) => current && fail(e));
+    return () => {
+      current = false;
+    };
+  }, [cycleId, applyPlan, fail]);
+
+  const reload = useCallback(() => (cycleId ? loadPlan(cycleId).catch(fail) : Promise.resolve()), [cycleId, loadPlan, fail]);
+
+  /** Replaces one entry in place after a save, so the views update without a full reload. */
+  const replaceEntry = useCallback((saved: PlanEntryRow) => {
+    setData((d) => (d ? { ...d, entries: d.entries.map((e) => (e.id === saved.id ? saved : e)) } : d));
+  }, []);
+
+  const chooseTab = (next: Tab) => {
+    setTab(next);
+    sessionStorage.setItem(TAB_KEY, next);
+  };
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.indexOf(tab);
+    const next =
+      event.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : event.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : undefined;
+    if (!next) return;
+    event.preventDefault();
+    chooseTab(next);
+    document.getElementById(`plan-tab-${next}`)?.focus();
+  };
+
+  const deleteCycle = async () => {
+    if (!data || !window.confirm(t('deleteCycleConfirm', { name: data.cycle.name }))) return;
+    try {
+      await call('cycles.delete', { id: data.cycle.id });
+      status(t('cycleDeleted', { name: data.cycle.name }));
+      sessionStorage.removeItem(CYCLE_KEY);
+      setCycleId(null);
+      await loadCycles();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <div>
+          <h1 id="page-title">{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+      </header>
+      <div className="toolbar" role="toolbar" aria-label={t('title')}>
+        {cycles && cycles.length > 0 ? (
+          <label className="inline-label">
+            {t('cycle')}
+            <select value={cycleId ?? ''} onChange={(e) => setCycleId(e.target.value)}>
+              {cycles.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {data ? <span className="muted">{t('cycleSummary', { count: data.entries.length })}</span> : null}
+        <button type="button" onClick={() => setDialog('cycle')}>
+          {t('newCycle')}
+        </button>
+        {data && data.cycle.planEntryCount === 0 ? (
+          <button type="button" onClick={() => void deleteCycle()}>
+            {t('deleteCycle')}
+          </button>
+        ) : null}
+        <span className="toolbar-spacer" />
+        {data ? (
+          <button type="button" className="button-primary" onClick={() => setDialog('proposal')}>
+            {t('propose')}
+          </button>
+        ) : null}
+      </div>
+
+      {cycles === null ? <p>{t('common:loading')}</p> : null}
+      {cycles !== null && cycles.length === 0 ? <p className="empty-note">{t('noCycles')}</p> : null}
+
+      {data ? (
+        <>
+          <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
+            {TABS.map((name) => (
+              <button
+                key={name}
+                id={`plan-tab-${name}`}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                aria-controls={`plan-panel-${name}`}
+                tabIndex={tab === name ? 0 : -1}
+                onClick={() => chooseTab(name)}
+                onKeyDown={onTabKey}
+              >
+                {t(`tabs.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div id={`plan-panel-${tab}`} role="tabpanel" aria-labelledby={`plan-tab-${tab}`} className="tab-panel">
+            {tab === 'board' ? <PlanBoard data={data} onSaved={replaceEntry} /> : null}
+            {tab === 'list' ? <PlanList data={data} onSaved={replaceEntry} onChanged={reload} /> : null}
+            {tab === 'coverage' ? <CoveragePanel cycle={data.cycle} entries={data.entries} /> : null}
+          </div>
+        </>
+      ) : null}
+
+      <NewCycleDialog
+        open={dialog === 'cycle'}
+        cycles={cycles ?? []}
+        onClose={() => setDialog(null)}
+        onCreated={(created) => {
+          setDialog(null);
+          status(t('cycleCreated', { name: created.name }));
+          loadCycles(created.id).catch(fail);
+        }}
+      />
+      {data ? (
+        <ProposalDialog
+          open={dialog === 'proposal'}
+          cycle={data.cycle}
+          onClose={() => setDialog(null)}
+          onAccepted={() => {
+            setDialog(null);
+            void reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+async function fetchPlan(id: string): Promise<[CycleRow[], PlanData | null]> {
+  const [cycleRows, entries, inspectors, units] = await Promise.all([
+    call('cycles.list', {}),
+    call('plan.list', { cycleId: id }),
+    call('inspectors.list', { includeArchived: true }),
+    call('units.list', { includeArchived: false }),
+  ]);
+  const cycle = cycleRows.find((c) => c.id === id);
+  return [cycleRows, cycle ? { cycle, entries, inspectors, units } : null];
+}
+
+/** The cycle that contains this year, else the latest. */
+function pickCurrent(rows: readonly CycleRow[]): CycleRow | undefined {
+  const year = new Date().getFullYear();
+  return rows.find((c) => year >= c.startYear && year < c.startYear + 3) ?? rows[0];
+}

@@ -1,0 +1,179 @@
+// Kvalitetskrav and tillsynshandläggare: the catalogue the inspections assess (versioned, edited
+// inline, grouped by theme) and the inspectors who plan and carry out the tillsyn.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import type { RequirementRow } from '../../../../db/api/contract.ts';
+import { call, errorMessage } from '../../../api.ts';
+import { Grid } from '../../../components/Grid.tsx';
+import { useStatus } from '../../../components/Status.tsx';
+import { AddRequirementDialog } from './AddRequirementDialog.tsx';
+import { InspectorsSection } from './InspectorsSection.tsx';
+import { VersionsDialog } from './VersionsDialog.tsx';
+
+/** Themes in the order their first requirement appears, then the catalogue order within. */
+function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
+  const themeOrder = new Map<string, number>();
+  for (const r of rows) if (!themeOrder.has(r.theme)) themeOrder.set(r.theme, themeOrder.size);
+  return [...rows].sort((a, b) => (themeOrder.get(a.theme) ?? 0) - (themeOrder.get(b.theme) ?? 0) || a.sortOrder - b.sortOrder);
+}
+
+export function RequirementsPage() {
+  const { t } = useTranslation('requirements');
+  const status = useStatus();
+  const [rows, setRows] = useState<RequirementRow[] | null>(null);
+  const [selected, setSelected] = useState<RequirementRow | null>(null);
+  const [showArchived, setShowArchived] = useState(false);
+  const [dialog, setDialog] = useState<'add' | 'versions' | null>(null);
+  const fail = useCallback((error: unknown) => status({ message: errorMessage(error), tone: 'error' }), [status]);
+
+  const reload = useCallback(
+    () =>
+      call('requirements.list', { includeArchived: showArchived })
+        .then((list) => {
+          setRows(groupByTheme(list));
+          setSelected(null);
+        })
+        .catch(fail),
+    [showArchived, fail],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const columns = useMemo<ColDef<RequirementRow>[]>(() => {
+    const optionalNumber = (p: ValueFormatterParams<RequirementRow>) => (p.value === null || p.value === undefined ? '' : String(p.value));
+    const wrap = { wrapText: true, autoHeight: true, cellClass: 'cell-wrap' };
+    const narrow = { filter: false, editable: false };
+    return [
+      { field: 'theme', headerName: t('columns.theme'), width: 160, ...wrap },
+      { field: 'code', headerName: t('columns.code'), width: 80, filter: false },
+      { field: 'title', headerName: t('columns.title'), minWidth: 170, flex: 2, ...wrap },
+      {
+        field: 'description',
+        headerName: t('columns.description'),
+        minWidth: 230,
+        flex: 3,
+        ...wrap,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
+      },
+      { field: 'deadlineDays', headerName: t('columns.deadlineDaysShort'), headerTooltip: t('columns.deadlineDays'), width: 100, filter: false, cellEditor: 'agNumberCellEditor', valueFormatter: optionalNumber },
+      { field: 'version', headerName: t('columns.version'), width: 85, ...narrow },
+      { field: 'validFrom', headerName: t('columns.validFrom'), width: 112, ...narrow },
+      { field: 'assessmentCount', headerName: t('columns.assessments'), width: 118, ...narrow },
+      ...(showArchived
+        ? [{ field: 'archivedAt' as const, headerName: t('columns.archived'), editable: false, width: 120, valueFormatter: (p: ValueFormatterParams<RequirementRow>) => (p.value ? String(p.value).slice(0, 10) : '') }]
+        : []),
+    ];
+  }, [showArchived, t]);
+
+  const commit = useCallback(
+    async (row: RequirementRow, field: string, value: unknown): Promise<RequirementRow> => {
+      const patchValue = field === 'deadlineDays' ? (value === '' || value === null || value === undefined ? null : Number(value)) : (value ?? '');
+      const saved = await call('requirements.update', { id: row.id, patch: { [field]: patchValue } });
+      if (saved.version > row.version) status(t('newVersion', { code: saved.code, version: saved.version, date: saved.validFrom }));
+      return saved;
+    },
+    [status, t],
+  );
+
+  const loadDefault = async () => {
+    try {
+      const { inserted } = await call('requirements.loadDefaultCatalogue', {});
+      status(t('loaded', { count: inserted }));
+      await reload();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const remove = async () => {
+    if (!selected) return status(t('selectFirst'));
+    if (!window.confirm(t('deleteConfirm', { code: selected.code }))) return;
+    try {
+      await call('requirements.delete', { id: selected.id });
+      status(t('deleted', { code: selected.code }));
+      await reload();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const toggleArchived = async () => {
+    if (!selected) return status(t('selectFirst'));
+    const archive = selected.archivedAt === null;
+    try {
+      await call('requirements.setArchived', { id: selected.id, archived: archive });
+      status(t(archive ? 'archived' : 'unarchived', { code: selected.code }));
+      await reload();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <div className="page">
+      <section aria-labelledby="page-title">
+        <header className="page-header">
+          <div>
+            <h1 id="page-title">{t('title')}</h1>
+            <p className="muted">{t('intro')}</p>
+          </div>
+        </header>
+        <div className="toolbar" role="toolbar" aria-label={t('title')}>
+          <button type="button" className="button-primary" onClick={() => setDialog('add')}>
+            {t('actions.add')}
+          </button>
+          <button type="button" onClick={() => setDialog('versions')} disabled={!selected}>
+            {t('actions.versions')}
+          </button>
+          <button type="button" onClick={() => void toggleArchived()} disabled={!selected}>
+            {selected?.archivedAt ? t('actions.unarchive') : t('actions.archive')}
+          </button>
+          <button type="button" onClick={() => void remove()} disabled={!selected}>
+            {t('actions.delete')}
+          </button>
+          <span className="toolbar-spacer" />
+          <label className="checkbox">
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+            {t('actions.showArchived')}
+          </label>
+        </div>
+        {rows === null ? <p>{t('common:loading')}</p> : null}
+        {rows !== null && rows.length === 0 && !showArchived ? (
+          <div className="empty-note">
+            <p>{t('empty')}</p>
+            <button type="button" className="button-primary" onClick={() => void loadDefault()}>
+              {t('loadDefault')}
+            </button>
+          </div>
+        ) : null}
+        {rows !== null && rows.length > 0 ? (
+          <Grid<RequirementRow>
+            rows={rows}
+            columns={columns}
+            onCommit={commit}
+            onSelectionChange={(selection) => setSelected(selection[0] ?? null)}
+            onStatus={status}
+            ariaLabel={t('gridLabel')}
+            height="calc(100vh - 290px)"
+          />
+        ) : null}
+      </section>
+      <InspectorsSection />
+      <AddRequirementDialog
+        open={dialog === 'add'}
+        themes={[...new Set((rows ?? []).map((r) => r.theme))]}
+        onClose={() => setDialog(null)}
+        onSaved={() => {
+          setDialog(null);
+          void reload();
+        }}
+      />
+      {selected ? <VersionsDialog open={dialog === 'versions'} requirement={selected} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}
