@@ -1,0 +1,127 @@
+// Uppföljning: every required action by deadline, overdue ones in red, with status, follow-up
+// date and the other fields edited in the grid and saved at once.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { ACTION_FILTERS, ACTION_STATUSES, type ActionFilter, type RequiredActionRow } from '../../../../db/api/contract.ts';
+import { call, errorMessage } from '../../../api.ts';
+import { Grid } from '../../../components/Grid.tsx';
+import { useStatus } from '../../../components/Status.tsx';
+
+function InspectionLink(p: ICellRendererParams<RequiredActionRow>) {
+  return p.data ? <a href={`#/tillsyner/${p.data.inspectionId}`}>{p.data.unitName}</a> : null;
+}
+
+const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+export function FollowUpPage() {
+  const { t } = useTranslation('tillsyn');
+  const status = useStatus();
+  const [filter, setFilter] = useState<ActionFilter>('open');
+  const [rows, setRows] = useState<RequiredActionRow[] | null>(null);
+  const [overdueCount, setOverdueCount] = useState(0);
+
+  const load = useCallback(
+    () => Promise.all([call('actions.list', { filter }), call('actions.list', { filter: 'overdue' })]),
+    [filter],
+  );
+
+  useEffect(() => {
+    let current = true;
+    load()
+      .then(([list, overdue]) => {
+        if (!current) return;
+        setRows(list);
+        setOverdueCount(overdue.length);
+      })
+      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
+    return () => {
+      current = false;
+    };
+  }, [load, status]);
+
+  const columns = useMemo<ColDef<RequiredActionRow>[]>(
+    () => [
+      {
+        colId: 'overdue',
+        headerName: t('followUp.columns.overdue'),
+        width: 150,
+        editable: false,
+        valueGetter: (p) => (p.data?.overdue ? t(`codes.overdue.${p.data.overdue}`) : ''),
+        cellClass: (p) => (p.data?.overdue ? 'cell-overdue' : undefined),
+      },
+      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 120, sort: 'asc' },
+      { field: 'unitName', headerName: t('followUp.columns.unit'), minWidth: 220, flex: 1, editable: false, cellRenderer: InspectionLink },
+      { field: 'operatingAreaName', headerName: t('followUp.columns.area'), width: 160, editable: false },
+      { field: 'inspectionDate', headerName: t('followUp.columns.inspectionDate'), width: 115, editable: false },
+      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 80, editable: false },
+      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 260, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
+      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 150 },
+      {
+        field: 'status',
+        headerName: t('followUp.columns.status'),
+        width: 190,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...ACTION_STATUSES] },
+        valueFormatter: (p) => (p.value ? t(`codes.actionStatus.${String(p.value)}`) : ''),
+        filterValueGetter: (p) => (p.data ? t(`codes.actionStatus.${p.data.status}`) : ''),
+      },
+      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 125 },
+    ],
+    [t],
+  );
+
+  const commit = useCallback(
+    async (row: RequiredActionRow, field: string, value: unknown): Promise<RequiredActionRow> => {
+      const patchValue = field === 'followUpDate' ? nullIfEmpty(value) : (value ?? '');
+      const saved = await call('actions.update', { id: row.id, patch: { [field]: patchValue } });
+      const overdue = await call('actions.list', { filter: 'overdue' });
+      setOverdueCount(overdue.length);
+      return saved;
+    },
+    [],
+  );
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <div>
+          <h1 id="page-title">{t('followUp.title')}</h1>
+          <p className="muted">{t('followUp.intro')}</p>
+        </div>
+        {overdueCount > 0 ? (
+          <button type="button" className="badge badge-overdue badge-large" onClick={() => setFilter('overdue')}>
+            {t('overdueCount', { count: overdueCount })}
+          </button>
+        ) : null}
+      </header>
+      <div className="toolbar" role="toolbar" aria-label={t('followUp.filter')}>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('followUp.filter')}</legend>
+          {ACTION_FILTERS.map((f) => (
+            <label key={f} className={filter === f ? 'segment segment-active' : 'segment'}>
+              <input type="radio" name="action-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+              {t(`followUp.filters.${f}`)}
+            </label>
+          ))}
+        </fieldset>
+        <span className="toolbar-spacer" />
+        {rows ? <span className="muted">{t('followUp.count', { count: rows.length })}</span> : null}
+      </div>
+      {rows === null ? (
+        <p>{t('common:loading')}</p>
+      ) : rows.length === 0 ? (
+        <p>{t('followUp.empty')}</p>
+      ) : (
+        <Grid<RequiredActionRow>
+          rows={rows}
+          columns={columns}
+          onCommit={commit}
+          onStatus={status}
+          ariaLabel={t('followUp.gridLabel')}
+          rowClassRules={{ 'row-overdue': (p: RowClassParams<RequiredActionRow>) => Boolean(p.data?.overdue) }}
+        />
+      )}
+    </section>
+  );
+}

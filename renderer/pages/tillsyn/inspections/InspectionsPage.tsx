@@ -1,0 +1,152 @@
+// Tillsyner: every recorded inspection, filtered by year, status and initiative; "Ny tillsyn".
+import { useEffect, useMemo, useState } from 'react';
+import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { INSPECTION_ORIGINS, INSPECTION_STATUSES, type InspectionListRow, type InspectionOrigin, type InspectionStatus } from '../../../../db/api/contract.ts';
+import { call, errorMessage } from '../../../api.ts';
+import { Grid } from '../../../components/Grid.tsx';
+import { useStatus } from '../../../components/Status.tsx';
+import { NewInspectionDialog } from './NewInspectionDialog.tsx';
+
+function UnitLink(p: ICellRendererParams<InspectionListRow>) {
+  return p.data ? <a href={`#/tillsyner/${p.data.id}`}>{p.data.unitName}</a> : null;
+}
+
+// The list is read-only (every column has editable: false); edits happen in the record.
+const readOnly = (row: InspectionListRow) => Promise.resolve(row);
+
+export function InspectionsPage() {
+  const { t } = useTranslation('tillsyn');
+  const status = useStatus();
+  const [rows, setRows] = useState<InspectionListRow[] | null>(null);
+  const [year, setYear] = useState('');
+  const [inspectionStatus, setInspectionStatus] = useState('');
+  const [origin, setOrigin] = useState('');
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    call('inspections.list', {
+      ...(year ? { year: Number(year) } : {}),
+      ...(inspectionStatus ? { status: inspectionStatus as InspectionStatus } : {}),
+      ...(origin ? { origin: origin as InspectionOrigin } : {}),
+    })
+      .then((list) => current && setRows(list))
+      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
+    return () => {
+      current = false;
+    };
+  }, [year, inspectionStatus, origin, status]);
+
+  const years = useMemo(() => {
+    const now = new Date().getFullYear();
+    return Array.from({ length: 6 }, (_, i) => now + 1 - i);
+  }, []);
+  const overdue = (rows ?? []).reduce((sum, r) => sum + r.overdueActionCount, 0);
+
+  const columns = useMemo<ColDef<InspectionListRow>[]>(
+    () => [
+      { field: 'startDate', headerName: t('list.columns.startDate'), width: 120, editable: false, sort: 'desc' },
+      { field: 'unitName', headerName: t('list.columns.unit'), minWidth: 240, flex: 2, editable: false, cellRenderer: UnitLink },
+      { field: 'operatingAreaName', headerName: t('list.columns.area'), minWidth: 160, flex: 1, editable: false },
+      { field: 'inspectionType', headerName: t('list.columns.type'), width: 125, editable: false, valueFormatter: (p) => t(`codes.inspectionType.${String(p.value)}`) },
+      { field: 'announced', headerName: t('list.columns.announced'), width: 115, editable: false, valueFormatter: (p) => t(`codes.announced.${String(p.value)}`) },
+      { field: 'origin', headerName: t('list.columns.origin'), width: 125, editable: false, valueFormatter: (p) => t(`codes.origin.${String(p.value)}`) },
+      { field: 'status', headerName: t('list.columns.status'), width: 115, editable: false, valueFormatter: (p) => t(`codes.status.${String(p.value)}`) },
+      {
+        colId: 'assessed',
+        headerName: t('list.columns.assessed'),
+        width: 110,
+        editable: false,
+        valueGetter: (p) => (p.data ? `${p.data.assessedCount}/${p.data.requirementCount}` : ''),
+      },
+      { field: 'shortfallCount', headerName: t('list.columns.shortfalls'), width: 100, editable: false },
+      {
+        field: 'openActionCount',
+        headerName: t('list.columns.openActions'),
+        width: 135,
+        editable: false,
+        cellClassRules: { 'cell-overdue': (p) => (p.data?.overdueActionCount ?? 0) > 0 },
+        valueFormatter: (p) => (p.data && p.data.overdueActionCount > 0 ? `${p.data.openActionCount} (${p.data.overdueActionCount} ${t('codes.overdue.deadline').toLocaleLowerCase()})` : String(p.value ?? '')),
+      },
+      {
+        colId: 'inspectors',
+        headerName: t('list.columns.inspectors'),
+        minWidth: 160,
+        flex: 1,
+        editable: false,
+        valueGetter: (p) => p.data?.inspectors.map((i) => i.name).join(', ') ?? '',
+      },
+    ],
+    [t],
+  );
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <div>
+          <h1 id="page-title">{t('list.title')}</h1>
+          <p className="muted">{t('list.intro')}</p>
+        </div>
+        {overdue > 0 ? (
+          <a className="badge badge-overdue badge-large" href="#/uppfoljning">
+            {t('overdueCount', { count: overdue })}
+          </a>
+        ) : null}
+      </header>
+      <div className="toolbar" role="toolbar" aria-label={t('list.filters')}>
+        <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+          {t('list.new')}
+        </button>
+        <span className="toolbar-spacer" />
+        <label className="inline-label">
+          {t('list.year')}
+          <select value={year} onChange={(e) => setYear(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          {t('list.status')}
+          <select value={inspectionStatus} onChange={(e) => setInspectionStatus(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {INSPECTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`codes.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          {t('list.origin')}
+          <select value={origin} onChange={(e) => setOrigin(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {INSPECTION_ORIGINS.map((o) => (
+              <option key={o} value={o}>
+                {t(`codes.origin.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {rows === null ? (
+        <p>{t('common:loading')}</p>
+      ) : rows.length === 0 && !year && !inspectionStatus && !origin ? (
+        <p>{t('list.empty')}</p>
+      ) : (
+        <Grid<InspectionListRow>
+          rows={rows}
+          columns={columns}
+          onCommit={readOnly}
+          ariaLabel={t('list.gridLabel')}
+          rowClassRules={{ 'row-overdue': (p: RowClassParams<InspectionListRow>) => (p.data?.overdueActionCount ?? 0) > 0 }}
+        />
+      )}
+      <NewInspectionDialog open={creating} onClose={() => setCreating(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+// Fields that save themselves: text on blur, choices on change, with the server's refusal shown
+// on the field and a visible save state ("Sparar …", "Sparat", "Sparades inte").
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorMessage } from '../../../api.ts';
+import { useStatus } from '../../../components/Status.tsx';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/** Runs saves, tracks the visible state and the refusal per field. */
+export function useSaver() {
+  const { t } = useTranslation('tillsyn');
+  const status = useStatus();
+  const [state, setState] = useState<SaveState>('idle');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useCallback(
+    async (field: string, run: () => Promise<unknown>): Promise<boolean> => {
+      setState('saving');
+      try {
+        await run();
+        setErrors((e) => {
+          const { [field]: _gone, ...rest } = e;
+          return rest;
+        });
+        setState('saved');
+        status(t('common:saved'));
+        return true;
+      } catch (error) {
+        const message = (error instanceof ApiError ? error.issues[0]?.message : undefined) ?? errorMessage(error);
+        setErrors((e) => ({ ...e, [field]: message }));
+        setState('error');
+        status({ message: t('common:notSaved', { message }), tone: 'error' });
+        return false;
+      }
+    },
+    [status, t],
+  );
+  return { state, errors, save };
+}
+
+export function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation('tillsyn');
+  // The status bar announces saves; this is the visible, quiet confirmation beside the form.
+  return (
+    <span className={`save-state save-state-${state}`} aria-hidden="true">
+      {t(`saveState.${state}`)}
+    </span>
+  );
+}
+
+export function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <span id={id} className="field-error">
+      {message}
+    </span>
+  ) : null;
+}
+
+interface AutosaveTextProps {
+  id: string;
+  label: string;
+  value: string;
+  onSave: (value: string) => Promise<boolean>;
+  error?: string | undefined;
+  multiline?: boolean;
+  placeholder?: string;
+  disabled?: boolean;
+  /** Hide the label visually (e.g. in a table whose header names the column). */
+  hiddenLabel?: boolean;
+  className?: string;
+}
+
+/**
+ * A text field saved when it loses focus (or on Enter in a single line). Remount it with
+ * key={value} so a saved value from the server replaces the draft.
+ */
+export function AutosaveText(props: AutosaveTextProps) {
+  const [draft, setDraft] = useState(props.value);
+  // Enter and the following blur must not save the same text twice.
+  const submitted = useRef(props.value);
+  const commit = () => {
+    if (draft === props.value || draft === submitted.current) return;
+    submitted.current = draft;
+    void props.onSave(draft).then((ok) => {
+      if (!ok) submitted.current = props.value;
+    });
+  };
+  const common = {
+    id: props.id,
+    value: draft,
+    disabled: props.disabled,
+    placeholder: props.placeholder,
+    'aria-invalid': Boolean(props.error),
+    'aria-describedby': props.error ? `${props.id}-error` : undefined,
+    onBlur: commit,
+  };
+  const field: ReactNode = props.multiline ? (
+    <textarea {...common} rows={3} onChange={(e) => setDraft(e.target.value)} />
+  ) : (
+    <input
+      {...common}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
+  );
+  return (
+    <div className={`form-field ${props.className ?? ''}`}>
+      <label htmlFor={props.id} className={props.hiddenLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
+      {field}
+      <FieldMessage id={`${props.id}-error`} message={props.error} />
+    </div>
+  );
+}
