@@ -11,6 +11,7 @@ import {
   type GetRowIdParams,
   type GridApi,
   type ITooltipParams,
+  type RowClassRules,
   type SelectionChangedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -39,6 +40,8 @@ export interface GridProps<R extends { id: string }> {
   onStatus?: (message: string) => void;
   ariaLabel: string;
   height?: number | string;
+  /** Row classes, e.g. to make overdue rows stand out. */
+  rowClassRules?: RowClassRules<R>;
 }
 
 function textComparator(a: unknown, b: unknown): number {
@@ -120,6 +123,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         }}
         onCellValueChanged={onCellValueChanged}
         onSelectionChanged={onSelectionChanged}
+        rowClassRules={props.rowClassRules}
       />
     </div>
   );
