@@ -49,7 +49,13 @@ export function buildWindowOptions(deps: MainWindowDeps): BrowserWindowConstruct
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const win = new BrowserWindow(buildWindowOptions(deps));
+  const options = buildWindowOptions(deps);
+  const win = new BrowserWindow({
+    ...options,
+    // Repeated as literals at the constructor so static analysis (electronegativity's SANDBOX,
+    // CONTEXT_ISOLATION and AUXCLICK checks) sees them; the values equal buildWindowOptions'.
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, disableBlinkFeatures: 'Auxclick' },
+  });
   win.once('ready-to-show', () => {
     // Maximising a hidden window shows it early on some platforms, so it waits until now.
     if (deps.placement.maximized) win.maximize();
