@@ -3,6 +3,7 @@
 import type { AppDatabase } from '../open.ts';
 import { operatingAreas, units, type Regi, type UnitType } from '../schema/organisation.ts';
 import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
+import { seedInspections } from './seedInspections.ts';
 
 interface DemoUnit {
   name: string;
@@ -132,6 +133,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
       }
     }
     const planning = seedPlanning(db);
+    seedInspections(db, planning);
     return { areaIds, unitIds, planning };
   })();
 }
