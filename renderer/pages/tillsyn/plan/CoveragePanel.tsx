@@ -10,12 +10,12 @@ import { periodLabel } from './periods.ts';
 
 type Counts = Record<CoverageStatus, number>;
 
-function barOption(categories: string[], planned: number[], done: number[], labels: { planned: string; done: string }, rotate = 0) {
+function barOption(categories: string[], planned: number[], done: number[], labels: { planned: string; done: string }) {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 36, bottom: rotate ? 70 : 30 },
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate } },
+    grid: { left: 40, right: 16, top: 36, bottom: 48 },
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: labels.planned, type: 'bar', data: planned, itemStyle: { color: CHART_COLORS[0] } },
@@ -47,7 +47,7 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
     () =>
       coverage
         ? barOption(
-            coverage.byTertial.map((r) => periodLabel(t, r.year, r.tertial)),
+            coverage.byTertial.map((r) => `${t('tertialLabel', { tertial: r.tertial })}\n${r.year}`),
             coverage.byTertial.map((r) => r.planned),
             coverage.byTertial.map((r) => r.done),
             labels,

@@ -175,12 +175,12 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
                           ) : null}
                         </span>
                         <span className="plan-card-badges">
-                          {state === 'overdue' ? <span className="badge badge-danger">{t('board.overdueBadge')}</span> : null}
-                          {state === 'done' ? <span className="badge badge-ok">{t('board.doneBadge')}</span> : null}
-                          {state === 'ongoing' ? <span className="badge">{t('board.ongoingBadge')}</span> : null}
-                          {e.inspectionType !== 'ordinarie' ? <span className="badge">{t(`inspectionTypes.${e.inspectionType}`)}</span> : null}
-                          {!e.announced ? <span className="badge">{t('board.unannouncedBadge')}</span> : null}
-                          {e.fixed ? <span className="badge badge-fixed">{t('board.fixedBadge')}</span> : null}
+                          {state === 'overdue' ? <span className="plan-badge plan-badge-danger">{t('board.overdueBadge')}</span> : null}
+                          {state === 'done' ? <span className="plan-badge plan-badge-ok">{t('board.doneBadge')}</span> : null}
+                          {state === 'ongoing' ? <span className="plan-badge">{t('board.ongoingBadge')}</span> : null}
+                          {e.inspectionType !== 'ordinarie' ? <span className="plan-badge">{t(`inspectionTypes.${e.inspectionType}`)}</span> : null}
+                          {!e.announced ? <span className="plan-badge">{t('board.unannouncedBadge')}</span> : null}
+                          {e.fixed ? <span className="plan-badge plan-badge-fixed">{t('board.fixedBadge')}</span> : null}
                         </span>
                       </button>
                     </li>

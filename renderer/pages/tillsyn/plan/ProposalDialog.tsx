@@ -167,7 +167,7 @@ function ProposalBody(props: ProposalProps) {
                         <td>
                           {p.fixed && !p.adjusted ? (
                             <>
-                              {periodLabel(t, p.year, p.tertial)} <span className="badge badge-fixed">{t('proposal.kept')}</span>
+                              {periodLabel(t, p.year, p.tertial)} <span className="plan-badge plan-badge-fixed">{t('proposal.kept')}</span>
                             </>
                           ) : (
                             <select
@@ -182,7 +182,7 @@ function ProposalBody(props: ProposalProps) {
                               ))}
                             </select>
                           )}
-                          {p.adjusted ? <span className="badge">{t('proposal.adjusted')}</span> : null}
+                          {p.adjusted ? <span className="plan-badge">{t('proposal.adjusted')}</span> : null}
                         </td>
                         <td>{p.month ? monthLabel(t, p.month) : t('noMonth')}</td>
                         <td>{p.inspectorNames.join(', ') || t('noInspector')}</td>
