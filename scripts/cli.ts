@@ -1,7 +1,8 @@
 // `npm run cli -- <command> …`: the IT-staff command line (db/cli/main.ts) under plain Node.
+import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../db/cli/main.ts';
-import { appVersion } from '../electron/browserMode.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-process.exitCode = await runCli(process.argv.slice(2), { migrationsFolder: path.join(root, 'db', 'migrations'), appVersion: appVersion() });
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+process.exitCode = await runCli(process.argv.slice(2), { migrationsFolder: path.join(root, 'db', 'migrations'), appVersion: version });

@@ -1,5 +1,6 @@
 // Backups of the session's own database: when to take them (timer with writes, quit, manual,
 // before a migration), where (the chosen folder), and restore/undo through the session.
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
@@ -90,11 +91,37 @@ export class BackupService {
   private readonly session: Session;
   private readonly context: BackupContext;
   private lastDb: AppDatabase | null = null;
-  private lastChanges = 0;
+  private lastState = '';
 
   constructor(session: Session, context: BackupContext) {
     this.session = session;
     this.context = context;
+    this.markUnchanged();
+  }
+
+  /**
+   * Size and modification time of the database and its -wal: every commit writes one of them, and
+   * nothing else does (temp tables live in memory). total_changes() would also count temp-table writes.
+   */
+  private fileState(): string {
+    const file = this.session.db.file;
+    return [file, `${file}-wal`]
+      .map((f) => {
+        try {
+          const stat = fs.statSync(f, { bigint: true });
+          return `${stat.size}:${stat.mtimeNs}`;
+        } catch {
+          return '-';
+        }
+      })
+      .join('|');
+  }
+
+  /** The open database as it is now counts as backed up (just opened, restored, or just backed up). */
+  private markUnchanged(): void {
+    if (this.session.mode !== 'own') return;
+    this.lastDb = this.session.db;
+    this.lastState = this.fileState();
   }
 
   private get dbFile(): string {
@@ -110,23 +137,22 @@ export class BackupService {
     return this.folder();
   }
 
-  /** True when the open own database has committed writes since the last backup this process took. */
+  /** True when the open own database has committed writes since it was opened or last backed up. */
   hasChanges(): boolean {
     if (this.session.mode !== 'own') return false;
-    const db = this.session.db;
-    const changes = Number(db.sqlite.prepare('SELECT total_changes()').pluck().get());
-    return db !== this.lastDb ? changes > 0 : changes > this.lastChanges;
+    // Reopened behind our back (leaving the demo): back up to be safe.
+    if (this.session.db !== this.lastDb) return true;
+    return this.fileState() !== this.lastState;
   }
 
   /** A verified backup now, then rotation. Never of the demo municipality. */
   backupNow(reason: BackupReason): BackupRecord {
     if (this.session.mode !== 'own') throw new BackupError('Exempeldata säkerhetskopieras inte. Gå tillbaka till din databas först.');
-    const db = this.session.db;
-    const changes = Number(db.sqlite.prepare('SELECT total_changes()').pluck().get());
     const { folder } = this.folder();
-    const record = takeBackup(db.sqlite, { folder, reason, appVersion: this.context.appVersion });
-    this.lastDb = db;
-    this.lastChanges = changes;
+    const state = this.fileState();
+    const record = takeBackup(this.session.db.sqlite, { folder, reason, appVersion: this.context.appVersion });
+    this.lastDb = this.session.db;
+    this.lastState = state;
     rotateBackups(folder, record.database);
     return record;
   }
@@ -163,6 +189,7 @@ export class BackupService {
     assertRestorable(backupFile, record.sha256);
     const swap = restoreSwap(this.dbFile, backupFile);
     this.session.replaceOwnFile(swap.change, swap.undo);
+    this.markUnchanged();
     return { aside: swap.aside };
   }
 
@@ -171,6 +198,7 @@ export class BackupService {
     if (this.session.mode !== 'own') throw new BackupError('Gå tillbaka till din databas innan du ångrar återställningen.');
     const swap = undoRestoreSwap(this.dbFile);
     this.session.replaceOwnFile(swap.change, swap.undo);
+    this.markUnchanged();
     return { aside: swap.aside };
   }
 }

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { createCore } from '../core.ts';
 import { DatabaseOpenError } from '../open.ts';
 import { BackupError, checkDatabaseFile, listBackups, rotateBackups, takeBackup } from '../backup/backup.ts';
 import { fsyncDir, fsyncFile, sha256File } from '../backup/files.ts';
@@ -200,6 +199,8 @@ const commands: Record<string, Command> = {
       if (!importer.extensions.includes(path.extname(source).toLowerCase())) {
         throw new CliFailure(`Filtypen stöds inte för ${importer.label}. Använd ${importer.extensions.join(' eller ')}.`);
       }
+      // Loaded only here: the other commands should start fast and never load the API layer.
+      const { createCore } = await import('../core.ts');
       const core = createCore({
         ownFile: existingDb(file),
         migrationsFolder: run.env.migrationsFolder,
