@@ -7,6 +7,7 @@ import { StatusProvider, useStatus } from './components/Status.tsx';
 import { LANGUAGE_KEY } from './i18n/index.ts';
 import { OverviewPage } from './pages/overview/OverviewPage.tsx';
 import { UnitsPage } from './pages/units/UnitsPage.tsx';
+import { BackupsPage } from './pages/system/BackupsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { PlanPage } from './pages/tillsyn/plan/PlanPage.tsx';
 import { RequirementsPage } from './pages/tillsyn/requirements/RequirementsPage.tsx';
@@ -44,6 +45,7 @@ const ROUTES: Route[] = [
   { path: '/tematisk-tillsyn', labelKey: 'nav.themes', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <ThemesPage key={databaseKey} /> },
   { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
+  { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },
 ];
 
 function matchRoute(path: string): { route: Route; params: Record<string, string> } | null {
@@ -154,6 +156,11 @@ function Frame() {
         </div>
         </div>
         {info?.mode === 'demo' ? <div className="demo-banner">{t('demo.banner')}</div> : null}
+        {info?.storageWarning ? (
+          <div className="storage-warning" role="note">
+            {info.storageWarning}
+          </div>
+        ) : null}
       </header>
       <div className="app-body">
         <nav className="app-nav" aria-label={t('nav.label')}>
