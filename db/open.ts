@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema/index.ts';
 import { installAuditTrail } from './audit/trail.ts';
+import { applyDatabaseKey } from './crypto/databaseKey.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -42,7 +43,12 @@ export interface OpenOptions {
   migrationsFolder: string;
   /** Called with the open connection when migrations are pending, before any is applied. */
   beforeMigrate?: (sqlite: Database.Database) => void;
+  /** The 256-bit key of an encrypted database (db/crypto/databaseKey.ts); absent = not encrypted. */
+  key?: Buffer;
 }
+
+const WRONG_KEY_MESSAGE =
+  'Databasen är krypterad och kunde inte låsas upp med den här nyckeln. Ange återställningskoden, eller välj en annan fil.';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -133,10 +139,12 @@ function migrate(sqlite: Database.Database, options: OpenOptions, pending: Retur
 }
 
 export function openDatabase(file: string, options: OpenOptions): AppDatabase {
-  assertLooksLikeSqlite(file);
+  // An encrypted file has no readable header; the key check below stands in for it.
+  if (!options.key) assertLooksLikeSqlite(file);
   const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder });
   const sqlite = new Database(file, { timeout: 5000 });
   try {
+    if (options.key) applyDatabaseKey(sqlite, options.key);
     checkIntegrity(sqlite);
     const applied = appliedMigrationTimes(sqlite);
     const latestKnown = Math.max(0, ...known.map((m) => m.folderMillis));
@@ -151,8 +159,11 @@ export function openDatabase(file: string, options: OpenOptions): AppDatabase {
     return { sqlite, orm: drizzle(sqlite, { schema }), file };
   } catch (error) {
     sqlite.close();
+    const code = error instanceof DatabaseOpenError ? error.kind : sqliteErrorCode(error);
+    if (options.key && (code === 'not_a_database' || code === 'SQLITE_NOTADB')) {
+      throw new DatabaseOpenError('not_a_database', 'wrong key', WRONG_KEY_MESSAGE);
+    }
     if (error instanceof DatabaseOpenError) throw error;
-    const code = sqliteErrorCode(error);
     if (code === 'SQLITE_NOTADB') throw new DatabaseOpenError('not_a_database', code);
     if (code === 'SQLITE_CORRUPT') throw new DatabaseOpenError('corrupt', code);
     throw error;
