@@ -26,8 +26,8 @@ function writeDownload(file: DownloadFile): string {
 }
 
 export function pdfText(file: DownloadFile): string {
-  // pdftotext joins a table's cells on a line; whitespace is normalised for the assertions.
-  return execFileSync('pdftotext', ['-layout', writeDownload(file), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // -raw keeps each table cell's text together (content-stream order); whitespace is normalised.
+  return execFileSync('pdftotext', ['-raw', writeDownload(file), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
 export function docxXml(file: DownloadFile, part = 'word/document.xml'): string {

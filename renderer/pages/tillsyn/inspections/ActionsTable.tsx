@@ -11,7 +11,7 @@ type ActionPatch = MethodInput<'actions.update'>['patch'];
 interface ActionsTableProps {
   inspection: InspectionDetail;
   onChanged: () => Promise<void>;
-  save: (field: string, run: () => Promise<unknown>) => Promise<boolean>;
+  save: (field: string, run: () => Promise<string | void>) => Promise<boolean>;
   errors: Record<string, string>;
 }
 
@@ -87,6 +87,7 @@ export function ActionsTable({ inspection, onChanged, save, errors }: ActionsTab
                       label={t('action.descriptionFor', { code })}
                       hiddenLabel
                       multiline
+                      rows={2}
                       value={a.description}
                       error={err(a.id, 'description')}
                       onSave={(v) => update(a.id, 'description', { description: v })}

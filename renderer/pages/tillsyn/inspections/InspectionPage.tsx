@@ -66,7 +66,9 @@ export function InspectionPage({ id }: { id: string }) {
 
   const closed = detail.status === 'avslutad';
   const update = (field: string, patch: Patch) =>
-    save(field, async () => setDetail(await call('inspections.update', { id, patch })));
+    save(field, async () => {
+      setDetail(await call('inspections.update', { id, patch }));
+    });
   const nullableDate = (value: string) => (value.trim() === '' ? null : value.trim());
 
   const download = async (method: 'reports.inspectionPdf' | 'reports.inspectionDocx') => {
@@ -102,13 +104,20 @@ export function InspectionPage({ id }: { id: string }) {
     save(`assessment-${assessmentId}`, async () => {
       const result = await call('assessments.update', { id: assessmentId, patch });
       await reload();
-      if (result.createdAction) status(t('record.actionCreated', { code }));
-      else if (result.removedActionIds.length) status(t('record.actionRemoved', { code }));
+      if (result.createdAction) return t('record.actionCreated', { code });
+      if (result.removedActionIds.length) return t('record.actionRemoved', { code });
     });
 
+  // Choices show the new state at once; a refused save reloads the stored one.
+  const optimistic = async (field: string, shown: InspectionDetail, patch: Patch) => {
+    setDetail(shown);
+    if (!(await update(field, patch))) await reload();
+  };
   const toggleInspector = (inspectorId: string, on: boolean) => {
-    const ids = detail.inspectors.map((i) => i.id).filter((x) => x !== inspectorId);
-    return update('inspectorIds', { inspectorIds: on ? [...ids, inspectorId] : ids });
+    const others = detail.inspectors.filter((i) => i.id !== inspectorId);
+    const added = inspectors.find((i) => i.id === inspectorId);
+    const next = on && added ? [...others, { id: added.id, name: added.name }] : others;
+    return optimistic('inspectorIds', { ...detail, inspectors: next }, { inspectorIds: next.map((i) => i.id) });
   };
   const selectableInspectors = inspectors.filter((i) => !i.archivedAt || detail.inspectors.some((d) => d.id === i.id));
 
@@ -187,7 +196,10 @@ export function InspectionPage({ id }: { id: string }) {
               id="inspectionType"
               value={detail.inspectionType}
               disabled={closed}
-              onChange={(e) => void update('inspectionType', { inspectionType: e.target.value as (typeof INSPECTION_TYPES)[number] })}
+              onChange={(e) => {
+                const inspectionType = e.target.value as (typeof INSPECTION_TYPES)[number];
+                void optimistic('inspectionType', { ...detail, inspectionType }, { inspectionType });
+              }}
             >
               {INSPECTION_TYPES.map((code) => (
                 <option key={code} value={code}>
@@ -198,14 +210,17 @@ export function InspectionPage({ id }: { id: string }) {
           </div>
           <div className="form-field">
             <label htmlFor="announced">{t('record.announced')}</label>
-            <select id="announced" value={String(detail.announced)} disabled={closed} onChange={(e) => void update('announced', { announced: e.target.value === 'true' })}>
+            <select id="announced" value={String(detail.announced)} disabled={closed} onChange={(e) => void optimistic('announced', { ...detail, announced: e.target.value === 'true' }, { announced: e.target.value === 'true' })}>
               <option value="true">{t('codes.announced.true')}</option>
               <option value="false">{t('codes.announced.false')}</option>
             </select>
           </div>
           <div className="form-field">
             <label htmlFor="origin">{t('record.origin')}</label>
-            <select id="origin" value={detail.origin} disabled={closed} onChange={(e) => void update('origin', { origin: e.target.value as (typeof INSPECTION_ORIGINS)[number] })}>
+            <select id="origin" value={detail.origin} disabled={closed} onChange={(e) => {
+                const origin = e.target.value as (typeof INSPECTION_ORIGINS)[number];
+                void optimistic('origin', { ...detail, origin }, { origin });
+              }}>
               {INSPECTION_ORIGINS.map((code) => (
                 <option key={code} value={code}>
                   {t(`codes.origin.${code}`)}
@@ -251,7 +266,7 @@ export function InspectionPage({ id }: { id: string }) {
             <legend>{t('record.methods')}</legend>
             {METHODS.map((m) => (
               <label key={m} className="checkbox">
-                <input type="checkbox" checked={detail[m]} disabled={closed} onChange={(e) => void update(m, { [m]: e.target.checked })} />
+                <input type="checkbox" checked={detail[m]} disabled={closed} onChange={(e) => void optimistic(m, { ...detail, [m]: e.target.checked }, { [m]: e.target.checked })} />
                 {t(`record.method.${m}`)}
               </label>
             ))}
@@ -326,7 +341,13 @@ export function InspectionPage({ id }: { id: string }) {
                       className={`result-select result-${a.result}`}
                       value={a.result}
                       disabled={closed}
-                      onChange={(e) => void setResult(a.id, a.code, { result: e.target.value as (typeof ASSESSMENT_RESULTS)[number] })}
+                      onChange={(e) => {
+                        const result = e.target.value as (typeof ASSESSMENT_RESULTS)[number];
+                        setDetail({ ...detail, assessments: detail.assessments.map((x) => (x.id === a.id ? { ...x, result } : x)) });
+                        void setResult(a.id, a.code, { result }).then(async (ok) => {
+                          if (!ok) await reload();
+                        });
+                      }}
                     >
                       {ASSESSMENT_RESULTS.map((r) => (
                         <option key={r} value={r}>
@@ -342,6 +363,7 @@ export function InspectionPage({ id }: { id: string }) {
                       label={t('record.observationFor', { code: a.code })}
                       hiddenLabel
                       multiline
+                      rows={2}
                       value={a.observation}
                       disabled={closed}
                       error={errors[`assessment-${a.id}`]}

@@ -14,16 +14,17 @@ export function useSaver() {
   const [state, setState] = useState<SaveState>('idle');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useCallback(
-    async (field: string, run: () => Promise<unknown>): Promise<boolean> => {
+    /** run may return a message to show instead of "Sparat". */
+    async (field: string, run: () => Promise<string | void>): Promise<boolean> => {
       setState('saving');
       try {
-        await run();
+        const message = await run();
         setErrors((e) => {
           const { [field]: _gone, ...rest } = e;
           return rest;
         });
         setState('saved');
-        status(t('common:saved'));
+        status(message || t('common:saved'));
         return true;
       } catch (error) {
         const message = (error instanceof ApiError ? error.issues[0]?.message : undefined) ?? errorMessage(error);
@@ -43,7 +44,7 @@ export function SaveIndicator({ state }: { state: SaveState }) {
   // The status bar announces saves; this is the visible, quiet confirmation beside the form.
   return (
     <span className={`save-state save-state-${state}`} aria-hidden="true">
-      {t(`saveState.${state}`)}
+      {state === 'idle' ? '' : t(`saveState.${state}`)}
     </span>
   );
 }
@@ -68,6 +69,7 @@ interface AutosaveTextProps {
   /** Hide the label visually (e.g. in a table whose header names the column). */
   hiddenLabel?: boolean;
   className?: string;
+  rows?: number;
 }
 
 /**
@@ -77,12 +79,14 @@ interface AutosaveTextProps {
 export function AutosaveText(props: AutosaveTextProps) {
   const [draft, setDraft] = useState(props.value);
   // Enter and the following blur must not save the same text twice.
-  const submitted = useRef(props.value);
+  const inFlight = useRef<string | null>(null);
   const commit = () => {
-    if (draft === props.value || draft === submitted.current) return;
-    submitted.current = draft;
-    void props.onSave(draft).then((ok) => {
-      if (!ok) submitted.current = props.value;
+    // Typing the stored value back after a refusal saves it again, which clears the refusal.
+    const unchanged = draft === props.value && !props.error;
+    if (unchanged || inFlight.current === draft) return;
+    inFlight.current = draft;
+    void props.onSave(draft).finally(() => {
+      inFlight.current = null;
     });
   };
   const common = {
@@ -95,7 +99,7 @@ export function AutosaveText(props: AutosaveTextProps) {
     onBlur: commit,
   };
   const field: ReactNode = props.multiline ? (
-    <textarea {...common} rows={3} onChange={(e) => setDraft(e.target.value)} />
+    <textarea {...common} rows={props.rows ?? 3} onChange={(e) => setDraft(e.target.value)} />
   ) : (
     <input
       {...common}

@@ -196,7 +196,7 @@ export function ThemesPage() {
                 {selected.rows.length === 0 ? (
                   <p className="muted">{t('themes.noInspections')}</p>
                 ) : (
-                  <table className="table" aria-label={t('themes.comparisonLabel', { title: selected.theme.title })}>
+                  <table className="table comparison-table" aria-label={t('themes.comparisonLabel', { title: selected.theme.title })}>
                     <thead>
                       <tr>
                         <th scope="col">{t('themes.unit')}</th>
