@@ -10,6 +10,20 @@ import { useStatus } from '../../components/Status.tsx';
 
 const RESTORED_KEY = 'kvalitetsnavet.restored';
 
+/** What a user recognises of a backup's contents, in this order; link tables and logs are left out. */
+const SHOWN_TABLES = [
+  'operating_areas',
+  'units',
+  'inspection_cycles',
+  'plan_entries',
+  'inspections',
+  'assessments',
+  'required_actions',
+  'inspectors',
+  'quality_requirements',
+  'inspection_themes',
+];
+
 /** Local date and time, Swedish style: 2026-11-23 14:05. */
 export function localDateTime(iso: string): string {
   const d = new Date(iso);
@@ -54,8 +68,6 @@ function RestoreDialog(props: { backup: BackupRow | null; onClose: () => void })
     }
   };
 
-  const tableLabel = (table: string) => t(`tables.${table}`, { defaultValue: table });
-
   return (
     <Dialog title={t('restore.title')} open={props.backup !== null} onClose={props.onClose} wide>
       {!preview && !error ? <p role="status">{t('restore.checking')}</p> : null}
@@ -75,27 +87,27 @@ function RestoreDialog(props: { backup: BackupRow | null; onClose: () => void })
             <dd>{preview.restorable ? t('restore.verified') : preview.newerThanApp ? t('restore.newer') : t('restore.invalid')}</dd>
           </dl>
           {preview.counts.length > 0 ? (
-            <table className="table table-compact">
-              <caption>{t('restore.contents')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('restore.table')}</th>
-                  <th scope="col" className="num">
-                    {t('restore.rows')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.counts
-                  .filter((c) => c.table !== 'audit_log')
-                  .map((c) => (
+            <div className="table-scroll">
+              <table className="table table-compact backup-contents">
+                <caption>{t('restore.contents')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('restore.table')}</th>
+                    <th scope="col" className="num">
+                      {t('restore.rows')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {SHOWN_TABLES.flatMap((table) => preview.counts.filter((c) => c.table === table)).map((c) => (
                     <tr key={c.table}>
-                      <td>{tableLabel(c.table)}</td>
+                      <td>{t(`tables.${c.table}`)}</td>
                       <td className="num">{c.count}</td>
                     </tr>
                   ))}
-              </tbody>
-            </table>
+                </tbody>
+              </table>
+            </div>
           ) : null}
           {preview.restorable ? <p className="notice">{t('restore.explain')}</p> : null}
           <div className="form-actions">
