@@ -7,8 +7,18 @@ import { INSPECTION_TYPES, type InspectionStatus, type InspectionType, type Regi
 import type { Tertial } from '../domain/period.ts';
 import type { CoverageResult } from '../domain/coverage.ts';
 
+/** The wording of a kvalitetskrav as of one version. */
+interface RequirementWording {
+  version: number;
+  title: string;
+  description: string;
+  deadlineDays: number | null;
+  validFrom: string;
+  assessmentCount: number;
+}
+
 /** A kvalitetskrav with its current (highest) version. */
-export interface RequirementRow {
+export interface RequirementRow extends RequirementWording {
   id: string;
   code: string;
   theme: string;
@@ -16,25 +26,16 @@ export interface RequirementRow {
   archivedAt: string | null;
   /** The current version: what a new assessment refers to. */
   versionId: string;
-  version: number;
-  title: string;
-  description: string;
-  deadlineDays: number | null;
-  validFrom: string;
   /** Assessments referring to any version of the requirement. */
   assessmentCount: number;
   /** True when the current version is referred to: editing its wording then creates a new version. */
   currentVersionInUse: boolean;
 }
 
-export interface RequirementVersionRow {
+export interface RequirementVersionRow extends RequirementWording {
   id: string;
   requirementId: string;
-  version: number;
-  title: string;
-  description: string;
-  deadlineDays: number | null;
-  validFrom: string;
+  /** Assessments referring to this version. */
   assessmentCount: number;
 }
 
@@ -48,18 +49,13 @@ export interface InspectorRow {
   inspectionCount: number;
 }
 
-const deadlineDays = z
-  .number({ error: 'Tidsgräns måste vara ett antal dagar.' })
-  .int({ error: 'Tidsgräns måste vara ett helt antal dagar.' })
-  .min(1, { error: 'Tidsgräns måste vara minst 1 dag.' })
-  .max(3650, { error: 'Tidsgräns får vara högst 3650 dagar.' })
-  .nullable();
+/** A whole number from min to max, with one Swedish message for every way it can be wrong. */
+function wholeNumber(min: number, max: number, message: string) {
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+}
 
-const sortOrder = z
-  .number({ error: 'Ordning måste vara ett tal.' })
-  .int({ error: 'Ordning måste vara ett heltal.' })
-  .min(0, { error: 'Ordning kan inte vara negativ.' })
-  .max(100_000, { error: 'Ordning får vara högst 100000.' });
+const deadlineDays = wholeNumber(1, 3650, 'Tidsgräns måste vara ett helt antal dagar, 1–3650.').nullable();
+const sortOrder = wholeNumber(0, 100_000, 'Ordning måste vara ett heltal 0–100000.');
 
 const requirementFields = {
   code: requiredText('Kod', 20),
@@ -164,22 +160,9 @@ export interface CoverageView extends CoverageResult {
   cycleName: string;
 }
 
-const year = z
-  .number({ error: 'År måste vara ett tal.' })
-  .int({ error: 'År måste vara ett heltal.' })
-  .min(2000, { error: 'År måste vara 2000 eller senare.' })
-  .max(2100, { error: 'År får vara högst 2100.' });
-const tertial = z
-  .number({ error: 'Tertial måste vara 1, 2 eller 3.' })
-  .int({ error: 'Tertial måste vara 1, 2 eller 3.' })
-  .min(1, { error: 'Tertial måste vara 1, 2 eller 3.' })
-  .max(3, { error: 'Tertial måste vara 1, 2 eller 3.' });
-const month = z
-  .number({ error: 'Månad måste vara ett tal 1–12.' })
-  .int({ error: 'Månad måste vara ett tal 1–12.' })
-  .min(1, { error: 'Månad måste vara ett tal 1–12.' })
-  .max(12, { error: 'Månad måste vara ett tal 1–12.' })
-  .nullable();
+const year = wholeNumber(2000, 2100, 'År måste vara ett heltal 2000–2100.');
+const tertial = wholeNumber(1, 3, 'Tertial måste vara 1, 2 eller 3.');
+const month = wholeNumber(1, 12, 'Månad måste vara ett tal 1–12.').nullable();
 const inspectorIds = z.array(id).max(10, { error: 'Högst 10 tillsynshandläggare per tillsyn.' });
 
 const planFields = {

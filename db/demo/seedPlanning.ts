@@ -8,8 +8,8 @@
 // and assessed against real requirement versions. seedPlanning writes no inspections itself.
 import { insertDefaultCatalogue, listRequirements } from '../api/handlers/requirements.ts';
 import { cycleName, getCycle } from '../api/handlers/cycles.ts';
-import { buildProposal } from '../api/handlers/plan.ts';
-import { inspectionCycles, inspectors, planEntries, planEntryInspectors } from '../schema/inspections.ts';
+import { buildProposal, insertPlacement } from '../api/handlers/plan.ts';
+import { inspectionCycles, inspectors } from '../schema/inspections.ts';
 import type { AppDatabase } from '../open.ts';
 
 export interface DemoPlanEntry {
@@ -56,25 +56,8 @@ export function seedPlanning(db: AppDatabase): DemoPlanning {
 
   const proposal = buildProposal(db, getCycle(db, cycleId), PLANNED_ON);
   const entries = proposal.placements.map((p, i) => {
-    const id = db.orm
-      .insert(planEntries)
-      .values({
-        cycleId,
-        unitId: p.unitId,
-        year: p.year,
-        tertial: p.tertial,
-        month: p.month,
-        inspectionType: 'ordinarie',
-        // Roughly every fourth inspection unannounced, as a tillsynsenhet would mix them.
-        announced: i % 4 !== 3,
-        fixed: false,
-        updatedBy: BY,
-      })
-      .returning({ id: planEntries.id })
-      .get().id;
-    for (const inspectorId of p.inspectorIds) {
-      db.orm.insert(planEntryInspectors).values({ planEntryId: id, inspectorId, updatedBy: BY }).run();
-    }
+    // Roughly every fourth inspection unannounced, as a tillsynsenhet would mix them.
+    const id = insertPlacement(db, cycleId, { ...p, fixed: false }, { announced: i % 4 !== 3, updatedBy: BY });
     return { id, unitId: p.unitId, year: p.year, tertial: p.tertial, month: p.month, inspectorIds: p.inspectorIds };
   });
   return { cycleId, cycleStartYear: CYCLE_START_YEAR, inspectorIds, requirementVersionIds, planEntries: entries };

@@ -1,4 +1,5 @@
 // Per-field messages from a refused save (ApiError.issues), shown beside the form's inputs.
+import type { ReactNode } from 'react';
 import { ApiError } from '../api.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -19,4 +20,23 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 /** aria attributes that tie an input to its message. */
 export function invalidProps(errors: FieldErrors, key: string, idPrefix = 'err') {
   return { 'aria-invalid': Boolean(errors[key]), 'aria-describedby': errors[key] ? `${idPrefix}-${key}` : undefined };
+}
+
+/** A form's last lines: the refusal as an alert (when no field shows it), Cancel, and the main action. */
+export function FormFooter(props: { error?: string; cancelLabel: string; onCancel: () => void; children: ReactNode }) {
+  return (
+    <>
+      {props.error ? (
+        <p className="form-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" onClick={props.onCancel}>
+          {props.cancelLabel}
+        </button>
+        {props.children}
+      </div>
+    </>
+  );
 }

@@ -20,7 +20,7 @@ import {
 import { AppError, type FieldIssue } from '../errors.ts';
 import { getCycle } from './cycles.ts';
 import { stamp, todayIso } from './stamp.ts';
-import type { InspectionStatus, InspectionType, Regi } from '../../domain/codes.ts';
+import type { InspectionType } from '../../domain/codes.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
 import type { CycleRow, InspectorLoad, PlanEntryRow, PlanProposalView, ProposedPlacement } from '../tillsynPlanning.contract.ts';
@@ -33,26 +33,12 @@ type PlanHandlers = Pick<
 const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const TERTIAL_SPANS: Record<Tertial, string> = { 1: 'januari–april', 2: 'maj–augusti', 3: 'september–december' };
 
-interface RawEntry {
-  id: string;
-  cycleId: string;
-  unitId: string;
-  unitName: string;
-  operatingAreaId: string;
-  operatingAreaName: string;
-  regi: Regi;
-  unitArchived: number;
-  year: number;
+/** A plan_entries row as SQLite returns it: booleans as 0/1, inspectors fetched separately. */
+interface RawEntry extends Omit<PlanEntryRow, 'tertial' | 'unitArchived' | 'announced' | 'fixed' | 'inspectorIds' | 'inspectorNames' | 'overdue'> {
   tertial: number;
-  month: number | null;
-  inspectionType: InspectionType;
+  unitArchived: number;
   announced: number;
   fixed: number;
-  notes: string;
-  updatedAt: string;
-  inspectionId: string | null;
-  inspectionStatus: InspectionStatus | null;
-  inspectionStartDate: string | null;
 }
 
 const ENTRY_SQL = `
@@ -247,6 +233,32 @@ function refuse(issues: FieldIssue[]): never {
   const clash = issues.some((i) => i.field === 'unitId' && i.message.includes('redan planerad'));
   const first = issues[0]?.message ?? 'Planeringen kunde inte sparas.';
   throw new AppError(clash ? 'conflict' : 'invalid_input', first, 'plan entry refused', issues);
+}
+
+/** Writes one ordinary placement with its inspectors (the caller validates and owns the transaction). */
+export function insertPlacement(
+  db: AppDatabase,
+  cycleId: string,
+  p: { unitId: string; year: number; tertial: number; month: number | null; inspectorIds: readonly string[]; fixed: boolean },
+  options: { announced: boolean; updatedBy: string },
+): string {
+  const { id } = db.orm
+    .insert(planEntries)
+    .values({
+      cycleId,
+      unitId: p.unitId,
+      year: p.year,
+      tertial: p.tertial,
+      month: p.month,
+      inspectionType: 'ordinarie',
+      announced: options.announced,
+      fixed: p.fixed,
+      updatedBy: options.updatedBy,
+    })
+    .returning({ id: planEntries.id })
+    .get();
+  setInspectors(db, id, p.inspectorIds, options.updatedBy);
+  return id;
 }
 
 function setInspectors(db: AppDatabase, entryId: string, inspectorIds: readonly string[], updatedBy: string): void {
@@ -508,24 +520,7 @@ export const planHandlers: PlanHandlers = {
         db.orm.delete(planEntryInspectors).where(inArray(planEntryInspectors.planEntryId, ids)).run();
         db.orm.delete(planEntries).where(inArray(planEntries.id, ids)).run();
       }
-      for (const p of toInsert) {
-        const row = db.orm
-          .insert(planEntries)
-          .values({
-            cycleId,
-            unitId: p.unitId,
-            year: p.year,
-            tertial: p.tertial,
-            month: p.month,
-            inspectionType: 'ordinarie',
-            announced: true,
-            fixed: p.fixed,
-            updatedBy,
-          })
-          .returning({ id: planEntries.id })
-          .get();
-        setInspectors(db, row.id, p.inspectorIds, updatedBy);
-      }
+      for (const p of toInsert) insertPlacement(db, cycleId, p, { announced: true, updatedBy });
       return { inserted: toInsert.length, replaced: replaced.length, kept: kept.length };
     })();
   },

@@ -104,24 +104,9 @@ export const requirementHandlers: RequirementHandlers = {
     const by = stamp(ctx).updatedBy;
     return db.sqlite.transaction(() => {
       assertUniqueCode(db, input.code);
-      const requirement = db.orm
-        .insert(qualityRequirements)
-        .values({ code: input.code, theme: input.theme, sortOrder: input.sortOrder ?? nextSortOrder(db), updatedBy: by })
-        .returning()
-        .get();
-      db.orm
-        .insert(qualityRequirementVersions)
-        .values({
-          requirementId: requirement.id,
-          version: 1,
-          title: input.title,
-          description: input.description,
-          deadlineDays: input.deadlineDays,
-          validFrom: todayIso(),
-          updatedBy: by,
-        })
-        .run();
-      return getRequirement(db, requirement.id);
+      const requirement = { ...input, sortOrder: input.sortOrder ?? nextSortOrder(db) };
+      const id = insertRequirement(db, requirement, by, todayIso());
+      return getRequirement(db, id);
     })();
   },
 
@@ -215,24 +200,25 @@ export const requirementHandlers: RequirementHandlers = {
 
 /** Inserts the seed catalogue (version 1 of each requirement); the caller owns the transaction. */
 export function insertDefaultCatalogue(db: AppDatabase, updatedBy: string, validFrom: string): number {
-  QUALITY_REQUIREMENT_SEED.forEach((seed, i) => {
-    const requirement = db.orm
-      .insert(qualityRequirements)
-      .values({ code: seed.code, theme: seed.theme, sortOrder: (i + 1) * 10, updatedBy })
-      .returning({ id: qualityRequirements.id })
-      .get();
-    db.orm
-      .insert(qualityRequirementVersions)
-      .values({
-        requirementId: requirement.id,
-        version: 1,
-        title: seed.title,
-        description: seed.description,
-        deadlineDays: seed.deadlineDays,
-        validFrom,
-        updatedBy,
-      })
-      .run();
-  });
+  QUALITY_REQUIREMENT_SEED.forEach((seed, i) => insertRequirement(db, { ...seed, sortOrder: (i + 1) * 10 }, updatedBy, validFrom));
   return QUALITY_REQUIREMENT_SEED.length;
+}
+
+/** A new requirement with its first version. */
+function insertRequirement(
+  db: AppDatabase,
+  r: { code: string; theme: string; sortOrder: number; title: string; description: string; deadlineDays: number | null },
+  updatedBy: string,
+  validFrom: string,
+): string {
+  const { id } = db.orm
+    .insert(qualityRequirements)
+    .values({ code: r.code, theme: r.theme, sortOrder: r.sortOrder, updatedBy })
+    .returning({ id: qualityRequirements.id })
+    .get();
+  db.orm
+    .insert(qualityRequirementVersions)
+    .values({ requirementId: id, version: 1, title: r.title, description: r.description, deadlineDays: r.deadlineDays, validFrom, updatedBy })
+    .run();
+  return id;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { INSPECTION_TYPES, PLANNABLE_MONTHS, type InspectionType, type PlanEntryRow } from '../../../../db/api/contract.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
-import { FieldError, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
+import { FieldError, FormFooter, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 import type { PlanData } from './PlanPage.tsx';
 import { cyclePeriods, monthLabel, periodLabel } from './periods.ts';
@@ -130,19 +130,11 @@ function AddEntryForm(props: AddEntryProps) {
           <input type="checkbox" checked={form.announced} onChange={(e) => setForm({ ...form, announced: e.target.checked })} />
           {t('add.announced')}
         </label>
-        {formError && Object.keys(errors).length === 0 ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('common:cancel')}
-          </button>
+        <FormFooter error={Object.keys(errors).length === 0 ? formError : ''} cancelLabel={t('common:cancel')} onCancel={props.onClose}>
           <button type="submit" className="button-primary">
             {t('add.save')}
           </button>
-        </div>
+        </FormFooter>
       </form>
   );
 }

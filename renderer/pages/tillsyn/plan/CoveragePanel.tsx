@@ -72,14 +72,7 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
 
   const shown = COVERAGE_STATUSES.filter((s) => s !== 'ej_aktuell' || coverage.totals.ej_aktuell > 0);
   const overdue = coverage.units.filter((u) => u.status === 'forsenad');
-  const countCells = (counts: Counts) => shown.map((s) => <td key={s} className="num">{counts[s]}</td>);
-  const sum = (counts: Counts) => shown.reduce((a, s) => a + counts[s], 0);
   const areaName = new Map(coverage.byOperatingArea.map((a) => [a.operatingAreaId, a.operatingAreaName]));
-  const statusHeaders = shown.map((s) => (
-    <th key={s} scope="col" className="num">
-      {t(`coverage.statuses.${s}`)}
-    </th>
-  ));
 
   return (
     <div className="coverage">
@@ -104,60 +97,20 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
         </section>
       </div>
       <div className="coverage-tables">
-        <section className="card" aria-labelledby="cov-area">
-          <h3 id="cov-area">{t('coverage.byArea')}</h3>
-          <div className="table-scroll">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('coverage.area')}</th>
-                  {statusHeaders}
-                  <th scope="col" className="num">
-                    {t('coverage.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {coverage.byOperatingArea.map((row) => (
-                  <tr key={row.operatingAreaId}>
-                    <th scope="row">{row.operatingAreaName}</th>
-                    {countCells(row.counts)}
-                    <td className="num">
-                      <strong>{sum(row.counts)}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-        <section className="card" aria-labelledby="cov-regi">
-          <h3 id="cov-regi">{t('coverage.byRegi')}</h3>
-          <div className="table-scroll">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('coverage.regi')}</th>
-                  {statusHeaders}
-                  <th scope="col" className="num">
-                    {t('coverage.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {coverage.byRegi.map((row) => (
-                  <tr key={row.regi}>
-                    <th scope="row">{tu(`regi.${row.regi}`)}</th>
-                    {countCells(row.counts)}
-                    <td className="num">
-                      <strong>{sum(row.counts)}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <CountsTable
+          id="cov-area"
+          title={t('coverage.byArea')}
+          firstHeader={t('coverage.area')}
+          statuses={shown}
+          rows={coverage.byOperatingArea.map((row) => ({ key: row.operatingAreaId, label: row.operatingAreaName, counts: row.counts }))}
+        />
+        <CountsTable
+          id="cov-regi"
+          title={t('coverage.byRegi')}
+          firstHeader={t('coverage.regi')}
+          statuses={shown}
+          rows={coverage.byRegi.map((row) => ({ key: row.regi, label: tu(`regi.${row.regi}`), counts: row.counts }))}
+        />
       </div>
       <section className="card" aria-labelledby="cov-overdue">
         <h3 id="cov-overdue">{t('coverage.overdueUnits', { count: overdue.length })}</h3>
@@ -191,5 +144,47 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
         )}
       </section>
     </div>
+  );
+}
+
+/** Counts per status for some grouping (verksamhetsområde, regi), with a total per row. */
+function CountsTable(props: { id: string; title: string; firstHeader: string; statuses: readonly CoverageStatus[]; rows: { key: string; label: string; counts: Counts }[] }) {
+  const { t } = useTranslation('tillsynPlan');
+  return (
+    <section className="card" aria-labelledby={props.id}>
+      <h3 id={props.id}>{props.title}</h3>
+      <div className="table-scroll">
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">{props.firstHeader}</th>
+              {props.statuses.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {t(`coverage.statuses.${s}`)}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('coverage.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {props.statuses.map((s) => (
+                  <td key={s} className="num">
+                    {row.counts[s]}
+                  </td>
+                ))}
+                <td className="num">
+                  <strong>{props.statuses.reduce((a, s) => a + row.counts[s], 0)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

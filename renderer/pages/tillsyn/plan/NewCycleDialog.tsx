@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CycleRow } from '../../../../db/api/contract.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
-import { FieldError, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
+import { FieldError, FormFooter, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
 
 /** The year after the latest cycle ends, or this year when there is none. */
 function suggestedStartYear(cycles: readonly CycleRow[]): number {
@@ -61,19 +61,11 @@ function NewCycleForm(props: NewCycleProps) {
         <span className="muted">{t('startYearHint')}</span>
         <FieldError id="err-startYear" message={errors.startYear} />
       </label>
-      {formError && !errors.startYear ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" onClick={props.onClose}>
-          {t('common:cancel')}
-        </button>
+      <FormFooter error={errors.startYear ? '' : formError} cancelLabel={t('common:cancel')} onCancel={props.onClose}>
         <button type="submit" className="button-primary">
           {t('createCycle')}
         </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CycleRow, PlanProposalView, ProposedPlacement } from '../../../../db/api/contract.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
+import { FormFooter } from '../../../components/FieldError.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 import { cyclePeriods, monthLabel, periodKey, periodLabel } from './periods.ts';
 
@@ -195,19 +196,11 @@ function ProposalBody(props: ProposalProps) {
             </section>
           </>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('common:cancel')}
-          </button>
+        <FormFooter error={error} cancelLabel={t('common:cancel')} onCancel={props.onClose}>
           <button type="button" className="button-primary" disabled={!proposal || saving || placements.length === 0} onClick={() => void accept()}>
             {t('proposal.accept')}
           </button>
-        </div>
+        </FormFooter>
       </div>
   );
 }

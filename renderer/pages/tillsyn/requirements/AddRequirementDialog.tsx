@@ -3,7 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
-import { FieldError, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
+import { FieldError, FormFooter, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 
 const EMPTY = { code: '', theme: '', title: '', description: '', deadlineDays: '' };
@@ -72,19 +72,11 @@ export function AddRequirementDialog(props: { open: boolean; themes: string[]; o
           t('columns.deadlineDays'),
           <input type="number" min={1} value={form.deadlineDays} onChange={set('deadlineDays')} {...invalidProps(errors, 'deadlineDays')} />,
         )}
-        {formError && Object.keys(errors).length === 0 ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('common:cancel')}
-          </button>
+        <FormFooter error={Object.keys(errors).length === 0 ? formError : ''} cancelLabel={t('common:cancel')} onCancel={props.onClose}>
           <button type="submit" className="button-primary">
             {t('add.save')}
           </button>
-        </div>
+        </FormFooter>
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { FieldError, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
 import { useStatus } from '../../../components/Status.tsx';
+import { rowActions } from './rowActions.ts';
 
 export function InspectorsSection() {
   const { t } = useTranslation('requirements');
@@ -65,29 +66,14 @@ export function InspectorsSection() {
     }
   };
 
-  const remove = async () => {
-    if (!selected) return status(t('inspectors.selectFirst'));
-    if (!window.confirm(t('inspectors.deleteConfirm', { name: selected.name }))) return;
-    try {
-      await call('inspectors.delete', { id: selected.id });
-      status(t('inspectors.deleted', { name: selected.name }));
-      await reload();
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const toggleArchived = async () => {
-    if (!selected) return status(t('inspectors.selectFirst'));
-    const archive = selected.archivedAt === null;
-    try {
-      await call('inspectors.setArchived', { id: selected.id, archived: archive });
-      status(t(archive ? 'inspectors.archived' : 'inspectors.unarchived', { name: selected.name }));
-      await reload();
-    } catch (error) {
-      fail(error);
-    }
-  };
+  const { remove, toggleArchived } = rowActions({
+    selected,
+    status,
+    reload,
+    remove: (id) => call('inspectors.delete', { id }),
+    setArchived: (id, archived) => call('inspectors.setArchived', { id, archived }),
+    text: (key, row) => t(`inspectors.${key}`, { name: row?.name }),
+  });
 
   return (
     <section className="inspectors-section" aria-labelledby="inspectors-title">

@@ -10,6 +10,7 @@ import { useStatus } from '../../../components/Status.tsx';
 import { AddRequirementDialog } from './AddRequirementDialog.tsx';
 import { InspectorsSection } from './InspectorsSection.tsx';
 import { VersionsDialog } from './VersionsDialog.tsx';
+import { rowActions } from './rowActions.ts';
 
 /** Themes in the order their first requirement appears, then the catalogue order within. */
 function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
@@ -90,29 +91,14 @@ export function RequirementsPage() {
     }
   };
 
-  const remove = async () => {
-    if (!selected) return status(t('selectFirst'));
-    if (!window.confirm(t('deleteConfirm', { code: selected.code }))) return;
-    try {
-      await call('requirements.delete', { id: selected.id });
-      status(t('deleted', { code: selected.code }));
-      await reload();
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const toggleArchived = async () => {
-    if (!selected) return status(t('selectFirst'));
-    const archive = selected.archivedAt === null;
-    try {
-      await call('requirements.setArchived', { id: selected.id, archived: archive });
-      status(t(archive ? 'archived' : 'unarchived', { code: selected.code }));
-      await reload();
-    } catch (error) {
-      fail(error);
-    }
-  };
+  const { remove, toggleArchived } = rowActions({
+    selected,
+    status,
+    reload,
+    remove: (id) => call('requirements.delete', { id }),
+    setArchived: (id, archived) => call('requirements.setArchived', { id, archived }),
+    text: (key, row) => t(key, { code: row?.code }),
+  });
 
   return (
     <div className="page">
