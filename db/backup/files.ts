@@ -24,31 +24,26 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+/** Writes through `write(temp)` to a temp name in the target's folder, syncs, renames: whole or absent. */
+function replaceAtomically(target: string, suffix: string, write: (temp: string) => void): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${suffix}`);
   try {
-    fs.writeFileSync(temp, data);
+    write(temp);
     fsyncFile(temp);
-    fs.renameSync(temp, file);
+    fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDir(path.dirname(file));
+  fsyncDir(path.dirname(target));
 }
 
-/** Copies to a temp name in the target folder, syncs, then renames: the target is whole or absent. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  replaceAtomically(file, 'tmp', (temp) => fs.writeFileSync(temp, data));
+}
+
 export function copyFileAtomic(from: string, to: string): void {
-  const temp = path.join(path.dirname(to), `.${path.basename(to)}.${process.pid}.partial`);
-  try {
-    fs.copyFileSync(from, temp);
-    fsyncFile(temp);
-    fs.renameSync(temp, to);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fsyncDir(path.dirname(to));
+  replaceAtomically(to, 'partial', (temp) => fs.copyFileSync(from, temp));
 }
 
 export function sha256File(file: string): string {

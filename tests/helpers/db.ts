@@ -1,5 +1,6 @@
 // A real SQLite file in a temp folder, opened the way the app opens it.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createDispatch, type ApiContext } from '../../db/api/handle.ts';
 import { handlers } from '../../db/api/handlers/index.ts';
 import { openDatabase } from '../../db/open.ts';
@@ -21,4 +22,14 @@ export function testApi(options: { file?: string; demo?: boolean } = {}) {
   const session = new Session({ ownFile: file, migrationsFolder, startInDemo: options.demo ?? false, demoFolder: tempDir('kn-demo-') });
   const ctx: ApiContext = { session, actor: { osUser: 'testare', displayName: 'Test Testsson' }, appVersion: '0.0.0-test' };
   return { dispatch: createDispatch(ctx, handlers), session, file, ctx };
+}
+
+/** The operating areas' names in a database file, sorted, read without the app's open path. */
+export function operatingAreaNamesIn(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT name FROM operating_areas ORDER BY name').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FOLDER_NAME } from '../../db/backup/folder.ts';
 import { readManifest } from '../../db/backup/manifest.ts';
-import { openTempDatabase, tempDbFile } from '../helpers/db.ts';
+import { openTempDatabase, tempDbFile, operatingAreaNamesIn } from '../helpers/db.ts';
 import { projectRoot, startServer, tempDir } from '../helpers/server.ts';
 
 function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -29,14 +29,6 @@ function databaseWithAreas(names: string[]): string {
   return file;
 }
 
-const areaNames = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT name FROM operating_areas ORDER BY name').pluck().all();
-  } finally {
-    db.close();
-  }
-};
 
 describe('npm run cli', { timeout: 120_000 }, () => {
   it('backup, list, check, then restore after damage: each with exit code 0', async () => {
@@ -66,7 +58,7 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     const restore = await cli('restore', '--db', file, '--from', backupFile);
     expect(restore.code).toBe(0);
     expect(restore.out).toContain('före-återställning');
-    expect(areaNames(file)).toEqual(['Hemtjänst', 'LSS']);
+    expect(operatingAreaNamesIn(file)).toEqual(['Hemtjänst', 'LSS']);
   });
 
   it('refuses to restore a damaged backup, and to restore while the app has the file open', async () => {
@@ -96,7 +88,7 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     const out = path.join(tempDir(), 'export.db');
     const result = await cli('export', '--db', file, '--out', out);
     expect(result.code).toBe(0);
-    expect(areaNames(out)).toEqual(['Hemtjänst']);
+    expect(operatingAreaNamesIn(out)).toEqual(['Hemtjänst']);
     const again = await cli('export', '--db', file, '--out', out);
     expect(again.code).toBe(1);
     expect(again.err).toContain('skrivs inte över');

@@ -11,7 +11,7 @@ import { backupSettingsFile, defaultBackupFolder, BACKUP_FOLDER_NAME } from '../
 import { readManifest } from '../../../db/backup/manifest.ts';
 import { createCore } from '../../../db/core.ts';
 import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
-import { migrationsFolder, openTempDatabase, tempDbFile } from '../../helpers/db.ts';
+import { migrationsFolder, openTempDatabase, tempDbFile, operatingAreaNamesIn } from '../../helpers/db.ts';
 import { projectRoot, tempDir } from '../../helpers/server.ts';
 
 function seedAreas(sqlite: Database.Database, names: string[]): void {
@@ -19,14 +19,6 @@ function seedAreas(sqlite: Database.Database, names: string[]): void {
   sqlite.transaction(() => names.forEach((n, i) => insert.run(`area-${i}-${n}`, n)))();
 }
 
-const areaNames = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT name FROM operating_areas ORDER BY name').pluck().all();
-  } finally {
-    db.close();
-  }
-};
 
 describe('takeBackup', () => {
   it('writes a verified snapshot, records its SHA-256 and row counts in the manifest, and leaves no temp file', () => {
@@ -41,7 +33,7 @@ describe('takeBackup', () => {
     expect(record.appVersion).toBe('1.2.3');
     expect(readManifest(folder)).toEqual([record]);
     expect(checkDatabaseFile(file).ok).toBe(true);
-    expect(areaNames(file)).toEqual(['Hemtjänst', 'Särskilt boende']);
+    expect(operatingAreaNamesIn(file)).toEqual(['Hemtjänst', 'Särskilt boende']);
     expect(fs.readdirSync(folder).sort()).toEqual([record.file, 'manifest.json'].sort());
     db.sqlite.close();
   });
@@ -171,7 +163,7 @@ describe('backup before a migration', () => {
     const records = readManifest(folder);
     expect(records.map((r) => r.reason)).toEqual(['pre-migration']);
     const backup = path.join(folder, records[0]!.file);
-    expect(areaNames(backup)).toEqual(['Hemtjänst']);
+    expect(operatingAreaNamesIn(backup)).toEqual(['Hemtjänst']);
     const backupTables = checkDatabaseFile(backup).counts.map((c) => c.table);
     expect(backupTables).not.toContain('extra');
     expect(core.session.db.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").pluck().get()).toBe(1);
@@ -180,7 +172,7 @@ describe('backup before a migration', () => {
 
   it('backs up, then leaves the database as it was when the migration fails', () => {
     const file = databaseWithData();
-    const before = areaNames(file);
+    const before = operatingAreaNamesIn(file);
     let error: unknown;
     try {
       createCore({ ownFile: file, migrationsFolder: migrationsWithOneMore('CREATE TABLE broken (;'), appVersion: '0.2.0', profileDir: tempDir() });
@@ -190,7 +182,7 @@ describe('backup before a migration', () => {
     expect(error).toBeInstanceOf(DatabaseOpenError);
     expect((error as DatabaseOpenError).kind).toBe('migration_failed');
     expect(readManifest(path.join(path.dirname(file), BACKUP_FOLDER_NAME)).map((r) => r.reason)).toEqual(['pre-migration']);
-    expect(areaNames(file)).toEqual(before);
+    expect(operatingAreaNamesIn(file)).toEqual(before);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 

@@ -8,19 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_FOLDER_NAME } from '../../../db/backup/folder.ts';
 import { restoreClosedDatabase } from '../../../db/backup/service.ts';
 import { createCore, type Core } from '../../../db/core.ts';
-import { migrationsFolder, openTempDatabase, tempDbFile } from '../../helpers/db.ts';
+import { migrationsFolder, openTempDatabase, tempDbFile, operatingAreaNamesIn } from '../../helpers/db.ts';
 import { projectRoot, tempDir } from '../../helpers/server.ts';
 
 const names = (sqlite: Database.Database) => sqlite.prepare('SELECT name FROM operating_areas ORDER BY name').pluck().all();
 
-function namesInFile(file: string): unknown[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return names(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Commits a row in a child process and kills it before it can checkpoint: the row lives only in -wal. */
 function commitThenCrash(file: string, name: string): void {
@@ -52,7 +44,7 @@ describe('restoring over a closed database (CLI and start flow)', () => {
     commitThenCrash(file, 'Bara i WAL');
 
     const { aside } = restoreClosedDatabase(file, backup, { migrationsFolder });
-    expect(namesInFile(file)).toEqual(['Hemtjänst']);
+    expect(operatingAreaNamesIn(file)).toEqual(['Hemtjänst']);
     expect(fs.existsSync(`${aside}-wal`)).toBe(true);
     const check = new Database(file, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -74,7 +66,7 @@ describe('restoring over a closed database (CLI and start flow)', () => {
     const junk = path.join(tempDir(), 'junk.db');
     fs.writeFileSync(junk, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8000, 7)]));
     expect(() => restoreClosedDatabase(file, junk, { migrationsFolder })).toThrow(/skadad/);
-    expect(namesInFile(file)).toEqual(['Hemtjänst']);
+    expect(operatingAreaNamesIn(file)).toEqual(['Hemtjänst']);
     expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes('före-återställning'))).toEqual([]);
   });
 });
