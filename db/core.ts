@@ -5,12 +5,15 @@ import { readSetting } from './api/handlers/app.ts';
 import { defaultProfileDir } from './backup/folder.ts';
 import { BackupService, preMigrationBackup } from './backup/service.ts';
 import { currentOsUser, Session, type SessionOptions } from './session.ts';
+import type { EncryptionHost } from './crypto/encryptionService.ts';
 
 export interface CoreOptions extends SessionOptions {
   appVersion: string;
   log?: (line: string) => void;
   /** The app profile folder (Electron userData); backups go outside it. Defaults to the platform's. */
   profileDir?: string;
+  /** OS key storage for encryption at rest (Electron safeStorage); absent in browser mode. */
+  encryption?: EncryptionHost;
 }
 
 export interface Core {
@@ -32,6 +35,7 @@ export function createCore(options: CoreOptions): Core {
     actor: { osUser: currentOsUser(), displayName: readSetting(session.db.orm, 'displayName') ?? '' },
     appVersion: options.appVersion,
     backups,
+    ...(options.encryption ? { encryption: options.encryption } : {}),
   };
   let closed = false;
   return {

@@ -1,7 +1,9 @@
 // Electron main process: wires the lifecycle together. Logic lives in the small modules it imports
 // (each unit-tested with electron mocked); this file only connects them in the right order.
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../db/core.ts';
+import { DatabaseKeyError } from '../db/crypto/databaseKey.ts';
+import { withDatabaseKey } from '../db/crypto/encryptionService.ts';
 import { cliArgsAfterFlag } from '../db/cli/args.ts';
 import { runCli } from '../db/cli/main.ts';
 import { startBackupScheduler, type BackupScheduler } from '../db/backup/scheduler.ts';
@@ -55,7 +57,8 @@ async function start(): Promise<void> {
       log: logLine,
     },
     {
-      createCore,
+      // An encrypted database opens with the key from the OS key storage (db/crypto).
+      createCore: (options) => createCore(withDatabaseKey(options, safeStorage)),
       askRecovery: (error, file, latest) => askDatabaseRecovery(dialog, error, file, latest),
       latestBackup: (file) => latestBackupOf(file, profileDir),
       restore: (file, backup) => {
@@ -120,7 +123,12 @@ function runApp(): void {
       .then(start)
       .catch((error: unknown) => {
         logLine(`Start misslyckades: ${error instanceof Error ? error.name : 'okänt fel'}`);
-        dialog.showErrorBox('Kvalitetsnavet', 'Appen kunde inte starta. Försök igen, eller kontakta support.');
+        dialog.showErrorBox(
+          'Kvalitetsnavet',
+          error instanceof DatabaseKeyError
+            ? `${error.message}\n\nSe "Om databasen inte går att låsa upp" i docs/encryption.md (IT).`
+            : 'Appen kunde inte starta. Försök igen, eller kontakta support.',
+        );
         closeCore();
         app.exit(1);
       });

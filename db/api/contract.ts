@@ -5,6 +5,7 @@ import { appContract } from './app.contract.ts';
 import { backupsContract } from './backups.contract.ts';
 import { unitsContract } from './units.contract.ts';
 import { auditContract } from './audit.contract.ts';
+import { securityContract } from './security.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...backupsContract,
   ...unitsContract,
   ...auditContract,
+  ...securityContract,
   ...tillsynPlanningContract,
   ...tillsynInspectionContract,
 };
@@ -72,3 +74,4 @@ export * from '../domain/codes.ts';
 export { swedishCompare } from '../domain/collation.ts';
 export type { AuditAction, AuditChange, AuditEntry, AuditLogPage, AuditUser } from './audit.contract.ts';
 export { AUDIT_ACTIONS } from './audit.contract.ts';
+export type { EncryptionStatusInfo } from './security.contract.ts';

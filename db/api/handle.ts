@@ -5,6 +5,7 @@ import { contract, isMethodName, type MethodName, type MethodResult, type Parsed
 import { AppError, type ApiResult, type FieldIssue } from './errors.ts';
 import type { Actor, Session } from '../session.ts';
 import { setAuditActor } from '../audit/trail.ts';
+import type { EncryptionHost } from '../crypto/encryptionService.ts';
 import type { BackupService } from '../backup/service.ts';
 
 export interface ApiContext {
@@ -13,6 +14,8 @@ export interface ApiContext {
   readonly appVersion: string;
   /** Backups of the own database; absent in contexts that never back up (some tests). */
   readonly backups?: BackupService;
+  /** OS key storage for encryption at rest; only the desktop app has it. */
+  readonly encryption?: EncryptionHost;
 }
 
 export type Handlers = {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openDatabaseFile } from '../crypto/databaseKey.ts';
 import { fileStamp, fsyncDir, fsyncFile, sha256File } from './files.ts';
 import { readManifest, writeManifest, type BackupReason, type BackupRecord, type TableCount } from './manifest.ts';
 import { backupsToKeep } from './retention.ts';
@@ -27,7 +28,8 @@ export interface FileCheck {
 export function checkDatabaseFile(file: string): FileCheck {
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    // A backup of an encrypted database is encrypted with the same key (db/crypto).
+    sqlite = openDatabaseFile(file, { readonly: true, fileMustExist: true });
     sqlite.pragma('trusted_schema = OFF');
     sqlite.pragma('cell_size_check = ON');
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];

@@ -147,10 +147,35 @@ export function keyFromRecoveryCode(code: string): Buffer {
   return key;
 }
 
+/** Keys this process has opened databases with, so its own backups can be verified (memory only). */
+const knownKeys: Buffer[] = [];
+
 /** Keys an open connection; must run before anything reads the file. Raw key: no passphrase KDF. */
 export function applyDatabaseKey(sqlite: Database.Database, key: Buffer): void {
   sqlite.pragma(`cipher = '${CIPHER}'`);
   sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+  if (!knownKeys.some((k) => k.equals(key))) knownKeys.unshift(Buffer.from(key));
+}
+
+const isNotADatabase = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'SQLITE_NOTADB';
+
+/**
+ * Opens a database file that may be encrypted with a key this process already uses, e.g. a backup
+ * (VACUUM INTO copies are encrypted with the same key) being verified. Plain files open as usual.
+ */
+export function openDatabaseFile(file: string, options: Database.Options = {}): Database.Database {
+  for (const key of [null, ...knownKeys]) {
+    const sqlite = new Database(file, options);
+    try {
+      if (key) applyDatabaseKey(sqlite, key);
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      return sqlite;
+    } catch (error) {
+      sqlite.close();
+      if (!isNotADatabase(error) || key === knownKeys[knownKeys.length - 1] || knownKeys.length === 0) throw error;
+    }
+  }
+  throw new Error('unreachable');
 }
 
 /**

@@ -4,6 +4,7 @@ import { appHandlers } from './app.ts';
 import { backupHandlers } from './backups.ts';
 import { unitHandlers } from './units.ts';
 import { auditHandlers } from './audit.ts';
+import { securityHandlers } from './security.ts';
 import { requirementHandlers } from './requirements.ts';
 import { inspectorHandlers } from './inspectors.ts';
 import { cycleHandlers } from './cycles.ts';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...unitHandlers,
   ...auditHandlers,
+  ...securityHandlers,
   ...requirementHandlers,
   ...inspectorHandlers,
   ...cycleHandlers,

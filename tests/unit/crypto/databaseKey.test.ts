@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,27 +16,13 @@ import {
   type SafeStorageLike,
 } from '../../../db/crypto/databaseKey.ts';
 import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
+import { checkDatabaseFile, takeBackup } from '../../../db/backup/backup.ts';
 import { migrationsFolder } from '../../helpers/db.ts';
 import { projectRoot, tempDir } from '../../helpers/server.ts';
+import { fakeSafeStorage } from '../../helpers/safeStorage.ts';
 
 const MARKER = 'HEMLIG-MARKÖR-7f3a';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** A stand-in for Electron's safeStorage: reversible, but not the plain text. */
-function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike {
-  const mask = crypto.createHash('sha256').update(backend).digest();
-  const xor = (b: Buffer) => Buffer.from(b.map((byte, i) => byte ^ (mask[i % mask.length] ?? 0)));
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => xor(Buffer.from(`v10${text}`)),
-    decryptString: (data) => {
-      const text = xor(data).toString();
-      if (!text.startsWith('v10')) throw new Error('cannot decrypt');
-      return text.slice(3);
-    },
-    getSelectedStorageBackend: () => backend,
-  };
-}
 
 function insertMarker(sqlite: Database.Database): void {
   const area = sqlite.prepare("INSERT INTO operating_areas (id, name) VALUES ('0190aaaa-0000-7000-8000-000000000001', ?) RETURNING id").pluck().get(MARKER);
@@ -97,6 +82,19 @@ describe('an encrypted database', () => {
     expect(restored.sqlite.prepare('SELECT name FROM operating_areas').pluck().get()).toBe(MARKER);
     restored.sqlite.close();
     expect(() => new Database(backup).prepare('SELECT count(*) FROM sqlite_master').get()).toThrow('file is not a database');
+  });
+
+  it('is backed up by the backup service encrypted, and the backup passes its verification', () => {
+    const folder = tempDir();
+    const file = path.join(folder, 'krypterad.db');
+    const db = openDatabase(file, { migrationsFolder, key: generateDatabaseKey() });
+    insertMarker(db.sqlite);
+    const record = takeBackup(db.sqlite, { folder: path.join(folder, 'backups'), reason: 'manual', appVersion: 'test' });
+    const backupFile = path.join(folder, 'backups', record.file);
+    expect(containsMarker(backupFile)).toBe(false);
+    expect(checkDatabaseFile(backupFile)).toMatchObject({ ok: true });
+    expect(record.counts).toContainEqual({ table: 'operating_areas', count: 1 });
+    db.sqlite.close();
   });
 
   it('encrypts an existing plain database in place, and can turn encryption off again', () => {

@@ -70,6 +70,12 @@ function fakeElectron(options: { gotLock: boolean }) {
       },
     },
     shell: { openExternal: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (data: Buffer) => data.toString(),
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    },
   };
   return { electron, steps, appListeners, windows, ready: resolveReady };
 }
@@ -120,6 +126,9 @@ describe('electron/main.ts', () => {
     expect(createCore).toHaveBeenCalledWith(
       expect.objectContaining({ ownFile: path.resolve('/data/kv.db'), startInDemo: true, migrationsFolder: path.join('/work/main', 'db', 'migrations') }),
     );
+    // Encryption at rest is wired in: the key file beside the database (none here, so no key).
+    expect(createCore).toHaveBeenCalledWith(expect.objectContaining({ encryption: expect.objectContaining({ keyFile: `${path.resolve('/data/kv.db')}.key` }) }));
+    expect(createCore).not.toHaveBeenCalledWith(expect.objectContaining({ key: expect.anything() }));
     expect(electron.ipcMain.handle).toHaveBeenCalledTimes(methodNames.length);
   });
 
