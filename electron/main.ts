@@ -1,9 +1,7 @@
 // Electron main process: wires the lifecycle together. Logic lives in the small modules it imports
 // (each unit-tested with electron mocked); this file only connects them in the right order.
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
-import { createCore, type Core } from '../db/core.ts';
-import { DatabaseKeyError } from '../db/crypto/databaseKey.ts';
-import { withDatabaseKey } from '../db/crypto/encryptionService.ts';
+import { createCore, DatabaseKeyError, withDatabaseKey, type Core } from '../db/core.ts';
 import { cliArgsAfterFlag } from '../db/cli/args.ts';
 import { runCli } from '../db/cli/main.ts';
 import { startBackupScheduler, type BackupScheduler } from '../db/backup/scheduler.ts';

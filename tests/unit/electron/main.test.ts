@@ -89,7 +89,9 @@ async function loadMain(options: { gotLock: boolean; argv?: string[] }) {
     return core;
   });
   vi.doMock('electron', () => fake.electron);
-  vi.doMock('../../../db/core.ts', () => ({ createCore, DatabaseOpenError: class extends Error {} }));
+  const { withDatabaseKey } = await import('../../../db/crypto/encryptionService.ts');
+  const { DatabaseKeyError } = await import('../../../db/crypto/databaseKey.ts');
+  vi.doMock('../../../db/core.ts', () => ({ createCore, DatabaseOpenError: class extends Error {}, withDatabaseKey, DatabaseKeyError }));
   // main.ts reads argv when ready fires; afterEach puts the real one back.
   process.argv = options.argv ?? ['electron', '.'];
   await import('../../../electron/main.ts');
