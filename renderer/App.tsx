@@ -9,6 +9,7 @@ import { OverviewPage } from './pages/overview/OverviewPage.tsx';
 import { UnitsPage } from './pages/units/UnitsPage.tsx';
 import { BackupsPage } from './pages/system/BackupsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { SecurityPage } from './pages/security/SecurityPage.tsx';
 import { PlanPage } from './pages/tillsyn/plan/PlanPage.tsx';
 import { RequirementsPage } from './pages/tillsyn/requirements/RequirementsPage.tsx';
 import { InspectionsPage } from './pages/tillsyn/inspections/InspectionsPage.tsx';
@@ -45,6 +46,7 @@ const ROUTES: Route[] = [
   { path: '/tematisk-tillsyn', labelKey: 'nav.themes', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <ThemesPage key={databaseKey} /> },
   { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
+  { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },
 ];
 

@@ -2,6 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAudit from './en/audit.json';
+import enSecurity from './en/security.json';
 import enCommon from './en/common.json';
 import enUnits from './en/units.json';
 import enSystem from './en/system.json';
@@ -9,6 +10,7 @@ import enRequirements from './en/requirements.json';
 import enTillsynPlan from './en/tillsynPlan.json';
 import enTillsyn from './en/tillsyn.json';
 import svAudit from './sv/audit.json';
+import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
 import svUnits from './sv/units.json';
 import svSystem from './sv/system.json';
@@ -17,8 +19,8 @@ import svTillsynPlan from './sv/tillsynPlan.json';
 import svTillsyn from './sv/tillsyn.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';
