@@ -200,3 +200,24 @@ describe('one SQLite in the process', () => {
     expect(new Database(':memory:').prepare('SELECT sqlite3mc_version()').pluck().get()).toMatch(/SQLite3 Multiple Ciphers/);
   });
 });
+
+describe('unlocking with the recovery code (IT)', () => {
+  it('writes a decrypted copy and leaves the encrypted original untouched', async () => {
+    const { unlockCopy } = await import('../../../scripts/unlock-database.ts');
+    const folder = tempDir();
+    const file = path.join(folder, 'krypterad.db');
+    const key = generateDatabaseKey();
+    const db = openDatabase(file, { migrationsFolder, key });
+    insertMarker(db.sqlite);
+    db.sqlite.close();
+    const before = bytesOf(file);
+    const copy = path.join(folder, 'upplast.db');
+    expect(() => unlockCopy(file, copy, recoveryCodeFor(generateDatabaseKey()))).toThrow();
+    expect(fs.existsSync(copy)).toBe(false);
+    unlockCopy(file, copy, recoveryCodeFor(key));
+    expect(bytesOf(file).equals(before)).toBe(true);
+    const opened = openDatabase(copy, { migrationsFolder });
+    expect(opened.sqlite.prepare('SELECT name FROM operating_areas').pluck().get()).toBe(MARKER);
+    opened.sqlite.close();
+  });
+});
