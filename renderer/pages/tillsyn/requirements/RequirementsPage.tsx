@@ -48,13 +48,13 @@ export function RequirementsPage() {
     const wrap = { wrapText: true, autoHeight: true, cellClass: 'cell-wrap' };
     const narrow = { filter: false, editable: false };
     return [
-      { field: 'theme', headerName: t('columns.theme'), width: 160, ...wrap },
+      { field: 'theme', headerName: t('columns.theme'), width: 150, ...wrap },
       { field: 'code', headerName: t('columns.code'), width: 80, filter: false },
       { field: 'title', headerName: t('columns.title'), minWidth: 170, flex: 2, ...wrap },
       {
         field: 'description',
         headerName: t('columns.description'),
-        minWidth: 230,
+        minWidth: 200,
         flex: 3,
         ...wrap,
         cellEditor: 'agLargeTextCellEditor',
@@ -62,9 +62,9 @@ export function RequirementsPage() {
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
       },
       { field: 'deadlineDays', headerName: t('columns.deadlineDaysShort'), headerTooltip: t('columns.deadlineDays'), width: 100, filter: false, cellEditor: 'agNumberCellEditor', valueFormatter: optionalNumber },
-      { field: 'version', headerName: t('columns.version'), width: 85, ...narrow },
-      { field: 'validFrom', headerName: t('columns.validFrom'), width: 112, ...narrow },
-      { field: 'assessmentCount', headerName: t('columns.assessments'), width: 118, ...narrow },
+      { field: 'version', headerName: t('columns.version'), width: 95, ...narrow },
+      { field: 'validFrom', headerName: t('columns.validFrom'), width: 125, ...narrow },
+      { field: 'assessmentCount', headerName: t('columns.assessments'), width: 130, ...narrow },
       ...(showArchived
         ? [{ field: 'archivedAt' as const, headerName: t('columns.archived'), editable: false, width: 120, valueFormatter: (p: ValueFormatterParams<RequirementRow>) => (p.value ? String(p.value).slice(0, 10) : '') }]
         : []),
