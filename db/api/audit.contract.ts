@@ -12,6 +12,9 @@ export interface AuditChange {
   field: string;
   oldValue: string | null;
   newValue: string | null;
+  /** For a reference to another row (e.g. operating_area_id): that row's name, when it has one. */
+  oldLabel?: string;
+  newLabel?: string;
 }
 
 export interface AuditEntry {

@@ -20,8 +20,8 @@ export function AuditChanges({ changes, caption }: { changes: AuditChange[]; cap
         {changes.map((c) => (
           <tr key={c.field}>
             <th scope="row">{auditFieldLabel(t, c.field)}</th>
-            <td className={c.oldValue === null ? 'muted' : undefined}>{auditValue(t, c.oldValue)}</td>
-            <td className={c.newValue === null ? 'muted' : undefined}>{auditValue(t, c.newValue)}</td>
+            <td className={c.oldValue === null ? 'muted' : undefined}>{auditValue(t, c.oldValue, c.oldLabel)}</td>
+            <td className={c.newValue === null ? 'muted' : undefined}>{auditValue(t, c.newValue, c.newLabel)}</td>
           </tr>
         ))}
       </tbody>

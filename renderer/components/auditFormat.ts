@@ -27,6 +27,8 @@ export function auditFieldLabel(t: TFunction<'audit'>, field: string): string {
   return t(`fields.${field}`, { defaultValue: field.replaceAll('_', ' ') });
 }
 
-export function auditValue(t: TFunction<'audit'>, value: AuditChange['oldValue']): string {
-  return value === null || value === '' ? t('empty') : value;
+export function auditValue(t: TFunction<'audit'>, value: AuditChange['oldValue'], label?: string): string {
+  if (value === null || value === '') return t('empty');
+  // A reference shows the referenced row's name instead of its id.
+  return label ?? value;
 }

@@ -70,6 +70,51 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** References to other rows: column → the referenced table's naming column (name, title, code or key). */
+function referenceNamers(ctx: ApiContext, table: string): Map<string, (id: string) => string | undefined> {
+  const sqlite = ctx.session.db.sqlite;
+  const namers = new Map<string, (id: string) => string | undefined>();
+  const keys = sqlite.prepare('SELECT "from" AS col, "table" AS target, "to" AS targetCol FROM pragma_foreign_key_list(?)').all(table) as {
+    col: string;
+    target: string;
+    targetCol: string | null;
+  }[];
+  for (const { col, target, targetCol } of keys) {
+    const columns = sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(target) as string[];
+    const nameColumn = LABEL_FIELDS.find((f) => columns.includes(f));
+    if (!nameColumn) continue;
+    const lookup = sqlite.prepare(`SELECT ${quote(nameColumn)} FROM ${quote(target)} WHERE ${quote(targetCol ?? 'id')} = ?`).pluck();
+    namers.set(col, (id) => {
+      const value = lookup.get(id);
+      return typeof value === 'string' ? value : undefined;
+    });
+  }
+  return namers;
+}
+
+/** Adds the names of referenced rows (which still exist) to the changes, for readable history. */
+function withReferenceLabels(ctx: ApiContext, entries: AuditEntry[]): AuditEntry[] {
+  const byTable = new Map<string, Map<string, (id: string) => string | undefined>>();
+  for (const entry of entries) {
+    let namers = byTable.get(entry.tableName);
+    if (!namers) {
+      namers = referenceNamers(ctx, entry.tableName);
+      byTable.set(entry.tableName, namers);
+    }
+    for (const change of entry.changes) {
+      const namer = namers.get(change.field);
+      if (!namer) continue;
+      const oldLabel = change.oldValue ? namer(change.oldValue) : undefined;
+      const newLabel = change.newValue ? namer(change.newValue) : undefined;
+      if (oldLabel) change.oldLabel = oldLabel;
+      if (newLabel) change.newLabel = newLabel;
+    }
+  }
+  return entries;
+}
+
 function assertAudited(ctx: ApiContext, tableName: string): void {
   if (!auditedTables(ctx.session.db.sqlite).includes(tableName)) {
     throw new AppError('invalid_input', 'Det finns ingen historik för den typen av uppgift.', tableName, [
@@ -92,13 +137,14 @@ export const auditHandlers: AuditHandlers = {
 
   'audit.history': (ctx, { tableName, rowId }) => {
     assertAudited(ctx, tableName);
-    return ctx.session.db.orm
+    const entries = ctx.session.db.orm
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.tableName, tableName), eq(auditLog.rowId, rowId)))
       .orderBy(...newestFirst)
       .all()
       .map(toEntry);
+    return withReferenceLabels(ctx, entries);
   },
 
   'audit.log': (ctx, { user, from, to, tableName, action, limit, offset }) => {
@@ -114,7 +160,7 @@ export const auditHandlers: AuditHandlers = {
     const orm = ctx.session.db.orm;
     const total = orm.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
     const rows = orm.select().from(auditLog).where(where).orderBy(...newestFirst).limit(limit).offset(offset).all();
-    return { total, entries: rows.map(toEntry) };
+    return { total, entries: withReferenceLabels(ctx, rows.map(toEntry)) };
   },
 
   'audit.users': (ctx) =>

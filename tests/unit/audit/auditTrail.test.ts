@@ -43,6 +43,8 @@ describe('the audit trail', () => {
         { field: 'unit_type', oldValue: null, newValue: 'hemtjanst' },
       ]),
     );
+    // A reference shows the referenced row's name next to its id.
+    expect(created?.changes).toContainEqual({ field: 'operating_area_id', oldValue: null, newValue: unit.operatingAreaId, newLabel: 'Hemtjänst' });
     // Stamps and the id are shown by the entry itself, not as changed fields.
     expect(created?.changes.map((c) => c.field)).not.toContain('updated_at');
     session.close();
