@@ -46,7 +46,7 @@ export function InspectionsPage() {
 
   const columns = useMemo<ColDef<InspectionListRow>[]>(
     () => [
-      { field: 'startDate', headerName: t('list.columns.startDate'), width: 115, editable: false, sort: 'desc' },
+      { field: 'startDate', headerName: t('list.columns.startDate'), width: 125, editable: false, sort: 'desc' },
       { field: 'unitName', headerName: t('list.columns.unit'), minWidth: 190, flex: 2, editable: false, cellRenderer: UnitLink },
       { field: 'operatingAreaName', headerName: t('list.columns.area'), minWidth: 140, flex: 1, editable: false },
       {
@@ -62,15 +62,15 @@ export function InspectionsPage() {
       {
         colId: 'assessed',
         headerName: t('list.columns.assessed'),
-        width: 105,
+        width: 125,
         editable: false,
         valueGetter: (p) => (p.data ? `${p.data.assessedCount}/${p.data.requirementCount}` : ''),
       },
-      { field: 'shortfallCount', headerName: t('list.columns.shortfalls'), width: 95, editable: false },
+      { field: 'shortfallCount', headerName: t('list.columns.shortfalls'), width: 110, editable: false },
       {
         field: 'openActionCount',
         headerName: t('list.columns.openActions'),
-        width: 150,
+        width: 170,
         editable: false,
         cellClassRules: { 'cell-overdue': (p) => (p.data?.overdueActionCount ?? 0) > 0 },
         valueFormatter: (p) => (p.data && p.data.overdueActionCount > 0 ? `${p.data.openActionCount} (${p.data.overdueActionCount} ${t('codes.overdue.deadline').toLocaleLowerCase()})` : String(p.value ?? '')),
