@@ -14,7 +14,7 @@ import {
 import { call, errorMessage } from '../../../api.ts';
 import { useStatus } from '../../../components/Status.tsx';
 import { saveDownload } from '../../../components/files.ts';
-import { AutosaveText, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
+import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
 
@@ -190,44 +190,33 @@ export function InspectionPage({ id }: { id: string }) {
             error={errors.endDate}
             onSave={(v) => update('endDate', { endDate: nullableDate(v) })}
           />
-          <div className="form-field">
-            <label htmlFor="inspectionType">{t('record.type')}</label>
-            <select
-              id="inspectionType"
-              value={detail.inspectionType}
-              disabled={closed}
-              onChange={(e) => {
-                const inspectionType = e.target.value as (typeof INSPECTION_TYPES)[number];
-                void optimistic('inspectionType', { ...detail, inspectionType }, { inspectionType });
-              }}
-            >
-              {INSPECTION_TYPES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`codes.inspectionType.${code}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-field">
-            <label htmlFor="announced">{t('record.announced')}</label>
-            <select id="announced" value={String(detail.announced)} disabled={closed} onChange={(e) => void optimistic('announced', { ...detail, announced: e.target.value === 'true' }, { announced: e.target.value === 'true' })}>
-              <option value="true">{t('codes.announced.true')}</option>
-              <option value="false">{t('codes.announced.false')}</option>
-            </select>
-          </div>
-          <div className="form-field">
-            <label htmlFor="origin">{t('record.origin')}</label>
-            <select id="origin" value={detail.origin} disabled={closed} onChange={(e) => {
-                const origin = e.target.value as (typeof INSPECTION_ORIGINS)[number];
-                void optimistic('origin', { ...detail, origin }, { origin });
-              }}>
-              {INSPECTION_ORIGINS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`codes.origin.${code}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CodeSelect
+            id="inspectionType"
+            label={t('record.type')}
+            value={detail.inspectionType}
+            codes={INSPECTION_TYPES}
+            labelPrefix="codes.inspectionType"
+            disabled={closed}
+            onChange={(inspectionType) => void optimistic('inspectionType', { ...detail, inspectionType }, { inspectionType })}
+          />
+          <CodeSelect
+            id="announced"
+            label={t('record.announced')}
+            value={detail.announced ? 'true' : 'false'}
+            codes={ANNOUNCED_CODES}
+            labelPrefix="codes.announced"
+            disabled={closed}
+            onChange={(code) => void optimistic('announced', { ...detail, announced: code === 'true' }, { announced: code === 'true' })}
+          />
+          <CodeSelect
+            id="origin"
+            label={t('record.origin')}
+            value={detail.origin}
+            codes={INSPECTION_ORIGINS}
+            labelPrefix="codes.origin"
+            disabled={closed}
+            onChange={(origin) => void optimistic('origin', { ...detail, origin }, { origin })}
+          />
           <div className="form-field">
             <label htmlFor="themeId">{t('record.theme')}</label>
             <select id="themeId" value={detail.themeId ?? ''} disabled={closed} onChange={(e) => void update('themeId', { themeId: e.target.value || null })}>

@@ -15,7 +15,7 @@ import {
 import { ApiError, call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { useStatus } from '../../../components/Status.tsx';
-import { FieldMessage } from './autosave.tsx';
+import { ANNOUNCED_CODES, CodeSelect, FieldMessage } from './autosave.tsx';
 
 function localToday(): string {
   const now = new Date();
@@ -40,7 +40,7 @@ export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose:
     endDate: '',
     inspectionType: 'ordinarie' as InspectionType,
     origin: 'egen' as InspectionOrigin,
-    announced: 'true',
+    announced: 'true' as (typeof ANNOUNCED_CODES)[number],
     themeId: '',
   });
   const [inspectorIds, setInspectorIds] = useState<string[]>([]);
@@ -141,33 +141,9 @@ export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose:
               <input id="new-endDate" value={form.endDate} placeholder={t('datePlaceholder')} onChange={set('endDate')} {...invalid('endDate')} />
               <FieldMessage id="new-endDate-error" message={errors.endDate} />
             </div>
-            <div className="form-field">
-              <label htmlFor="new-type">{t('create.type')}</label>
-              <select id="new-type" value={form.inspectionType} onChange={set('inspectionType')}>
-                {INSPECTION_TYPES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`codes.inspectionType.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-field">
-              <label htmlFor="new-origin">{t('create.origin')}</label>
-              <select id="new-origin" value={form.origin} onChange={set('origin')}>
-                {INSPECTION_ORIGINS.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`codes.origin.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-field">
-              <label htmlFor="new-announced">{t('create.announced')}</label>
-              <select id="new-announced" value={form.announced} onChange={set('announced')}>
-                <option value="true">{t('codes.announced.true')}</option>
-                <option value="false">{t('codes.announced.false')}</option>
-              </select>
-            </div>
+            <CodeSelect id="new-type" label={t('create.type')} value={form.inspectionType} codes={INSPECTION_TYPES} labelPrefix="codes.inspectionType" onChange={(inspectionType) => setForm({ ...form, inspectionType })} />
+            <CodeSelect id="new-origin" label={t('create.origin')} value={form.origin} codes={INSPECTION_ORIGINS} labelPrefix="codes.origin" onChange={(origin) => setForm({ ...form, origin })} />
+            <CodeSelect id="new-announced" label={t('create.announced')} value={form.announced} codes={ANNOUNCED_CODES} labelPrefix="codes.announced" onChange={(announced) => setForm({ ...form, announced })} />
             <div className="form-field">
               <label htmlFor="new-theme">{t('create.theme')}</label>
               <select id="new-theme" value={form.themeId} onChange={set('themeId')}>

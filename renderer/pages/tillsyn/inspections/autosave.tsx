@@ -119,3 +119,33 @@ export function AutosaveText(props: AutosaveTextProps) {
     </div>
   );
 }
+
+interface CodeSelectProps<C extends string> {
+  id: string;
+  label: string;
+  value: C;
+  codes: readonly C[];
+  /** Catalog key before the code, e.g. 'codes.inspectionType'. */
+  labelPrefix: string;
+  onChange: (code: C) => void;
+  disabled?: boolean;
+}
+
+/** A labelled choice among coded values (typ, initiativ, anmäld), named from the tillsyn catalog. */
+export function CodeSelect<C extends string>(props: CodeSelectProps<C>) {
+  const { t } = useTranslation('tillsyn');
+  return (
+    <div className="form-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as C)}>
+        {props.codes.map((code) => (
+          <option key={code} value={code}>
+            {t(`${props.labelPrefix}.${String(code)}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export const ANNOUNCED_CODES = ['true', 'false'] as const;
