@@ -16,24 +16,13 @@ import {
   type AssessmentResult,
 } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
+import { seededRandom } from './random.ts';
 import type { AppDatabase } from '../open.ts';
 import type { DemoPlanEntry, DemoPlanning } from './seedPlanning.ts';
 
 const BY = 'exempeldata';
 /** The demo shows a cycle in progress on this day. */
 export const DEMO_AS_OF = '2026-11-23';
-
-/** mulberry32: small, fast and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -202,7 +191,7 @@ function inspectionDate(random: Random, entry: DemoPlanEntry): string | null {
 }
 
 export function seedInspections(db: AppDatabase, planning: DemoPlanning): void {
-  const random = prng(20261123);
+  const random = seededRandom(20261123);
   const byCode = requirementsByCode(db, planning.requirementVersionIds);
   const core = [...byCode.values()].filter((r) => r.code.startsWith('K')).sort((a, b) => a.code.localeCompare(b.code));
   const unitRows: UnitInfo[] = db.orm.select({ id: units.id, name: units.name, unitType: units.unitType, manager: units.manager }).from(units).all();

@@ -1,5 +1,6 @@
 // A small supervised world for the inspection tests: one area, two units, the default
 // kvalitetskrav catalogue and two inspectors, reached only through the API.
+import { afterEach, beforeEach, vi } from 'vitest';
 import { testApi } from '../../helpers/db.ts';
 import type { MethodInput, MethodName, MethodResult } from '../../../db/api/contract.ts';
 
@@ -43,4 +44,23 @@ export async function inspectionWorld() {
     return found;
   };
   return { ...api, call, fail, area, solgarden, lindgarden, requirements, requirement, anna, omar };
+}
+
+export type InspectionWorld = Awaited<ReturnType<typeof inspectionWorld>>;
+
+/** A fresh world per test on a fixed day (2026-11-23), closed afterwards; read it through the getter. */
+export function useInspectionWorld(): () => InspectionWorld {
+  let world: InspectionWorld | undefined;
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:00:00') });
+    world = await inspectionWorld();
+  });
+  afterEach(() => {
+    world?.session.close();
+    vi.useRealTimers();
+  });
+  return () => {
+    if (!world) throw new Error('the inspection world is only there inside a test');
+    return world;
+  };
 }

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inspectionWorld } from './inspectionFixture.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useInspectionWorld, type InspectionWorld } from './inspectionFixture.ts';
 
-type World = Awaited<ReturnType<typeof inspectionWorld>>;
-let w: World;
+const world = useInspectionWorld();
+let w: InspectionWorld;
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:00:00') });
-  w = await inspectionWorld();
-});
-
-afterEach(() => {
-  w.session.close();
-  vi.useRealTimers();
+beforeEach(() => {
+  w = world();
 });
 
 async function recordInspection(codes = ['K01', 'K02', 'K03'], startDate = '2026-10-06') {

@@ -1,22 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/server.ts';
-import { inspectionWorld } from './inspectionFixture.ts';
+import { useInspectionWorld, type InspectionWorld } from './inspectionFixture.ts';
 import type { DownloadFile } from '../../../db/api/contract.ts';
 
-type World = Awaited<ReturnType<typeof inspectionWorld>>;
-let w: World;
+const world = useInspectionWorld();
+let w: InspectionWorld;
 
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:00:00') });
-  w = await inspectionWorld();
-});
-
-afterEach(() => {
-  w.session.close();
-  vi.useRealTimers();
+beforeEach(() => {
+  w = world();
 });
 
 function writeDownload(file: DownloadFile): string {
