@@ -66,25 +66,8 @@ const INSPECTION_SQL = `
   JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN inspection_themes t ON t.id = i.theme_id`;
 
-interface RawAction {
-  id: string;
-  inspectionId: string;
-  assessmentId: string | null;
-  unitId: string;
-  unitName: string;
-  operatingAreaName: string;
-  inspectionDate: string;
-  inspectionStatus: InspectionStatus;
-  requirementCode: string | null;
-  requirementTitle: string | null;
-  description: string;
-  deadline: string;
-  responsible: string;
-  status: ActionStatus;
-  followUpDate: string | null;
-  closedAt: string | null;
-  updatedAt: string;
-}
+/** A required action as read from SQL, before today's overdue flag is added. */
+type RawAction = Omit<RequiredActionRow, 'overdue'>;
 
 const ACTION_SQL = `
   SELECT r.id, r.inspection_id AS inspectionId, r.assessment_id AS assessmentId,

@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../api.ts';
 import { AuditChanges } from '../../components/AuditChanges.tsx';
 import { auditTableLabel, auditUserLabel, formatAuditTime } from '../../components/auditFormat.ts';
 import { useStatus } from '../../components/Status.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -123,12 +124,7 @@ export function AuditPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <DisplayNameForm />
       <form className="toolbar audit-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="form-field">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { REGI, type UnitSummary } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
 import { Chart } from '../../components/Chart.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 export function OverviewPage({ databaseKey }: { databaseKey: string }) {
   const { t } = useTranslation();
@@ -38,12 +39,7 @@ export function OverviewPage({ databaseKey }: { databaseKey: string }) {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('overview.title')}</h1>
-          <p className="muted">{t('overview.intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('overview.title')} intro={t('overview.intro')} />
       {error ? <p className="form-error">{error}</p> : null}
       {summary ? (
         <>

@@ -6,6 +6,7 @@ import type { EncryptionStatusInfo } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStatus } from '../../components/Status.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 export function SecurityPage() {
   const { t } = useTranslation('security');
@@ -48,12 +49,7 @@ export function SecurityPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="card">
         <h2>{t('status.heading')}</h2>
         {info === null ? (

@@ -7,6 +7,7 @@ import type { BackupPreview, BackupRow, BackupsOverview } from '../../../db/api/
 import { call, errorMessage } from '../../api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStatus } from '../../components/Status.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const RESTORED_KEY = 'kvalitetsnavet.restored';
 
@@ -178,12 +179,7 @@ export function BackupsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       {overview && !overview.available ? <p className="notice">{t('demoNotice')}</p> : null}
       {overview?.undoRestoreAt ? (
         <div className="notice" role="note">

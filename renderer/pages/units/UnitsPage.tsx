@@ -10,6 +10,7 @@ import { saveDownload } from '../../components/files.ts';
 import { HistoryDialog } from '../../components/HistoryDialog.tsx';
 import { AddUnitDialog, AddAreaDialog } from './AddUnitDialog.tsx';
 import { ImportUnitsDialog } from './ImportUnitsDialog.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
@@ -147,12 +148,7 @@ export function UnitsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="toolbar" role="toolbar" aria-label={t('title')}>
         <button type="button" className="button-primary" onClick={() => setDialog('add')}>
           {t('actions.add')}

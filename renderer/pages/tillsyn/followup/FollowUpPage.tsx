@@ -7,6 +7,7 @@ import { ACTION_FILTERS, ACTION_STATUSES, type ActionFilter, type RequiredAction
 import { call, errorMessage } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useStatus } from '../../../components/Status.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
 
 function InspectionLink(p: ICellRendererParams<RequiredActionRow>) {
   return p.data ? <a href={`#/tillsyner/${p.data.inspectionId}`}>{p.data.unitName}</a> : null;
@@ -83,17 +84,13 @@ export function FollowUpPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('followUp.title')}</h1>
-          <p className="muted">{t('followUp.intro')}</p>
-        </div>
+      <PageHeader title={t('followUp.title')} intro={t('followUp.intro')}>
         {overdueCount > 0 ? (
           <button type="button" className="badge badge-overdue badge-large" onClick={() => setFilter('overdue')}>
             {t('overdueCount', { count: overdueCount })}
           </button>
         ) : null}
-      </header>
+      </PageHeader>
       <div className="toolbar" role="toolbar" aria-label={t('followUp.filter')}>
         <fieldset className="segmented">
           <legend className="visually-hidden">{t('followUp.filter')}</legend>

@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 import { NewInspectionDialog } from './NewInspectionDialog.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
 
 function UnitLink(p: ICellRendererParams<InspectionListRow>) {
   return p.data ? <a href={`#/tillsyner/${p.data.id}`}>{p.data.unitName}</a> : null;
@@ -81,17 +82,13 @@ export function InspectionsPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('list.title')}</h1>
-          <p className="muted">{t('list.intro')}</p>
-        </div>
+      <PageHeader title={t('list.title')} intro={t('list.intro')}>
         {overdue > 0 ? (
           <a className="badge badge-overdue badge-large" href="#/uppfoljning">
             {t('overdueCount', { count: overdue })}
           </a>
         ) : null}
-      </header>
+      </PageHeader>
       <div className="toolbar" role="toolbar" aria-label={t('list.filters')}>
         <button type="button" className="button-primary" onClick={() => setCreating(true)}>
           {t('list.new')}

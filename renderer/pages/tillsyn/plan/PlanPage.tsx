@@ -10,6 +10,7 @@ import { PlanBoard } from './PlanBoard.tsx';
 import { PlanList } from './PlanList.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { ProposalDialog } from './ProposalDialog.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
 
 const TABS = ['board', 'list', 'coverage'] as const;
 type Tab = (typeof TABS)[number];
@@ -118,12 +119,7 @@ export function PlanPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </header>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="toolbar" role="toolbar" aria-label={t('title')}>
         {cycles && cycles.length > 0 ? (
           <label className="inline-label">

@@ -11,6 +11,7 @@ import { AddRequirementDialog } from './AddRequirementDialog.tsx';
 import { InspectorsSection } from './InspectorsSection.tsx';
 import { VersionsDialog } from './VersionsDialog.tsx';
 import { rowActions } from './rowActions.ts';
+import { PageHeader } from '../../../components/PageHeader.tsx';
 
 /** Themes in the order their first requirement appears, then the catalogue order within. */
 function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
@@ -103,12 +104,7 @@ export function RequirementsPage() {
   return (
     <div className="page">
       <section aria-labelledby="page-title">
-        <header className="page-header">
-          <div>
-            <h1 id="page-title">{t('title')}</h1>
-            <p className="muted">{t('intro')}</p>
-          </div>
-        </header>
+        <PageHeader title={t('title')} intro={t('intro')} />
         <div className="toolbar" role="toolbar" aria-label={t('title')}>
           <button type="button" className="button-primary" onClick={() => setDialog('add')}>
             {t('actions.add')}

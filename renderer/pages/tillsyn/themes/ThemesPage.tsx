@@ -6,6 +6,7 @@ import type { MethodInput, RequirementRow, ThemeComparison, ThemeRow } from '../
 import { ApiError, call, errorMessage } from '../../../api.ts';
 import { useStatus } from '../../../components/Status.tsx';
 import { AutosaveText, FieldMessage, SaveIndicator, useSaver } from '../inspections/autosave.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
 
 export function ThemesPage() {
   const { t } = useTranslation('tillsyn');
@@ -78,13 +79,9 @@ export function ThemesPage() {
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <header className="page-header">
-        <div>
-          <h1 id="page-title">{t('themes.title')}</h1>
-          <p className="muted">{t('themes.intro')}</p>
-        </div>
+      <PageHeader title={t('themes.title')} intro={t('themes.intro')}>
         <SaveIndicator state={saver.state} />
-      </header>
+      </PageHeader>
       <div className="two-columns themes-layout">
         <div>
           <section className="card" aria-labelledby="themes-list">
