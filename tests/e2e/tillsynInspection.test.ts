@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from '../helpers/axe.ts';
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+let cycleId = '';
 
 const UNIT = 'Solgårdens vård- och omsorgsboende';
 const OBSERVATION_K01 = 'Tre av fem genomförandeplaner saknade kundens delaktighet; två var äldre än ett år.';
@@ -27,6 +28,16 @@ async function go(hash: string, heading: string) {
     window.location.hash = h;
   }, hash);
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+/** The coverage figures on Tillsynsplan → Täckning, as the user sees them. */
+async function coverageFigures() {
+  await go('/tillsynsplan', 'Tillsynsplan');
+  await page.getByRole('tab', { name: 'Täckning' }).click();
+  const chart = page.getByRole('img', { name: /planerade och genomförda tillsyner per tertial/ });
+  await expect.poll(() => chart.locator('svg').count()).toBe(1);
+  const figure = (status: string) => page.locator(`.stat-${status} .stat-value`).textContent();
+  return { done: await figure('genomford'), planned: await figure('planerad') };
 }
 
 async function savedStatus() {
@@ -48,6 +59,17 @@ beforeAll(async () => {
   });
   await api('requirements.loadDefaultCatalogue', {});
   await api('inspectors.create', { name: 'Agnes Tillström' });
+  // The unit is planned in a 2026–2028 cycle by the plan proposal, so coverage can be seen to change.
+  const cycle = await api<{ id: string }>('cycles.create', { startYear: 2026 });
+  cycleId = cycle.id;
+  const proposal = await api<{ placements: { unitId: string; year: number; tertial: number; month: number | null; inspectorIds: string[] }[] }>(
+    'plan.propose',
+    { cycleId },
+  );
+  await api('plan.acceptProposal', {
+    cycleId,
+    placements: proposal.placements.map(({ unitId, year, tertial, month, inspectorIds }) => ({ unitId, year, tertial, month, inspectorIds })),
+  });
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 });
@@ -58,6 +80,10 @@ afterAll(async () => {
 });
 
 describe('Tillsyn in the browser', () => {
+  it('starts with the unit planned by the proposal and not yet covered', async () => {
+    await expect.poll(() => coverageFigures()).toEqual({ done: '0', planned: '1' });
+  });
+
   it('records an inspection with two unfulfilled requirements; their required actions are created', async () => {
     await go('/tillsyner', 'Tillsyner');
     await page.getByRole('button', { name: 'Ny tillsyn' }).click();
@@ -171,6 +197,12 @@ describe('Tillsyn in the browser', () => {
     const list = (await apiCall(server, 'inspections.list', {})).value as { status: string }[];
     expect(list.map((i) => i.status)).toEqual(['avslutad']);
     await expectNoAxeViolations(page);
+  });
+
+  it('shows the unit as covered in the cycle once the inspection is recorded', async () => {
+    await expect.poll(() => coverageFigures()).toEqual({ done: '1', planned: '0' });
+    const coverage = await api<{ byTertial: { done: number }[] }>('coverage.get', { cycleId });
+    expect(coverage.byTertial.reduce((sum, t) => sum + t.done, 0)).toBe(1);
   });
 
   it('has no accessibility violations on Tillsyner, Tillsynsberättelse and Tematisk tillsyn', async () => {
