@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGI, UNIT_TYPES, type OperatingAreaRow, type Regi, type UnitType } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
-import { FieldError, issuesByField, type FieldErrors } from '../../components/FieldError.tsx';
+import { FieldError, FormFooter, issuesByField, type FieldErrors } from '../../components/FieldError.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStatus } from '../../components/Status.tsx';
 
@@ -96,19 +96,11 @@ export function AddUnitDialog(props: { open: boolean; areas: OperatingAreaRow[];
           t('columns.activeFrom'),
           <input value={form.activeFrom} placeholder="ÅÅÅÅ-MM-DD" onChange={set('activeFrom')} {...invalid('activeFrom')} />,
         )}
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('common:cancel')}
-          </button>
+        <FormFooter error={formError} cancelLabel={t('common:cancel')} onCancel={props.onClose}>
           <button type="submit" className="button-primary">
             {t('add.save')}
           </button>
-        </div>
+        </FormFooter>
       </form>
     </Dialog>
   );
@@ -137,19 +129,11 @@ export function AddAreaDialog(props: { open: boolean; onClose: () => void; onSav
           <span>{t('add.areaName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(error)} />
         </label>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('common:cancel')}
-          </button>
+        <FormFooter error={error} cancelLabel={t('common:cancel')} onCancel={props.onClose}>
           <button type="submit" className="button-primary">
             {t('add.areaSave')}
           </button>
-        </div>
+        </FormFooter>
       </form>
     </Dialog>
   );
