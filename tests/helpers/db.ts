@@ -1,5 +1,7 @@
 // A real SQLite file in a temp folder, opened the way the app opens it.
 import path from 'node:path';
+import type { ApiResult } from '../../db/api/errors.ts';
+import type { OperatingAreaRow, UnitRow } from '../../db/api/contract.ts';
 import Database from 'better-sqlite3';
 import { createDispatch, type ApiContext } from '../../db/api/handle.ts';
 import { handlers } from '../../db/api/handlers/index.ts';
@@ -32,4 +34,27 @@ export function operatingAreaNamesIn(file: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/** The value of a successful API result; a failure fails the test with its code and message. */
+export function value<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A test API on a fresh database holding one area (Hemtjänst) with one unit (Hemtjänst Norr). */
+export async function apiWithOneUnit() {
+  const api = testApi();
+  const area = value<OperatingAreaRow>(await api.dispatch('operatingAreas.create', { name: 'Hemtjänst' }));
+  const unit = value<UnitRow>(
+    await api.dispatch('units.create', {
+      operatingAreaId: area.id,
+      name: 'Hemtjänst Norr',
+      unitType: 'hemtjanst',
+      regi: 'egen_regi',
+      provider: 'Exempelby kommun',
+      manager: 'Anna Lindqvist',
+    }),
+  );
+  return { ...api, area, unit };
 }

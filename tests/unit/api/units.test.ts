@@ -1,38 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../db/api/errors.ts';
-import type { ImportPreview, UnitImportRow, UnitRow, OperatingAreaRow, DownloadFile } from '../../../db/api/contract.ts';
+import type { ImportPreview, UnitImportRow, UnitRow, DownloadFile } from '../../../db/api/contract.ts';
 import { contentChecksum } from '../../../db/maintenance/checksum.ts';
-import { testApi } from '../../helpers/db.ts';
-
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+import { apiWithOneUnit, value } from '../../helpers/db.ts';
 
 function csvUpload(text: string, fileName = 'enheter.csv', encoding: 'utf8' | 'latin1' = 'utf8') {
   return { file: { fileName, contentBase64: Buffer.from(text, encoding).toString('base64') } };
 }
 
-async function setup() {
-  const api = testApi();
-  const area = value<OperatingAreaRow>(await api.dispatch('operatingAreas.create', { name: 'Hemtjänst' }));
-  const unit = value<UnitRow>(
-    await api.dispatch('units.create', {
-      operatingAreaId: area.id,
-      name: 'Hemtjänst Norr',
-      unitType: 'hemtjanst',
-      regi: 'egen_regi',
-      provider: 'Exempelby kommun',
-      manager: 'Anna Lindqvist',
-    }),
-  );
-  return { ...api, area, unit };
-}
-
 describe('units', () => {
   it('creates and updates a unit, stamping who changed it', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     expect(unit.operatingAreaName).toBe('Hemtjänst');
     const updated = value<UnitRow>(await dispatch('units.update', { id: unit.id, patch: { manager: 'Björn Ekström', activeFrom: '2024-01-01' } }));
     expect(updated.manager).toBe('Björn Ekström');
@@ -42,7 +20,7 @@ describe('units', () => {
   });
 
   it('refuses an impossible date and a closing date before the opening date, writing nothing', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     const before = contentChecksum(session.db.sqlite);
     const badDate = await dispatch('units.update', { id: unit.id, patch: { activeFrom: '2026-02-30' } });
     expect(badDate).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Aktiv från är inget giltigt datum.' } });
@@ -56,14 +34,14 @@ describe('units', () => {
   });
 
   it('refuses a second unit with the same name in the same area', async () => {
-    const { dispatch, area, session } = await setup();
+    const { dispatch, area, session } = await apiWithOneUnit();
     const clash = await dispatch('units.create', { operatingAreaId: area.id, name: 'hemtjänst norr', unitType: 'hemtjanst', regi: 'egen_regi', provider: 'X' });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
     session.close();
   });
 
   it('deletes an unreferenced unit and restores it with the same id (undo)', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     value(await dispatch('units.delete', { id: unit.id }));
     expect(value<UnitRow[]>(await dispatch('units.list', {}))).toHaveLength(0);
     const { operatingAreaId, name, unitType, regi, provider, manager, activeFrom, activeTo } = unit;
@@ -73,7 +51,7 @@ describe('units', () => {
   });
 
   it('refuses to delete a unit with inspection history and explains to archive it', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     session.db.sqlite.prepare("INSERT INTO inspections (id, unit_id, start_date) VALUES ('insp', ?, '2026-03-10')").run(unit.id);
     const before = contentChecksum(session.db.sqlite);
     const refused = await dispatch('units.delete', { id: unit.id });
@@ -88,7 +66,7 @@ describe('units', () => {
   });
 
   it('sorts units in Swedish order: å, ä, ö after z', async () => {
-    const { dispatch, area, session } = await setup();
+    const { dispatch, area, session } = await apiWithOneUnit();
     for (const name of ['Östergården', 'Zenit', 'Ängen', 'Åby', 'Alfa']) {
       value(await dispatch('units.create', { operatingAreaId: area.id, name, unitType: 'hemtjanst', regi: 'egen_regi', provider: 'X' }));
     }
@@ -102,7 +80,7 @@ describe('unit import', () => {
   const header = 'Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef';
 
   it('previews a semicolon CSV and names every bad row, then writes nothing on commit', async () => {
-    const { dispatch, session } = await setup();
+    const { dispatch, session } = await apiWithOneUnit();
     const text = [
       header,
       'Särskilt boende;Solgården;Särskilt boende;Egen regi;Exempelby kommun;Karin Lundgren',
@@ -128,7 +106,7 @@ describe('unit import', () => {
   });
 
   it('imports a valid Windows-1252 CSV in one go and creates missing areas', async () => {
-    const { dispatch, session } = await setup();
+    const { dispatch, session } = await apiWithOneUnit();
     const text = [header, 'Särskilt boende;Solgården;Särskilt boende;Extern utförare;Vardaga Omsorg AB;Åsa Öberg', 'Hemtjänst;Hemtjänst Söder;hemtjänst;egen regi;Exempelby kommun;'].join('\r\n');
     const result = value<{ inserted: number; createdAreas: number }>(await dispatch('units.importCommit', csvUpload(text, 'enheter.csv', 'latin1')));
     expect(result).toEqual({ inserted: 2, createdAreas: 1 });
@@ -138,7 +116,7 @@ describe('unit import', () => {
   });
 
   it('imports an .xlsx file and reports a missing column as a file problem', async () => {
-    const { dispatch, session } = await setup();
+    const { dispatch, session } = await apiWithOneUnit();
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Enheter');
     sheet.addRow(['Verksamhetsområde', 'Enhet', 'Verksamhetstyp', 'Regi', 'Utförare']);
@@ -152,7 +130,7 @@ describe('unit import', () => {
   });
 
   it('refuses a file that only pretends to be .xlsx', async () => {
-    const { dispatch, session } = await setup();
+    const { dispatch, session } = await apiWithOneUnit();
     const result = await dispatch('units.importPreview', { file: { fileName: 'enheter.xlsx', contentBase64: Buffer.from('hello').toString('base64') } });
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: 'Filen heter .xlsx men är ingen Excel-fil. Välj rätt fil eller spara den som .xlsx i Excel.' } });
     session.close();
@@ -161,7 +139,7 @@ describe('unit import', () => {
 
 describe('unit export', () => {
   it('writes an .xlsx whose text cells can never run as formulas', async () => {
-    const { dispatch, area, session } = await setup();
+    const { dispatch, area, session } = await apiWithOneUnit();
     value(await dispatch('units.create', { operatingAreaId: area.id, name: '=HYPERLINK("http://x")', unitType: 'hemtjanst', regi: 'egen_regi', provider: '@SUM(1)' }));
     const file = value<DownloadFile>(await dispatch('units.exportXlsx', {}));
     const workbook = new ExcelJS.Workbook();
@@ -176,7 +154,7 @@ describe('unit export', () => {
 
 describe('demo municipality', () => {
   it('opens about 60 units in five areas with a mix of regi, without touching the own database', async () => {
-    const { dispatch, session } = await setup();
+    const { dispatch, session } = await apiWithOneUnit();
     const ownBefore = contentChecksum(session.db.sqlite);
     value(await dispatch('app.openDemo', {}));
     const units = value<UnitRow[]>(await dispatch('units.list', {}));

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../db/api/errors.ts';
-import type { AuditEntry, AuditLogPage, AuditUser, OperatingAreaRow, UnitRow } from '../../../db/api/contract.ts';
+import type { AuditEntry, AuditLogPage, AuditUser } from '../../../db/api/contract.ts';
 import { changesOf } from '../../../db/api/handlers/audit.ts';
 import { auditedTables, installAuditTrail } from '../../../db/audit/trail.ts';
-import { testApi } from '../../helpers/db.ts';
-
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function setup() {
-  const api = testApi();
-  const area = value<OperatingAreaRow>(await api.dispatch('operatingAreas.create', { name: 'Hemtjänst' }));
-  const unit = value<UnitRow>(
-    await api.dispatch('units.create', {
-      operatingAreaId: area.id,
-      name: 'Hemtjänst Norr',
-      unitType: 'hemtjanst',
-      regi: 'egen_regi',
-      provider: 'Exempelby kommun',
-      manager: 'Anna Lindqvist',
-    }),
-  );
-  return { ...api, area, unit };
-}
+import { apiWithOneUnit, testApi, value } from '../../helpers/db.ts';
 
 const history = async (dispatch: ReturnType<typeof testApi>['dispatch'], tableName: string, rowId: string) =>
   value<AuditEntry[]>(await dispatch('audit.history', { tableName, rowId }));
 
 describe('the audit trail', () => {
   it('records an insert with the new values and who made it', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     const [created, ...rest] = await history(dispatch, 'units', unit.id);
     expect(rest).toEqual([]);
     expect(created).toMatchObject({ action: 'insert', tableName: 'units', rowId: unit.id, osUser: 'testare', displayName: 'Test Testsson' });
@@ -51,7 +29,7 @@ describe('the audit trail', () => {
   });
 
   it('records an update as old → new for the changed fields only, newest first', async () => {
-    const { dispatch, unit, session, ctx } = await setup();
+    const { dispatch, unit, session, ctx } = await apiWithOneUnit();
     ctx.actor = { osUser: 'kollega', displayName: 'Karin Kollega' };
     await dispatch('units.update', { id: unit.id, patch: { manager: 'Björn Ekström' } });
     const [updated, created] = await history(dispatch, 'units', unit.id);
@@ -62,14 +40,14 @@ describe('the audit trail', () => {
   });
 
   it('does not record an update that writes the same values back', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     session.db.sqlite.prepare('UPDATE units SET manager = manager WHERE id = ?').run(unit.id);
     expect(await history(dispatch, 'units', unit.id)).toHaveLength(1);
     session.close();
   });
 
   it('records a delete with the removed values', async () => {
-    const { dispatch, unit, session } = await setup();
+    const { dispatch, unit, session } = await apiWithOneUnit();
     value(await dispatch('units.delete', { id: unit.id }));
     const [deleted] = await history(dispatch, 'units', unit.id);
     expect(deleted?.action).toBe('delete');
@@ -79,7 +57,7 @@ describe('the audit trail', () => {
   });
 
   it('records the display name set in the app, for this and later writes', async () => {
-    const { dispatch, unit, session, ctx } = await setup();
+    const { dispatch, unit, session, ctx } = await apiWithOneUnit();
     ctx.actor = { osUser: 'testare', displayName: '' };
     value(await dispatch('app.setDisplayName', { displayName: 'Maria Inspektör' }));
     await dispatch('units.update', { id: unit.id, patch: { provider: 'Attendo' } });
@@ -92,7 +70,7 @@ describe('the audit trail', () => {
   });
 
   it('cannot be edited or deleted with SQL, and the refusal names the reason', async () => {
-    const { session } = await setup();
+    const { session } = await apiWithOneUnit();
     const sqlite = session.db.sqlite;
     const count = () => sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get();
     const before = count();
@@ -106,7 +84,7 @@ describe('the audit trail', () => {
   });
 
   it('keeps the guards in the file, so another connection cannot edit the trail either', async () => {
-    const { session, file } = await setup();
+    const { session, file } = await apiWithOneUnit();
     session.close();
     const { default: Database } = await import('better-sqlite3');
     const other = new Database(file);
@@ -115,7 +93,7 @@ describe('the audit trail', () => {
   });
 
   it('covers every table except its own and drizzle’s bookkeeping, including tables added later', async () => {
-    const { session } = await setup();
+    const { session } = await apiWithOneUnit();
     const sqlite = session.db.sqlite;
     const tables = auditedTables(sqlite);
     expect(tables).toEqual(expect.arrayContaining(['units', 'operating_areas', 'settings', 'inspections']));
@@ -131,7 +109,7 @@ describe('the audit trail', () => {
   });
 
   it('refuses history for a table that is not audited', async () => {
-    const { dispatch, session } = await setup();
+    const { dispatch, session } = await apiWithOneUnit();
     const result = await dispatch('audit.history', { tableName: 'audit_log', rowId: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Det finns ingen historik för den typen av uppgift.' } });
     session.close();
@@ -140,7 +118,7 @@ describe('the audit trail', () => {
 
 describe('the audit log', () => {
   async function withThreeUsers() {
-    const api = await setup();
+    const api = await apiWithOneUnit();
     api.ctx.actor = { osUser: 'kollega', displayName: 'Karin Kollega' };
     await api.dispatch('units.update', { id: api.unit.id, patch: { manager: 'Björn Ekström' } });
     api.ctx.actor = { osUser: 'chef', displayName: '' };

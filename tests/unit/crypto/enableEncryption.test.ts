@@ -2,21 +2,15 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, type ApiContext } from '../../../db/api/handle.ts';
 import { handlers } from '../../../db/api/handlers/index.ts';
-import type { ApiResult } from '../../../db/api/errors.ts';
 import type { EncryptionStatusInfo, OperatingAreaRow } from '../../../db/api/contract.ts';
 import { keyFromRecoveryCode, readKeyFile } from '../../../db/crypto/databaseKey.ts';
 import { keyFileFor } from '../../../db/crypto/encryptionService.ts';
 import { contentChecksum } from '../../../db/maintenance/checksum.ts';
 import { openDatabase } from '../../../db/open.ts';
-import { migrationsFolder, testApi } from '../../helpers/db.ts';
+import { migrationsFolder, testApi, value } from '../../helpers/db.ts';
 import { fakeSafeStorage } from '../../helpers/safeStorage.ts';
 
 const MARKER = 'Hemliga området 42';
-
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 async function desktopApi(backend = 'dpapi') {
   const api = testApi();
