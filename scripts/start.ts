@@ -57,7 +57,7 @@ function main(): void {
     return;
   }
   console.log(FALLBACK_MESSAGE);
-  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) npmRun('build:renderer');
+  // serve.ts builds the renderer first when it is missing or older than its sources.
   handOver(process.execPath, [path.join(root, 'scripts', 'serve.ts'), ...args]);
 }
 

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+describe('a fresh install needs no compiler', () => {
+  it('tells every npm version to skip dependency install scripts (node-gyp for the SQLite driver) and to enforce engines', () => {
+    const lines = fs.readFileSync(path.join(root, '.npmrc'), 'utf8').split('\n').map((l) => l.trim());
+    expect(lines).toContain('ignore-scripts=true');
+    expect(lines).toContain('engine-strict=true');
+  });
+
+  it('ships the SQLite driver with prebuilt binaries for Windows, macOS and Linux on x64 and arm64', () => {
+    const driverDir = path.join(root, 'node_modules', 'better-sqlite3');
+    const prebuilds = fs.readdirSync(path.join(driverDir, 'prebuilds'));
+    for (const platform of ['win32-x64', 'win32-arm64', 'darwin-x64', 'darwin-arm64', 'linux-x64', 'linux-arm64']) {
+      expect(prebuilds).toContain(`${platform}.node`);
+    }
+  });
+
+  it('has no compiled build/ folder under the driver (npm ran no node-gyp)', () => {
+    expect(fs.existsSync(path.join(root, 'node_modules', 'better-sqlite3', 'build'))).toBe(false);
+  });
+});
