@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -21,5 +22,23 @@ describe('a fresh install needs no compiler', () => {
 
   it('has no compiled build/ folder under the driver (npm ran no node-gyp)', () => {
     expect(fs.existsSync(path.join(root, 'node_modules', 'better-sqlite3', 'build'))).toBe(false);
+  });
+});
+
+describe('the declared Node versions', () => {
+  type LockedPackage = { engines?: { node?: string }; optional?: boolean; dev?: boolean };
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockedPackage> };
+  const satisfies = (version: string, range: string): boolean =>
+    (createRequire(import.meta.url)('semver') as { satisfies: (v: string, r: string) => boolean }).satisfies(version, range);
+
+  // engine-strict=true makes npm refuse any package whose engines exclude the running Node, so
+  // the lowest version of each major we declare must satisfy every installed package.
+  it.each(['22.13.0', '24.0.0'])('Node %s satisfies our engines and every locked package', (version) => {
+    const ours = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(satisfies(version, ours)).toBe(true);
+    const refusing = Object.entries(lock.packages)
+      .filter(([name, pkg]) => name !== '' && !pkg.optional && pkg.engines?.node !== undefined && !satisfies(version, pkg.engines.node))
+      .map(([name, pkg]) => `${name} ${pkg.engines?.node ?? ''}`);
+    expect(refusing).toEqual([]);
   });
 });
