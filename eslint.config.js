@@ -37,8 +37,8 @@ export default tseslint.config(
           patterns: [
             { group: nodeOnly, message: 'The renderer runs sandboxed: no Node, Electron or database modules.' },
             {
-              regex: '^(\\.\\./)+db/(?!api/contract\\.ts$)',
-              message: 'The renderer may import only the contract (db/api/contract.ts) from db/.',
+              regex: '^(\\.\\./)+db/(?!(api/contract\\.ts|shared/[A-Za-z]+\\.ts)$)',
+              message: 'The renderer may import only the contract (db/api/contract.ts) and the pure helpers in db/shared/ from db/.',
             },
             { regex: '^(\\.\\./)+electron/', message: 'The renderer talks to the shell only through window.api.' },
           ],
@@ -69,7 +69,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^(\\.\\./)+renderer/', message: 'The shell does not import renderer code.' },
             {
-              regex: '^(\\.\\./)+db/(?!(core|api/contract|api/handle|api/errors|open|maintenance/.*|backup/.*|cli/.*)\\.ts$)',
+              regex: '^(\\.\\./)+db/(?!(core|api/contract|api/handle|errors|open|maintenance/.*|backup/.*|cli/.*)\\.ts$)',
               message: 'electron/ uses db/ only through its public entry points (db/core.ts, the contract).',
             },
           ],

@@ -31,7 +31,7 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
-export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from './errors.ts';
+export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from '../errors.ts';
 export type { AppInfo } from './app.contract.ts';
 export type { BackupRow, BackupsOverview, BackupPreview, BackupReasonCode, BackupStatusCode } from './backups.contract.ts';
 export type { OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
@@ -50,7 +50,6 @@ export type {
 export type { CoverageStatus, UnitCoverage } from '../domain/coverage.ts';
 export { COVERAGE_STATUSES } from '../domain/coverage.ts';
 export { PLANNABLE_MONTHS } from '../domain/planProposal.ts';
-export { monthsOfTertial, tertialEndDate, type Tertial } from '../domain/period.ts';
 export type {
   ActionFilter,
   ActionOverdue,
@@ -71,7 +70,6 @@ export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';
 export * from '../domain/codes.ts';
-export { swedishCompare } from '../domain/collation.ts';
 export type { AuditAction, AuditChange, AuditEntry, AuditLogPage, AuditUser } from './audit.contract.ts';
 export { AUDIT_ACTIONS } from './audit.contract.ts';
 export type { EncryptionStatusInfo } from './security.contract.ts';

@@ -2,7 +2,7 @@
 // answer { ok, value } or { ok: false, error } with a closed error code and a Swedish message.
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodResult, type ParsedInput } from './contract.ts';
-import { AppError, type ApiResult, type FieldIssue } from './errors.ts';
+import { AppError, type ApiResult, type FieldIssue } from '../errors.ts';
 import type { Actor, Session } from '../session.ts';
 import { setAuditActor } from '../audit/trail.ts';
 import type { EncryptionHost } from '../crypto/encryptionService.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText } from './fields.ts';
 import { INSPECTION_TYPES, type InspectionStatus, type InspectionType, type Regi } from '../domain/codes.ts';
-import type { Tertial } from '../domain/period.ts';
+import type { Tertial } from '../shared/period.ts';
 import type { CoverageResult } from '../domain/coverage.ts';
 
 /** The wording of a kvalitetskrav as of one version. */

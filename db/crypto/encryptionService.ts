@@ -1,7 +1,7 @@
 // Turning encryption at rest on for the user's own database: the key is stored (safeStorage)
 // before the file is encrypted in place, and every failure leaves the file readable as before.
 import fs from 'node:fs';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 import type { Session } from '../session.ts';
 import {
   assertSafeStorageUsable,

@@ -3,7 +3,7 @@
 // state, a few overdue), some past placements never inspected, two IVO inspections and a
 // thematic inspection of nattfasta across the särskilt boenden. Deterministic: a seeded PRNG.
 import { eq, inArray } from 'drizzle-orm';
-import { addMonths, monthsOfTertial, tertialEndDate } from '../domain/period.ts';
+import { addMonths, monthsOfTertial, tertialEndDate } from '../shared/period.ts';
 import {
   assessments,
   inspectionInspectors,

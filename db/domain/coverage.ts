@@ -11,7 +11,7 @@
 // follow-up inspections look at one question only, so they do not cover a unit either.
 import type { Regi } from './codes.ts';
 import type { InspectionType } from './codes.ts';
-import { swedishCompare } from './collation.ts';
+import { swedishCompare } from '../shared/collation.ts';
 import {
   cycleEndDate,
   cyclePeriodIndexes,
@@ -26,7 +26,7 @@ import {
   toIsoDate,
   type Tertial,
   type YearTertial,
-} from './period.ts';
+} from '../shared/period.ts';
 
 export const COVERAGE_STATUSES = ['genomford', 'planerad', 'forsenad', 'ej_planerad', 'stangd', 'ej_aktuell'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];

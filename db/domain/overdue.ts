@@ -2,7 +2,7 @@
 // inspection may be closed. Seed 004: the tillsynsenhet follows the improvement work "till dess
 // att förbättringar genomförts", so an inspection stays open while its actions do.
 import type { ActionStatus } from '../schema/inspections.ts';
-import { toIsoDate } from './period.ts';
+import { toIsoDate } from '../shared/period.ts';
 
 /** The workflow order: open → plan received → remedied → verified → closed. */
 const ACTION_STATUS_ORDER: Readonly<Record<ActionStatus, number>> = {

@@ -1,7 +1,7 @@
 // Proposes a three-year tillsyn plan: every unit active in the cycle is placed once in a tertial
 // (with a month and an inspector), no later than 36 months after its previous inspection, spread
 // over the year as the seed's årshjul does it. A greedy earliest-deadline-first pass, O(n log n).
-import { swedishCompare } from './collation.ts';
+import { swedishCompare } from '../shared/collation.ts';
 import {
   cycleEndDate,
   cyclePeriodIndexes,
@@ -19,7 +19,7 @@ import {
   tertialStartDate,
   toIsoDate,
   type Tertial,
-} from './period.ts';
+} from '../shared/period.ts';
 
 /** Relative inspection capacity per tertial. */
 export type CapacityWeights = Readonly<Record<Tertial, number>>;

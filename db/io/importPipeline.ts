@@ -2,7 +2,7 @@
 // with zod and the caller's cross-row rules, and report every problem per row. The caller
 // writes only when the preview has no problems, in one transaction.
 import type { z } from 'zod';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 import type { UploadedFile } from '../api/fields.ts';
 import { readTabularFile, type CellValue } from './tabular.ts';
 

@@ -1,6 +1,6 @@
 // Limits for imported files and the Swedish messages that name them. Shared by the main process
 // and the parse worker, so it imports nothing heavy.
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 
 export const IMPORT_LIMITS = {
   /** The uploaded file itself (the contract's uploadedFile has the same cap). */

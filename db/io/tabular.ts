@@ -2,7 +2,7 @@
 // Every importer goes through here: the file is parsed in a worker thread with a capped heap and a
 // time limit, so limits and format quirks are handled, and failures contained, in one place.
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 import { emptyFile, IMPORT_LIMITS, tooLargeFile } from './limits.ts';
 import type { ParseReply, ParseRequest } from './tabularWorker.ts';
 import type { TabularData } from './tabularParse.ts';

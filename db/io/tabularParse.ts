@@ -2,7 +2,7 @@
 // Runs inside the parse worker (tabularWorker.ts); every importer reaches it through tabular.ts.
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 import { cellTooLong, emptyFile, IMPORT_LIMITS, tooManyColumns, tooManyRows } from './limits.ts';
 import { inspectXlsx } from './zipGuard.ts';
 

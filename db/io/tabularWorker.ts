@@ -1,7 +1,7 @@
 // The parse worker: reads one uploaded file with a capped heap and sends back plain rows or a
 // Swedish error. A crash or overrun here ends this thread only, never the app or the database.
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 import { parseTabular } from './tabularParse.ts';
 
 export interface ParseRequest {

@@ -4,7 +4,7 @@
 // Worksheet XML is scanned on the way: cell references within Excel's bounds, row count, merged
 // header cells, and no DOCTYPE (entity expansion) in any XML part.
 import yauzl from 'yauzl';
-import { AppError } from '../api/errors.ts';
+import { AppError } from '../errors.ts';
 import { IMPORT_LIMITS, tooManyRows } from './limits.ts';
 
 /** Excel's own sheet size: 1,048,576 rows × 16,384 columns (XFD). */

@@ -3,7 +3,7 @@
 // read once, shown in the view and drawn into the PDF and Word file from the same data.
 import { ACTION_STATUSES, INSPECTION_TYPES, type ActionStatus, type AssessmentResult } from '../domain/codes.ts';
 import { ACTION_STATUS_LABELS, actionOverdueReason } from '../domain/overdue.ts';
-import { swedishCompare } from '../domain/collation.ts';
+import { swedishCompare } from '../shared/collation.ts';
 import { listInspections } from '../api/handlers/inspectionQueries.ts';
 import { safeFileName, type ReportDocument } from '../io/reportDocument.ts';
 import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, RESULT_COLORS, RESULT_LABELS, announcedLabel } from './labels.ts';

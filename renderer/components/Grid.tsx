@@ -17,7 +17,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { AG_GRID_LOCALE_SE } from '@ag-grid-community/locale';
 import { useTranslation } from 'react-i18next';
-import { swedishCompare } from '../../db/api/contract.ts';
+import { swedishCompare } from '../../db/shared/collation.ts';
 import { errorMessage, ApiError } from '../api.ts';
 
 ModuleRegistry.registerModules([AllCommunityModule]);

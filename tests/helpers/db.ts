@@ -1,6 +1,6 @@
 // A real SQLite file in a temp folder, opened the way the app opens it.
 import path from 'node:path';
-import type { ApiResult } from '../../db/api/errors.ts';
+import type { ApiResult } from '../../db/errors.ts';
 import type { OperatingAreaRow, UnitRow } from '../../db/api/contract.ts';
 import Database from 'better-sqlite3';
 import { createDispatch, type ApiContext } from '../../db/api/handle.ts';

@@ -2,7 +2,7 @@
 // along the workflow öppen → åtgärdsplan inkommen → åtgärdad → verifierad → stängd.
 import { eq } from 'drizzle-orm';
 import { assessments, inspections, requiredActions } from '../../schema/inspections.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { stamp, todayIso } from './stamp.ts';
 import { getAction, listActions } from './inspectionQueries.ts';
 import type { AppDatabase } from '../../open.ts';

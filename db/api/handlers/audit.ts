@@ -2,7 +2,7 @@
 import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditedTables, STAMP_COLUMNS } from '../../audit/trail.ts';
 import { auditLog } from '../../schema/system.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { AuditAction, AuditChange, AuditEntry } from '../audit.contract.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 

@@ -3,7 +3,7 @@ import { BackupError, type ListedBackup } from '../../backup/backup.ts';
 import { DatabaseOpenError } from '../../open.ts';
 import type { BackupService } from '../../backup/service.ts';
 import type { BackupRow } from '../backups.contract.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 
 type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.preview' | 'backups.restore' | 'backups.undoRestore'>;

@@ -1,7 +1,7 @@
 // Handler for cycle coverage: set-based queries gather units, plan entries and inspections of the
 // cycle, and the domain rule (db/domain/coverage.ts) decides each unit's status and the counts.
 import { computeCoverage, type CoverageInspection, type CoveragePlanEntry, type CoverageUnit } from '../../domain/coverage.ts';
-import { cycleEndDate, cycleStartDate } from '../../domain/period.ts';
+import { cycleEndDate, cycleStartDate } from '../../shared/period.ts';
 import { getCycle } from './cycles.ts';
 import { todayIso } from './stamp.ts';
 import type { InspectionType } from '../../domain/codes.ts';

@@ -1,8 +1,8 @@
 // Handlers for three-year tillsyn cycles (tillsynscykler): list with counts, create, delete-or-refuse.
 import { eq } from 'drizzle-orm';
 import { inspectionCycles } from '../../schema/inspections.ts';
-import { CYCLE_LENGTH_YEARS } from '../../domain/period.ts';
-import { AppError } from '../errors.ts';
+import { CYCLE_LENGTH_YEARS } from '../../shared/period.ts';
+import { AppError } from '../../errors.ts';
 import { stamp } from './stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';

@@ -1,8 +1,8 @@
 // Reading inspections, assessments and required actions as the contract's rows. Shared by the
 // handlers and the report builders, so a view, a PDF and a .docx show the same numbers.
 import { actionOverdueReason } from '../../domain/overdue.ts';
-import { swedishCompare } from '../../domain/collation.ts';
-import { AppError } from '../errors.ts';
+import { swedishCompare } from '../../shared/collation.ts';
+import { AppError } from '../../errors.ts';
 import type { AppDatabase } from '../../open.ts';
 import type {
   ActionFilter,

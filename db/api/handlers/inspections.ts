@@ -12,9 +12,9 @@ import {
   requiredActions,
 } from '../../schema/inspections.ts';
 import { units } from '../../schema/organisation.ts';
-import { addMonths } from '../../domain/period.ts';
+import { addMonths } from '../../shared/period.ts';
 import { canCloseInspection } from '../../domain/overdue.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { stamp, todayIso } from './stamp.ts';
 import { getAction, getAssessment, getInspection, listInspections } from './inspectionQueries.ts';
 import type { AppDatabase } from '../../open.ts';

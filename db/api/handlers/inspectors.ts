@@ -2,8 +2,8 @@
 // inspection is archived, never deleted, so the history keeps its names.
 import { eq, sql } from 'drizzle-orm';
 import { inspectors } from '../../schema/inspections.ts';
-import { swedishCompare } from '../../domain/collation.ts';
-import { AppError } from '../errors.ts';
+import { swedishCompare } from '../../shared/collation.ts';
+import { AppError } from '../../errors.ts';
 import { stamp } from './stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';

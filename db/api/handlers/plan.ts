@@ -2,7 +2,7 @@
 // the plan proposal preview (never writes) and accepting it (all or nothing).
 import { eq, inArray } from 'drizzle-orm';
 import { planEntries, planEntryInspectors } from '../../schema/inspections.ts';
-import { swedishCompare } from '../../domain/collation.ts';
+import { swedishCompare } from '../../shared/collation.ts';
 import { proposePlan, type FixedPlacement, type PlanUnit } from '../../domain/planProposal.ts';
 import {
   cycleEndDate,
@@ -16,8 +16,8 @@ import {
   tertialEndDate,
   tertialStartDate,
   type Tertial,
-} from '../../domain/period.ts';
-import { AppError, type FieldIssue } from '../errors.ts';
+} from '../../shared/period.ts';
+import { AppError, type FieldIssue } from '../../errors.ts';
 import { getCycle } from './cycles.ts';
 import { stamp, todayIso } from './stamp.ts';
 import type { InspectionType } from '../../domain/codes.ts';

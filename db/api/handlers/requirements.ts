@@ -3,8 +3,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { qualityRequirements, qualityRequirementVersions } from '../../schema/inspections.ts';
 import { QUALITY_REQUIREMENT_SEED } from '../../seed/qualityRequirements.ts';
-import { swedishCompare } from '../../domain/collation.ts';
-import { AppError } from '../errors.ts';
+import { swedishCompare } from '../../shared/collation.ts';
+import { AppError } from '../../errors.ts';
 import { stamp, todayIso } from './stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';

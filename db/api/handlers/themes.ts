@@ -2,8 +2,8 @@
 // kvalitetskraven"): the themes, and one theme's result compared across the units inspected.
 import { eq } from 'drizzle-orm';
 import { inspectionThemes, qualityRequirements } from '../../schema/inspections.ts';
-import { swedishCompare } from '../../domain/collation.ts';
-import { AppError } from '../errors.ts';
+import { swedishCompare } from '../../shared/collation.ts';
+import { AppError } from '../../errors.ts';
 import { stamp } from './stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';

@@ -3,7 +3,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inspections, planEntries } from '../../schema/inspections.ts';
 import { operatingAreas, units } from '../../schema/organisation.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../errors.ts';
 import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
 import { exportXlsx } from '../../io/xlsxExport.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
@@ -11,7 +11,7 @@ import type { Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
 import type { Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
-import { swedishCompare } from '../../domain/collation.ts';
+import { swedishCompare } from '../../shared/collation.ts';
 import { stamp } from './stamp.ts';
 
 type UnitHandlers = Pick<

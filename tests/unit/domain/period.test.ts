@@ -16,7 +16,7 @@ import {
   tertialEndDate,
   tertialOfMonth,
   tertialStartDate,
-} from '../../../db/domain/period.ts';
+} from '../../../db/shared/period.ts';
 
 describe('tertials', () => {
   it('puts January–April in T1, May–August in T2 and September–December in T3', () => {

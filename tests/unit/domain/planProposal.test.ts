@@ -9,7 +9,7 @@ import {
   periodIndexOfDate,
   tertialEndDate,
   tertialOfMonth,
-} from '../../../db/domain/period.ts';
+} from '../../../db/shared/period.ts';
 import {
   apportion,
   proposePlan,

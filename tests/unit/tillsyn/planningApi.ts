@@ -1,6 +1,6 @@
 // Typed API calls for the planning tests: ok() returns the value or fails the test with the message.
 import type { MethodInput, MethodName, MethodResult } from '../../../db/api/contract.ts';
-import type { ApiErrorBody } from '../../../db/api/errors.ts';
+import type { ApiErrorBody } from '../../../db/errors.ts';
 import { testApi } from '../../helpers/db.ts';
 
 export type TestApi = ReturnType<typeof testApi>;

@@ -3,7 +3,8 @@
 // target tertial; either way the move is saved at once and the placement becomes fixed.
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tertialEndDate, type PlanEntryRow } from '../../../../db/api/contract.ts';
+import type { PlanEntryRow } from '../../../../db/api/contract.ts';
+import { tertialEndDate } from '../../../../db/shared/period.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { useStatus } from '../../../components/Status.tsx';
 import type { PlanData } from './PlanPage.tsx';

@@ -1,6 +1,6 @@
 // The nine tertials of a cycle as the plan views show them, and their Swedish/English labels.
 import type { TFunction } from 'i18next';
-import type { Tertial } from '../../../../db/api/contract.ts';
+import type { Tertial } from '../../../../db/shared/period.ts';
 
 export interface Period {
   year: number;
