@@ -1,13 +1,14 @@
 // The public entry point of db/ for the transports: open a session and get one dispatch function.
 import { createDispatch, type ApiContext, type Dispatch } from './api/handle.ts';
 import { handlers } from './api/handlers/index.ts';
-import { readSetting } from './api/handlers/app.ts';
+import { readSetting } from './queries/settings.ts';
+import { seedDemoMunicipality } from './demo/seedDemo.ts';
 import { defaultProfileDir } from './backup/folder.ts';
 import { BackupService, preMigrationBackup } from './backup/service.ts';
 import { currentOsUser, Session, type SessionOptions } from './session.ts';
 import type { EncryptionHost } from './crypto/encryptionService.ts';
 
-export interface CoreOptions extends SessionOptions {
+export interface CoreOptions extends Omit<SessionOptions, 'seedDemo'> {
   appVersion: string;
   log?: (line: string) => void;
   /** The app profile folder (Electron userData); backups go outside it. Defaults to the platform's. */
@@ -28,7 +29,11 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
   const backupContext = { appVersion: options.appVersion, profileDir: options.profileDir ?? defaultProfileDir() };
   // Every open of the own file (start, leaving the demo, restore) backs up before it migrates.
-  const session = new Session({ ...options, beforeMigrate: options.beforeMigrate ?? preMigrationBackup(backupContext) });
+  const session = new Session({
+    ...options,
+    seedDemo: seedDemoMunicipality,
+    beforeMigrate: options.beforeMigrate ?? preMigrationBackup(backupContext),
+  });
   const backups = new BackupService(session, backupContext);
   const ctx: ApiContext = {
     session,

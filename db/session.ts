@@ -1,11 +1,12 @@
 // The open database of this app instance: the user's own file, or the demo municipality
 // (a separate file, so opening the example never touches the user's data). The own file is
 // held with a lock file while open, so a second instance cannot write it at the same time.
+// The demo's content comes from whoever opens the session (db/core.ts injects db/demo), so the
+// session knows nothing of it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
-import { seedDemoMunicipality } from './demo/seedDemo.ts';
 import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 
 export interface Actor {
@@ -18,6 +19,8 @@ export interface SessionOptions extends OpenOptions {
   /** Folder where the demo database is (re)created; defaults to the OS temp folder. */
   demoFolder?: string;
   startInDemo?: boolean;
+  /** Fills a freshly created demo database (in its own transaction). */
+  seedDemo: (db: AppDatabase) => unknown;
 }
 
 export class Session {
@@ -38,6 +41,15 @@ export class Session {
 
   get mode(): 'own' | 'demo' {
     return this.currentMode;
+  }
+
+  /**
+   * The open database refuses writes: the connection was opened read-only (a write-protected file)
+   * or switched to query_only. The dispatch refuses write methods here, before any handler runs.
+   */
+  get readOnly(): boolean {
+    const { sqlite } = this.current;
+    return sqlite.readonly || sqlite.pragma('query_only', { simple: true }) === 1;
   }
 
   openDemo(): void {
@@ -103,7 +115,12 @@ export class Session {
     const file = path.join(folder, 'exempeldata.db');
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     const db = openDatabase(file, { migrationsFolder: this.options.migrationsFolder });
-    seedDemoMunicipality(db);
+    try {
+      this.options.seedDemo(db);
+    } catch (error) {
+      closeDatabase(db);
+      throw error;
+    }
     return db;
   }
 }

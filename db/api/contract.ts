@@ -47,9 +47,7 @@ export type {
   RequirementRow,
   RequirementVersionRow,
 } from './tillsynPlanning.contract.ts';
-export type { CoverageStatus, UnitCoverage } from '../domain/coverage.ts';
-export { COVERAGE_STATUSES } from '../domain/coverage.ts';
-export { PLANNABLE_MONTHS } from '../domain/planProposal.ts';
+export type { UnitCoverage } from '../domain/coverage.ts';
 export type {
   ActionFilter,
   ActionOverdue,
@@ -69,6 +67,7 @@ export { ACTION_FILTERS } from './tillsynInspection.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';
+// Vocabulary (code lists such as COVERAGE_STATUSES and PLANNABLE_MONTHS), never rule functions.
 export * from '../domain/codes.ts';
 export type { AuditAction, AuditChange, AuditEntry, AuditLogPage, AuditUser } from './audit.contract.ts';
 export { AUDIT_ACTIONS } from './audit.contract.ts';

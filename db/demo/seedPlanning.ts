@@ -6,9 +6,12 @@
 // the inspectors and the current requirement version ids (catalogue order). seedDemo.ts passes it
 // on, so inspections can be recorded for some of the past placements (some done, some overdue)
 // and assessed against real requirement versions. seedPlanning writes no inspections itself.
-import { insertDefaultCatalogue, listRequirements } from '../api/handlers/requirements.ts';
-import { cycleName, getCycle } from '../api/handlers/cycles.ts';
-import { buildProposal, insertPlacement } from '../api/handlers/plan.ts';
+import { listRequirements } from '../queries/requirements.ts';
+import { getCycle } from '../queries/cycles.ts';
+import { buildProposal } from '../queries/plan.ts';
+import { insertDefaultCatalogue } from '../writes/requirements.ts';
+import { insertPlacement } from '../writes/plan.ts';
+import { cycleName } from '../shared/period.ts';
 import { inspectionCycles, inspectors } from '../schema/inspections.ts';
 import type { AppDatabase } from '../open.ts';
 

@@ -1,5 +1,7 @@
 // The closed sets of coded values, in one drizzle-free module so the contract (and through it
-// the renderer and preload) can use them without pulling in the database layer.
+// the renderer and preload) can use them without pulling in the database layer. Vocabulary
+// only: no rule functions here (those live in the other db/domain modules).
+import type { Tertial } from '../shared/period.ts';
 
 export const UNIT_TYPES = [
   'hemtjanst',
@@ -33,3 +35,13 @@ export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
 
 export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad', 'stangd'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const COVERAGE_STATUSES = ['genomford', 'planerad', 'forsenad', 'ej_planerad', 'stangd', 'ej_aktuell'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
+/** Months an inspection may be planned in, per tertial. Never July (semester, seed 004 årshjul). */
+export const PLANNABLE_MONTHS: Readonly<Record<Tertial, readonly number[]>> = {
+  1: [1, 2, 3, 4],
+  2: [5, 6, 8],
+  3: [9, 10, 11, 12],
+};

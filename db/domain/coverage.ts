@@ -9,8 +9,7 @@
 // law, not against the kvalitetskrav the beställare has set, which the own tillsyn must cover.
 // They are counted per unit (ivoInspectionCount) for the tillsynsberättelse. Thematic and
 // follow-up inspections look at one question only, so they do not cover a unit either.
-import type { Regi } from './codes.ts';
-import type { InspectionType } from './codes.ts';
+import type { CoverageStatus, InspectionOrigin, InspectionStatus, InspectionType, Regi } from './codes.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import {
   cycleEndDate,
@@ -28,8 +27,6 @@ import {
   type YearTertial,
 } from '../shared/period.ts';
 
-export const COVERAGE_STATUSES = ['genomford', 'planerad', 'forsenad', 'ej_planerad', 'stangd', 'ej_aktuell'] as const;
-export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 /** Swedish labels for the statuses, in display order. */
 export const COVERAGE_STATUS_LABELS: Readonly<Record<CoverageStatus, string>> = {
@@ -66,11 +63,24 @@ export interface CoveragePlanEntry {
 export interface CoverageInspection {
   unitId: string;
   startDate: string;
-  status: 'planerad' | 'pagaende' | 'avslutad';
+  status: InspectionStatus;
   inspectionType: InspectionType;
-  origin: 'egen' | 'ivo';
+  origin: InspectionOrigin;
   inspectorIds?: readonly string[];
 }
+
+/**
+ * The one definition of an inspection that counts for coverage (see the module comment for why):
+ * the municipality's own, ordinary, and done — started on or before today and not merely
+ * registered as planned. The TypeScript predicates below and the SQL condition the queries use
+ * (db/queries/coverageRule.ts) are both built from these values.
+ */
+export const COVERAGE_RULE = {
+  origin: 'egen',
+  inspectionType: 'ordinarie',
+  /** The status of an inspection that is only registered, not carried out. */
+  notDoneStatus: 'planerad',
+} as const satisfies { origin: InspectionOrigin; inspectionType: InspectionType; notDoneStatus: InspectionStatus };
 
 export interface CoverageInput {
   cycleStartYear: number;
@@ -119,14 +129,25 @@ export function emptyStatusCounts(): StatusCounts {
   return { genomford: 0, planerad: 0, forsenad: 0, ej_planerad: 0, stangd: 0, ej_aktuell: 0 };
 }
 
+type InspectionFacts = Pick<CoverageInspection, 'origin' | 'status' | 'startDate' | 'inspectionType'>;
+
 /** Carried out by the municipality itself: started on or before today and not just registered. */
-export function isOwnInspectionDone(inspection: CoverageInspection, today: string): boolean {
-  return inspection.origin === 'egen' && inspection.status !== 'planerad' && toIsoDate(inspection.startDate) <= today;
+export function isOwnInspectionDone(inspection: Omit<InspectionFacts, 'inspectionType'>, today: string): boolean {
+  return (
+    inspection.origin === COVERAGE_RULE.origin &&
+    inspection.status !== COVERAGE_RULE.notDoneStatus &&
+    toIsoDate(inspection.startDate) <= today
+  );
 }
 
-/** Whether an inspection covers its unit for the cycle (see the module comment for why). */
+/** Own, ordinary and done: the kind of inspection that covers its unit (COVERAGE_RULE). */
+export function countsForCoverage(inspection: InspectionFacts, today: string): boolean {
+  return inspection.inspectionType === COVERAGE_RULE.inspectionType && isOwnInspectionDone(inspection, today);
+}
+
+/** Whether an inspection covers its unit for the cycle: it counts and falls within the cycle. */
 export function coversUnit(inspection: CoverageInspection, cycleStartYear: number, today: string): boolean {
-  if (inspection.inspectionType !== 'ordinarie' || !isOwnInspectionDone(inspection, today)) return false;
+  if (!countsForCoverage(inspection, today)) return false;
   const date = toIsoDate(inspection.startDate);
   // An inspection moved across the cycle boundary belongs to the cycle its date falls in.
   return date >= cycleStartDate(cycleStartYear) && date <= cycleEndDate(cycleStartYear);
@@ -174,7 +195,7 @@ function unitCoverage(
     .sort();
   const previousInspectionDate = latestDate([
     unit.lastInspectionBeforeCycle ?? null,
-    ...inspections.filter((i) => isOwnInspectionDone(i, today) && i.inspectionType === 'ordinarie').map((i) => toIsoDate(i.startDate)).filter((d) => d < cycleStart),
+    ...inspections.filter((i) => countsForCoverage(i, today)).map((i) => toIsoDate(i.startDate)).filter((d) => d < cycleStart),
   ]);
   const latestPlan = plans
     .map((e) => periodIndex(e.year, e.tertial as Tertial))

@@ -1,7 +1,7 @@
 // Follow-up of required actions (åtgärdskrav): when one is overdue, how they sort, and whether an
 // inspection may be closed. Seed 004: the tillsynsenhet follows the improvement work "till dess
 // att förbättringar genomförts", so an inspection stays open while its actions do.
-import type { ActionStatus } from '../schema/inspections.ts';
+import type { ActionStatus } from './codes.ts';
 import { toIsoDate } from '../shared/period.ts';
 
 /** The workflow order: open → plan received → remedied → verified → closed. */

@@ -2,6 +2,7 @@
 // (with a month and an inspector), no later than 36 months after its previous inspection, spread
 // over the year as the seed's årshjul does it. A greedy earliest-deadline-first pass, O(n log n).
 import { swedishCompare } from '../shared/collation.ts';
+import { PLANNABLE_MONTHS } from './codes.ts';
 import {
   cycleEndDate,
   cyclePeriodIndexes,
@@ -32,12 +33,6 @@ export type CapacityWeights = Readonly<Record<Tertial, number>>;
  */
 export const DEFAULT_CAPACITY_WEIGHTS: CapacityWeights = { 1: 0.4, 2: 0.2, 3: 0.4 };
 
-/** Months an inspection may be planned in, per tertial. Never July (semester, seed 004 årshjul). */
-export const PLANNABLE_MONTHS: Readonly<Record<Tertial, readonly number[]>> = {
-  1: [1, 2, 3, 4],
-  2: [5, 6, 8],
-  3: [9, 10, 11, 12],
-};
 
 export interface PlanUnit {
   id: string;

@@ -4,7 +4,7 @@
 import { ACTION_STATUSES, INSPECTION_TYPES, type ActionStatus, type AssessmentResult } from '../domain/codes.ts';
 import { ACTION_STATUS_LABELS, actionOverdueReason } from '../domain/overdue.ts';
 import { swedishCompare } from '../shared/collation.ts';
-import { listInspections } from '../api/handlers/inspectionQueries.ts';
+import { listInspections } from '../queries/inspections.ts';
 import { safeFileName, type ReportDocument } from '../io/reportDocument.ts';
 import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, RESULT_COLORS, RESULT_LABELS, announcedLabel } from './labels.ts';
 import { resultSentence } from './inspectionReport.ts';

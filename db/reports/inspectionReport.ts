@@ -2,7 +2,7 @@
 // och beställare"): its data, read once, and the document drawn from it for PDF and Word alike.
 import { ACTION_STATUS_LABELS } from '../domain/overdue.ts';
 import { REGI_LABELS, UNIT_TYPE_LABELS } from '../api/labels.ts';
-import { getInspection } from '../api/handlers/inspectionQueries.ts';
+import { getInspection } from '../queries/inspections.ts';
 import { safeFileName, type ReportBlock, type ReportDocument } from '../io/reportDocument.ts';
 import { INSPECTION_TYPE_LABELS, ORIGIN_LABELS, RESULT_LABELS, announcedLabel } from './labels.ts';
 import type { AppDatabase } from '../open.ts';

@@ -161,3 +161,13 @@ export function isDateInCycle(iso: string, startYear: number): boolean {
 export function isYearInCycle(year: number, startYear: number): boolean {
   return year >= startYear && year < startYear + CYCLE_LENGTH_YEARS;
 }
+
+/** A cycle's name, "2025–2027" (with an en dash, as Swedish typography has it). */
+export function cycleName(startYear: number): string {
+  return `${startYear}–${startYear + CYCLE_LENGTH_YEARS - 1}`;
+}
+
+/** Today's date in the local time zone, as ISO text (2026-11-23). */
+export function todayIso(now = new Date()): string {
+  return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}

@@ -7,6 +7,7 @@ import { createDispatch, type ApiContext } from '../../db/api/handle.ts';
 import { handlers } from '../../db/api/handlers/index.ts';
 import { openDatabase } from '../../db/open.ts';
 import { Session } from '../../db/session.ts';
+import { seedDemoMunicipality } from '../../db/demo/seedDemo.ts';
 import { projectRoot, tempDir } from './server.ts';
 
 export const migrationsFolder = path.join(projectRoot, 'db', 'migrations');
@@ -21,7 +22,10 @@ export function openTempDatabase(file = tempDbFile()) {
 
 export function testApi(options: { file?: string; demo?: boolean } = {}) {
   const file = options.file ?? tempDbFile();
-  const session = new Session({ ownFile: file, migrationsFolder, startInDemo: options.demo ?? false, demoFolder: tempDir('kn-demo-') });
+  const session = new Session({
+    ownFile: file, migrationsFolder, startInDemo: options.demo ?? false, demoFolder: tempDir('kn-demo-'),
+    seedDemo: seedDemoMunicipality,
+  });
   const ctx: ApiContext = { session, actor: { osUser: 'testare', displayName: 'Test Testsson' }, appVersion: '0.0.0-test' };
   return { dispatch: createDispatch(ctx, handlers), session, file, ctx };
 }

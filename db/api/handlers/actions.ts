@@ -3,8 +3,9 @@
 import { eq } from 'drizzle-orm';
 import { assessments, inspections, requiredActions } from '../../schema/inspections.ts';
 import { AppError } from '../../errors.ts';
-import { stamp, todayIso } from './stamp.ts';
-import { getAction, listActions } from './inspectionQueries.ts';
+import { stamp } from '../../writes/stamp.ts';
+import { todayIso } from '../../shared/period.ts';
+import { getAction, listActions } from '../../queries/inspections.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
 

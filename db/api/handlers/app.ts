@@ -1,25 +1,11 @@
 // Handlers for the app session: info, demo municipality, the user's display name.
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
-import { settings } from '../../schema/system.ts';
+import { writeSetting } from '../../writes/settings.ts';
 import { classifyPath, currentMounts } from '../../backup/storage.ts';
 import type { AppInfo } from '../app.contract.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
-import type { Orm } from '../../open.ts';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'app.openDemo' | 'app.closeDemo' | 'app.setDisplayName'>;
-
-export function readSetting(orm: Orm, key: string): string | undefined {
-  return orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
-}
-
-export function writeSetting(orm: Orm, key: string, value: string, by: string): void {
-  orm
-    .insert(settings)
-    .values({ key, value, updatedBy: by })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date().toISOString(), updatedBy: by } })
-    .run();
-}
 
 function info(ctx: ApiContext): AppInfo {
   return {

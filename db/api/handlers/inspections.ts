@@ -12,11 +12,11 @@ import {
   requiredActions,
 } from '../../schema/inspections.ts';
 import { units } from '../../schema/organisation.ts';
-import { addMonths } from '../../shared/period.ts';
+import { addMonths, todayIso } from '../../shared/period.ts';
 import { canCloseInspection } from '../../domain/overdue.ts';
 import { AppError } from '../../errors.ts';
-import { stamp, todayIso } from './stamp.ts';
-import { getAction, getAssessment, getInspection, listInspections } from './inspectionQueries.ts';
+import { stamp } from '../../writes/stamp.ts';
+import { getAction, getAssessment, getInspection, listInspections } from '../../queries/inspections.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 import type { AssessmentResult } from '../../domain/codes.ts';

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { inspectors } from '../../schema/inspections.ts';
 import { swedishCompare } from '../../shared/collation.ts';
 import { AppError } from '../../errors.ts';
-import { stamp } from './stamp.ts';
+import { stamp } from '../../writes/stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
 import type { InspectorRow } from '../tillsynPlanning.contract.ts';

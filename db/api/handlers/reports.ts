@@ -1,6 +1,6 @@
 // Handlers for the tillsyn reports: the data (what the views show) and the same data drawn as
 // PDF and Word. Data is read synchronously first; only the file rendering is awaited.
-import { todayIso } from './stamp.ts';
+import { todayIso } from '../../shared/period.ts';
 import { annualReportData, annualReportDocument } from '../../reports/annualReport.ts';
 import { inspectionReportData, inspectionReportDocument } from '../../reports/inspectionReport.ts';
 import { pdfDownload } from '../../io/pdf.ts';

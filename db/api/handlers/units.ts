@@ -12,7 +12,7 @@ import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract
 import type { Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
 import { swedishCompare } from '../../shared/collation.ts';
-import { stamp } from './stamp.ts';
+import { stamp } from '../../writes/stamp.ts';
 
 type UnitHandlers = Pick<
   Handlers,

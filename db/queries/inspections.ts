@@ -1,9 +1,9 @@
 // Reading inspections, assessments and required actions as the contract's rows. Shared by the
 // handlers and the report builders, so a view, a PDF and a .docx show the same numbers.
-import { actionOverdueReason } from '../../domain/overdue.ts';
-import { swedishCompare } from '../../shared/collation.ts';
-import { AppError } from '../../errors.ts';
-import type { AppDatabase } from '../../open.ts';
+import { actionOverdueReason } from '../domain/overdue.ts';
+import { swedishCompare } from '../shared/collation.ts';
+import { AppError } from '../errors.ts';
+import type { AppDatabase } from '../open.ts';
 import type {
   ActionFilter,
   AssessmentRow,
@@ -11,8 +11,8 @@ import type {
   InspectionListRow,
   InspectorRef,
   RequiredActionRow,
-} from '../tillsynInspection.contract.ts';
-import type { ActionStatus, InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../../domain/codes.ts';
+} from '../api/tillsynInspection.contract.ts';
+import type { ActionStatus, InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
 
 interface RawInspection {
   id: string;
