@@ -1,6 +1,6 @@
 // Contract for the app session itself: which database is open, the demo municipality, the user.
 import { z } from 'zod';
-import { method } from './define.ts';
+import { fileOperation, read, write } from './define.ts';
 import { noInput, requiredText } from './fields.ts';
 
 export interface AppInfo {
@@ -15,8 +15,8 @@ export interface AppInfo {
 }
 
 export const appContract = {
-  'app.info': method<AppInfo>()(noInput),
-  'app.openDemo': method<AppInfo>()(noInput),
-  'app.closeDemo': method<AppInfo>()(noInput),
-  'app.setDisplayName': method<AppInfo>()(z.strictObject({ displayName: requiredText('Visningsnamn', 80) })),
+  'app.info': read<AppInfo>()(noInput),
+  'app.openDemo': fileOperation<AppInfo>()(noInput),
+  'app.closeDemo': fileOperation<AppInfo>()(noInput),
+  'app.setDisplayName': write<AppInfo>()(z.strictObject({ displayName: requiredText('Visningsnamn', 80) })),
 };

@@ -1,7 +1,7 @@
 // Contract for the audit trail (spårbarhet): a row's history, the filtered log, and its users.
 // Read-only by design: nothing here can change or remove an entry.
 import { z } from 'zod';
-import { method } from './define.ts';
+import { read } from './define.ts';
 import { isoDate, noInput, optionalText } from './fields.ts';
 
 export const AUDIT_ACTIONS = ['insert', 'update', 'delete'] as const;
@@ -52,11 +52,11 @@ export const auditTableName = z
   .regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'Ogiltigt tabellnamn.' });
 
 export const auditContract = {
-  'audit.tables': method<string[]>()(noInput),
-  'audit.history': method<AuditEntry[]>()(
+  'audit.tables': read<string[]>()(noInput),
+  'audit.history': read<AuditEntry[]>()(
     z.strictObject({ tableName: auditTableName, rowId: z.string().min(1, { error: 'Rad-id saknas.' }).max(200) }),
   ),
-  'audit.log': method<AuditLogPage>()(
+  'audit.log': read<AuditLogPage>()(
     z
       .strictObject({
         user: optionalText('Användare', 120).optional(),
@@ -69,5 +69,5 @@ export const auditContract = {
       })
       .refine((f) => !f.from || !f.to || f.to >= f.from, { error: 'Till och med kan inte vara före Från och med.', path: ['to'] }),
   ),
-  'audit.users': method<AuditUser[]>()(noInput),
+  'audit.users': read<AuditUser[]>()(noInput),
 };

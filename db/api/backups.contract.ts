@@ -1,7 +1,7 @@
 // Contract for backups of the own database: list, take now, preview, restore and undo a restore.
 // The renderer names a backup by its id (its file name in the backup folder), never by a path.
 import { z } from 'zod';
-import { method } from './define.ts';
+import { fileOperation, read } from './define.ts';
 import { noInput } from './fields.ts';
 
 export type BackupReasonCode = 'auto' | 'quit' | 'manual' | 'pre-migration' | 'cli';
@@ -41,9 +41,9 @@ export const backupId = z
   .regex(/^[\p{L}\p{N}_-][\p{L}\p{N}_.-]*\.db$/u, { error: 'Ogiltig säkerhetskopia.' });
 
 export const backupsContract = {
-  'backups.list': method<BackupsOverview>()(noInput),
-  'backups.create': method<BackupRow>()(noInput),
-  'backups.preview': method<BackupPreview>()(z.strictObject({ id: backupId })),
-  'backups.restore': method<{ restoredFrom: string }>()(z.strictObject({ id: backupId })),
-  'backups.undoRestore': method<{ undone: true }>()(noInput),
+  'backups.list': read<BackupsOverview>()(noInput),
+  'backups.create': fileOperation<BackupRow>()(noInput),
+  'backups.preview': read<BackupPreview>()(z.strictObject({ id: backupId })),
+  'backups.restore': fileOperation<{ restoredFrom: string }>()(z.strictObject({ id: backupId })),
+  'backups.undoRestore': fileOperation<{ undone: true }>()(noInput),
 };

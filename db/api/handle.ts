@@ -1,7 +1,9 @@
 // The one wrapper every transport runs: parse with the method's zod schema, run the handler,
 // answer { ok, value } or { ok: false, error } with a closed error code and a Swedish message.
+// Write methods (db/api/define.ts) are refused here on a read-only database and otherwise run in
+// one transaction opened here: the one place where writes are let through.
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodResult, type ParsedInput } from './contract.ts';
+import { contract, isMethodName, type Contract, type MethodName, type MethodResult, type ParsedInput } from './contract.ts';
 import { AppError, type ApiResult, type FieldIssue } from '../errors.ts';
 import type { Actor, Session } from '../session.ts';
 import { setAuditActor } from '../audit/trail.ts';
@@ -18,8 +20,31 @@ export interface ApiContext {
   readonly encryption?: EncryptionHost;
 }
 
+/** A read or file method: may be async (rendering a PDF, copying a file). */
+export type ReadHandler<I, R> = (ctx: ApiContext, input: I) => R | Promise<R>;
+
+/**
+ * A write method whose work needs an await first (parsing an uploaded file): `prepare` runs before
+ * the transaction and must not write; `write` gets its result and runs synchronously inside the
+ * dispatch's transaction (a better-sqlite3 transaction can never span an await).
+ */
+export interface PreparedWrite<I, R, P = unknown> {
+  prepare(ctx: ApiContext, input: I): Promise<P>;
+  write(ctx: ApiContext, input: I, prepared: P): R;
+}
+
+/** A write method: synchronous, run by the dispatch inside one transaction; or prepare + write. */
+export type WriteHandler<I, R> = ((ctx: ApiContext, input: I) => R) | PreparedWrite<I, R>;
+
+/** Declares a prepared write; ties prepare's result to the write step's parameter. */
+export function preparedWrite<I, R, P>(handler: PreparedWrite<I, R, P>): PreparedWrite<I, R> {
+  return handler;
+}
+
 export type Handlers = {
-  [M in MethodName]: (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
+  [M in MethodName]: Contract[M]['kind'] extends 'write'
+    ? WriteHandler<ParsedInput<M>, MethodResult<M>>
+    : ReadHandler<ParsedInput<M>, MethodResult<M>>;
 };
 
 export type Dispatch = (method: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
@@ -27,6 +52,8 @@ export type Dispatch = (method: string, rawInput: unknown) => Promise<ApiResult<
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
 }
+
+const READ_ONLY_MESSAGE = 'Databasen är skrivskyddad och kan inte ändras. Inget sparades.';
 
 function sqliteCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
@@ -54,9 +81,32 @@ export function toErrorBody(error: unknown): Extract<ApiResult<never>, { ok: fal
     return { code: 'internal', message: 'Ändringen kunde inte sparas: disken är full eller otillgänglig.' };
   }
   if (code === 'SQLITE_READONLY') {
-    return { code: 'read_only', message: 'Databasen är skrivskyddad. Inget sparades.' };
+    return { code: 'read_only', message: READ_ONLY_MESSAGE };
   }
   return { code: 'internal', message: 'Ett oväntat fel inträffade. Inget sparades.' };
+}
+
+function runRead(ctx: ApiContext, handler: ReadHandler<unknown, unknown>, input: unknown): unknown {
+  // Whoever is acting now is recorded by the audit triggers (also after a database switch).
+  setAuditActor(ctx.session.db.sqlite, ctx.actor);
+  return handler(ctx, input);
+}
+
+function assertWritable(ctx: ApiContext): void {
+  if (ctx.session.readOnly) throw new AppError('read_only', READ_ONLY_MESSAGE, 'write method on a read-only database');
+}
+
+async function runWrite(ctx: ApiContext, handler: WriteHandler<unknown, unknown>, input: unknown): Promise<unknown> {
+  assertWritable(ctx);
+  const prepared = typeof handler === 'function' ? undefined : await handler.prepare(ctx, input);
+  // Asked again: the session may have switched database while prepare awaited.
+  assertWritable(ctx);
+  const { sqlite } = ctx.session.db;
+  setAuditActor(sqlite, ctx.actor);
+  // IMMEDIATE takes the write lock at BEGIN, so the transaction cannot fail halfway on a busy lock.
+  return sqlite
+    .transaction(() => (typeof handler === 'function' ? handler(ctx, input) : handler.write(ctx, input, prepared)))
+    .immediate();
 }
 
 export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: string) => void = () => {}): Dispatch {
@@ -73,10 +123,11 @@ export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: 
       };
     }
     try {
-      // Whoever is acting now is recorded by the audit triggers (also after a database switch).
-      setAuditActor(ctx.session.db.sqlite, ctx.actor);
-      const handler = handlers[method] as (c: ApiContext, i: unknown) => unknown;
-      const value = await handler(ctx, parsed.data);
+      const handler = handlers[method];
+      const value =
+        contract[method].kind === 'write'
+          ? await runWrite(ctx, handler as WriteHandler<unknown, unknown>, parsed.data)
+          : await runRead(ctx, handler as ReadHandler<unknown, unknown>, parsed.data);
       return { ok: true, value };
     } catch (error) {
       const body = toErrorBody(error);

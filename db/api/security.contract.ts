@@ -1,6 +1,6 @@
 // Contract for encryption at rest (opt-in): its status, and turning it on for the own database.
 import { z } from 'zod';
-import { method } from './define.ts';
+import { fileOperation, read } from './define.ts';
 import { noInput } from './fields.ts';
 
 export interface EncryptionStatusInfo {
@@ -10,9 +10,9 @@ export interface EncryptionStatusInfo {
 }
 
 export const securityContract = {
-  'security.encryptionStatus': method<EncryptionStatusInfo>()(noInput),
+  'security.encryptionStatus': read<EncryptionStatusInfo>()(noInput),
   /** Returns the recovery code once; the user must have confirmed they will keep it. */
-  'security.enableEncryption': method<{ recoveryCode: string }>()(
+  'security.enableEncryption': fileOperation<{ recoveryCode: string }>()(
     z.strictObject({ recoveryCodeWillBeKept: z.literal(true, { error: 'Bekräfta att du sparar återställningskoden.' }) }),
   ),
 };

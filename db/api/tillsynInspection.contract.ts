@@ -15,7 +15,7 @@ import {
   type Regi,
   type UnitType,
 } from '../domain/codes.ts';
-import { method } from './define.ts';
+import { read, write } from './define.ts';
 import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
 
 export interface InspectorRef {
@@ -249,7 +249,7 @@ const themeFields = {
 const reportYear = z.strictObject({ year: themeFields.year });
 
 export const inspectionRecordContract = {
-  'inspections.list': method<InspectionListRow[]>()(
+  'inspections.list': read<InspectionListRow[]>()(
     z.strictObject({
       unitId: id.optional(),
       year: themeFields.year.optional(),
@@ -257,21 +257,21 @@ export const inspectionRecordContract = {
       origin: inspectionFields.origin.optional(),
     }),
   ),
-  'inspections.get': method<InspectionDetail>()(z.strictObject({ id })),
-  'inspections.create': method<InspectionDetail>()(inspectionCreateInput),
-  'inspections.update': method<InspectionDetail>()(z.strictObject({ id, patch: inspectionPatch })),
-  'inspections.close': method<InspectionDetail>()(z.strictObject({ id, closeNote: optionalText('Skäl', 2000).optional() })),
-  'inspections.reopen': method<InspectionDetail>()(z.strictObject({ id })),
-  'inspections.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'assessments.update': method<AssessmentUpdateResult>()(z.strictObject({ id, patch: assessmentPatch })),
-  'actions.list': method<RequiredActionRow[]>()(
+  'inspections.get': read<InspectionDetail>()(z.strictObject({ id })),
+  'inspections.create': write<InspectionDetail>()(inspectionCreateInput),
+  'inspections.update': write<InspectionDetail>()(z.strictObject({ id, patch: inspectionPatch })),
+  'inspections.close': write<InspectionDetail>()(z.strictObject({ id, closeNote: optionalText('Skäl', 2000).optional() })),
+  'inspections.reopen': write<InspectionDetail>()(z.strictObject({ id })),
+  'inspections.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'assessments.update': write<AssessmentUpdateResult>()(z.strictObject({ id, patch: assessmentPatch })),
+  'actions.list': read<RequiredActionRow[]>()(
     z.strictObject({
       filter: enumOf(ACTION_FILTERS, 'urval').default('open'),
       inspectionId: id.optional(),
       unitId: id.optional(),
     }),
   ),
-  'actions.create': method<RequiredActionRow>()(
+  'actions.create': write<RequiredActionRow>()(
     z.strictObject({
       inspectionId: id,
       assessmentId: id.nullable().default(null),
@@ -280,27 +280,27 @@ export const inspectionRecordContract = {
       responsible: optionalText('Ansvarig', 160).default(''),
     }),
   ),
-  'actions.update': method<RequiredActionRow>()(z.strictObject({ id, patch: actionPatch })),
-  'actions.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'actions.update': write<RequiredActionRow>()(z.strictObject({ id, patch: actionPatch })),
+  'actions.delete': write<{ deleted: true }>()(z.strictObject({ id })),
 };
 
 export const inspectionReportContract = {
-  'reports.inspection': method<InspectionReportData>()(z.strictObject({ inspectionId: id })),
-  'reports.inspectionPdf': method<DownloadFile>()(z.strictObject({ inspectionId: id })),
-  'reports.inspectionDocx': method<DownloadFile>()(z.strictObject({ inspectionId: id })),
-  'reports.annual': method<AnnualReportData>()(reportYear),
-  'reports.annualPdf': method<DownloadFile>()(reportYear),
-  'reports.annualDocx': method<DownloadFile>()(reportYear),
+  'reports.inspection': read<InspectionReportData>()(z.strictObject({ inspectionId: id })),
+  'reports.inspectionPdf': read<DownloadFile>()(z.strictObject({ inspectionId: id })),
+  'reports.inspectionDocx': read<DownloadFile>()(z.strictObject({ inspectionId: id })),
+  'reports.annual': read<AnnualReportData>()(reportYear),
+  'reports.annualPdf': read<DownloadFile>()(reportYear),
+  'reports.annualDocx': read<DownloadFile>()(reportYear),
 };
 
 export const inspectionThemeContract = {
-  'themes.list': method<ThemeRow[]>()(z.strictObject({ year: themeFields.year.optional() })),
-  'themes.create': method<ThemeRow>()(
+  'themes.list': read<ThemeRow[]>()(z.strictObject({ year: themeFields.year.optional() })),
+  'themes.create': write<ThemeRow>()(
     z.strictObject({ ...themeFields, question: themeFields.question.default(''), requirementId: themeFields.requirementId.default(null) }),
   ),
-  'themes.update': method<ThemeRow>()(z.strictObject({ id, patch: z.strictObject(themeFields).partial() })),
-  'themes.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'themes.comparison': method<ThemeComparison>()(z.strictObject({ themeId: id })),
+  'themes.update': write<ThemeRow>()(z.strictObject({ id, patch: z.strictObject(themeFields).partial() })),
+  'themes.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'themes.comparison': read<ThemeComparison>()(z.strictObject({ themeId: id })),
 };
 
 export const tillsynInspectionContract = {

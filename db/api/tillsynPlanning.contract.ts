@@ -1,7 +1,7 @@
 // Contract for planning tillsyn: the kvalitetskrav catalogue (versioned), the inspectors
 // (tillsynshandläggare), three-year cycles, the plan with its proposal, and cycle coverage.
 import { z } from 'zod';
-import { method } from './define.ts';
+import { read, write } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText } from './fields.ts';
 import { INSPECTION_TYPES, type InspectionStatus, type InspectionType, type Regi } from '../domain/codes.ts';
 import type { Tertial } from '../shared/period.ts';
@@ -201,39 +201,39 @@ const placementInput = z.strictObject({
 const listInput = z.strictObject({ includeArchived: z.boolean().default(false) });
 
 export const tillsynPlanningContract = {
-  'requirements.list': method<RequirementRow[]>()(listInput),
-  'requirements.versions': method<RequirementVersionRow[]>()(z.strictObject({ id })),
-  'requirements.create': method<RequirementRow>()(requirementInput),
+  'requirements.list': read<RequirementRow[]>()(listInput),
+  'requirements.versions': read<RequirementVersionRow[]>()(z.strictObject({ id })),
+  'requirements.create': write<RequirementRow>()(requirementInput),
   /** Changing the wording of a version in use creates a new version valid from today. */
-  'requirements.update': method<RequirementRow>()(z.strictObject({ id, patch: requirementPatch })),
-  'requirements.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'requirements.setArchived': method<RequirementRow>()(z.strictObject({ id, archived: z.boolean() })),
-  'requirements.loadDefaultCatalogue': method<{ inserted: number }>()(noInput),
-  'inspectors.list': method<InspectorRow[]>()(listInput),
-  'inspectors.create': method<InspectorRow>()(inspectorInput),
-  'inspectors.update': method<InspectorRow>()(z.strictObject({ id, patch: inspectorPatch })),
-  'inspectors.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'inspectors.setArchived': method<InspectorRow>()(z.strictObject({ id, archived: z.boolean() })),
-  'cycles.list': method<CycleRow[]>()(noInput),
-  'cycles.create': method<CycleRow>()(
+  'requirements.update': write<RequirementRow>()(z.strictObject({ id, patch: requirementPatch })),
+  'requirements.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'requirements.setArchived': write<RequirementRow>()(z.strictObject({ id, archived: z.boolean() })),
+  'requirements.loadDefaultCatalogue': write<{ inserted: number }>()(noInput),
+  'inspectors.list': read<InspectorRow[]>()(listInput),
+  'inspectors.create': write<InspectorRow>()(inspectorInput),
+  'inspectors.update': write<InspectorRow>()(z.strictObject({ id, patch: inspectorPatch })),
+  'inspectors.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'inspectors.setArchived': write<InspectorRow>()(z.strictObject({ id, archived: z.boolean() })),
+  'cycles.list': read<CycleRow[]>()(noInput),
+  'cycles.create': write<CycleRow>()(
     z.strictObject({
       startYear: year.refine((y) => y <= 2098, { error: 'Cykeln måste sluta senast 2100.' }),
     }),
   ),
-  'cycles.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'plan.list': method<PlanEntryRow[]>()(z.strictObject({ cycleId: id })),
-  'plan.create': method<PlanEntryRow>()(planEntryInput),
+  'cycles.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'plan.list': read<PlanEntryRow[]>()(z.strictObject({ cycleId: id })),
+  'plan.create': write<PlanEntryRow>()(planEntryInput),
   /** Moving an entry (year, tertial or month) makes it fixed unless the patch says otherwise. */
-  'plan.update': method<PlanEntryRow>()(z.strictObject({ id, patch: planEntryPatch })),
-  'plan.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'plan.update': write<PlanEntryRow>()(z.strictObject({ id, patch: planEntryPatch })),
+  'plan.delete': write<{ deleted: true }>()(z.strictObject({ id })),
   /** A preview only: never writes. */
-  'plan.propose': method<PlanProposalView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
+  'plan.propose': read<PlanProposalView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
   /** Replaces the non-fixed ordinary entries with the placements, all or nothing. */
-  'plan.acceptProposal': method<{ inserted: number; replaced: number; kept: number }>()(
+  'plan.acceptProposal': write<{ inserted: number; replaced: number; kept: number }>()(
     z.strictObject({
       cycleId: id,
       placements: z.array(placementInput).max(5000, { error: 'Förslaget har för många placeringar (högst 5000).' }),
     }),
   ),
-  'coverage.get': method<CoverageView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
+  'coverage.get': read<CoverageView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
 };

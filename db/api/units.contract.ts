@@ -1,7 +1,7 @@
 // Contract for the organisation register: verksamhetsområden and enheter.
 import { z } from 'zod';
 import { REGI, UNIT_TYPES, type Regi, type UnitType } from '../domain/codes.ts';
-import { method } from './define.ts';
+import { read, write } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText, uploadedFile, type DownloadFile } from './fields.ts';
 import type { ImportPreview } from '../io/importPipeline.ts';
 
@@ -68,20 +68,20 @@ export interface UnitImportRow {
 }
 
 export const unitsContract = {
-  'operatingAreas.list': method<OperatingAreaRow[]>()(noInput),
-  'operatingAreas.create': method<OperatingAreaRow>()(z.strictObject({ name: requiredText('Verksamhetsområdets namn', 120) })),
-  'operatingAreas.rename': method<OperatingAreaRow>()(
+  'operatingAreas.list': read<OperatingAreaRow[]>()(noInput),
+  'operatingAreas.create': write<OperatingAreaRow>()(z.strictObject({ name: requiredText('Verksamhetsområdets namn', 120) })),
+  'operatingAreas.rename': write<OperatingAreaRow>()(
     z.strictObject({ id, name: requiredText('Verksamhetsområdets namn', 120) }),
   ),
-  'operatingAreas.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'units.summary': method<UnitSummary>()(noInput),
-  'units.list': method<UnitRow[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
-  'units.create': method<UnitRow>()(unitInput),
-  'units.update': method<UnitRow>()(z.strictObject({ id, patch: unitPatch })),
-  'units.delete': method<{ deleted: true }>()(z.strictObject({ id })),
-  'units.restore': method<UnitRow>()(z.strictObject({ id, values: unitInput })),
-  'units.setArchived': method<UnitRow>()(z.strictObject({ id, archived: z.boolean() })),
-  'units.importPreview': method<ImportPreview<UnitImportRow>>()(z.strictObject({ file: uploadedFile })),
-  'units.importCommit': method<{ inserted: number; createdAreas: number }>()(z.strictObject({ file: uploadedFile })),
-  'units.exportXlsx': method<DownloadFile>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'operatingAreas.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'units.summary': read<UnitSummary>()(noInput),
+  'units.list': read<UnitRow[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'units.create': write<UnitRow>()(unitInput),
+  'units.update': write<UnitRow>()(z.strictObject({ id, patch: unitPatch })),
+  'units.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'units.restore': write<UnitRow>()(z.strictObject({ id, values: unitInput })),
+  'units.setArchived': write<UnitRow>()(z.strictObject({ id, archived: z.boolean() })),
+  'units.importPreview': read<ImportPreview<UnitImportRow>>()(z.strictObject({ file: uploadedFile })),
+  'units.importCommit': write<{ inserted: number; createdAreas: number }>()(z.strictObject({ file: uploadedFile })),
+  'units.exportXlsx': read<DownloadFile>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
 };

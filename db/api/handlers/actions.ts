@@ -36,45 +36,41 @@ export const actionHandlers: ActionHandlers = {
 
   'actions.create': (ctx, input) => {
     const db = ctx.session.db;
-    return db.sqlite.transaction(() => {
-      const startDate = inspectionStart(db, input.inspectionId);
-      assertDeadline(input.deadline, startDate);
-      if (input.assessmentId) {
-        const assessment = db.orm
-          .select({ inspectionId: assessments.inspectionId })
-          .from(assessments)
-          .where(eq(assessments.id, input.assessmentId))
-          .get();
-        if (assessment?.inspectionId !== input.inspectionId) {
-          throw new AppError('invalid_input', 'Bedömningen hör inte till tillsynen.', '', [
-            { field: 'assessmentId', message: 'Bedömningen hör inte till tillsynen.' },
-          ]);
-        }
-      }
-      const row = db.orm
-        .insert(requiredActions)
-        .values({ ...input, updatedBy: stamp(ctx).updatedBy })
-        .returning({ id: requiredActions.id })
+    const startDate = inspectionStart(db, input.inspectionId);
+    assertDeadline(input.deadline, startDate);
+    if (input.assessmentId) {
+      const assessment = db.orm
+        .select({ inspectionId: assessments.inspectionId })
+        .from(assessments)
+        .where(eq(assessments.id, input.assessmentId))
         .get();
-      return getAction(db, row.id, todayIso());
-    })();
+      if (assessment?.inspectionId !== input.inspectionId) {
+        throw new AppError('invalid_input', 'Bedömningen hör inte till tillsynen.', '', [
+          { field: 'assessmentId', message: 'Bedömningen hör inte till tillsynen.' },
+        ]);
+      }
+    }
+    const row = db.orm
+      .insert(requiredActions)
+      .values({ ...input, updatedBy: stamp(ctx).updatedBy })
+      .returning({ id: requiredActions.id })
+      .get();
+    return getAction(db, row.id, todayIso());
   },
 
   'actions.update': (ctx, { id, patch }) => {
     const db = ctx.session.db;
     const today = todayIso();
-    return db.sqlite.transaction(() => {
-      const current = getAction(db, id, today);
-      if (patch.deadline !== undefined) assertDeadline(patch.deadline, current.inspectionDate);
-      assertFollowUp(patch.followUpDate, current.inspectionDate);
-      // Closing stamps when; reopening a closed action forgets it.
-      const closedAt =
-        patch.status === undefined || patch.status === current.status
-          ? {}
-          : { closedAt: patch.status === 'stangd' ? new Date().toISOString() : null };
-      db.orm.update(requiredActions).set({ ...patch, ...closedAt, ...stamp(ctx) }).where(eq(requiredActions.id, id)).run();
-      return getAction(db, id, today);
-    })();
+    const current = getAction(db, id, today);
+    if (patch.deadline !== undefined) assertDeadline(patch.deadline, current.inspectionDate);
+    assertFollowUp(patch.followUpDate, current.inspectionDate);
+    // Closing stamps when; reopening a closed action forgets it.
+    const closedAt =
+      patch.status === undefined || patch.status === current.status
+        ? {}
+        : { closedAt: patch.status === 'stangd' ? new Date().toISOString() : null };
+    db.orm.update(requiredActions).set({ ...patch, ...closedAt, ...stamp(ctx) }).where(eq(requiredActions.id, id)).run();
+    return getAction(db, id, today);
   },
 
   'actions.delete': (ctx, { id }) => {

@@ -216,91 +216,85 @@ export const inspectionHandlers: InspectionHandlers = {
   'inspections.create': (ctx, input) => {
     const db = ctx.session.db;
     const today = todayIso();
-    return db.sqlite.transaction(() => {
-      assertUnit(db, input.unitId);
-      assertPlanEntry(db, input.planEntryId, input.unitId);
-      assertTheme(db, input.themeId);
-      assertDateOrder(input.startDate, input.endDate, 'endDate');
-      const versionIds = resolveVersions(db, input.requirementVersionIds, input.requirementIds);
-      const by = stamp(ctx).updatedBy;
-      const row = db.orm
-        .insert(inspections)
-        .values({
-          unitId: input.unitId,
-          planEntryId: input.planEntryId,
-          themeId: input.themeId,
-          inspectionType: input.themeId && input.inspectionType === 'ordinarie' ? 'tematisk' : input.inspectionType,
-          origin: input.origin,
-          announced: input.announced,
-          startDate: input.startDate,
-          endDate: input.endDate,
-          status: openStatus(input.startDate, today),
-          updatedBy: by,
-        })
-        .returning({ id: inspections.id })
-        .get();
-      setInspectors(db, ctx, row.id, input.inspectorIds);
-      for (const requirementVersionId of versionIds) {
-        db.orm.insert(assessments).values({ inspectionId: row.id, requirementVersionId, updatedBy: by }).run();
-      }
-      return getInspection(db, row.id, today);
-    })();
+    assertUnit(db, input.unitId);
+    assertPlanEntry(db, input.planEntryId, input.unitId);
+    assertTheme(db, input.themeId);
+    assertDateOrder(input.startDate, input.endDate, 'endDate');
+    const versionIds = resolveVersions(db, input.requirementVersionIds, input.requirementIds);
+    const by = stamp(ctx).updatedBy;
+    const row = db.orm
+      .insert(inspections)
+      .values({
+        unitId: input.unitId,
+        planEntryId: input.planEntryId,
+        themeId: input.themeId,
+        inspectionType: input.themeId && input.inspectionType === 'ordinarie' ? 'tematisk' : input.inspectionType,
+        origin: input.origin,
+        announced: input.announced,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        status: openStatus(input.startDate, today),
+        updatedBy: by,
+      })
+      .returning({ id: inspections.id })
+      .get();
+    setInspectors(db, ctx, row.id, input.inspectorIds);
+    for (const requirementVersionId of versionIds) {
+      db.orm.insert(assessments).values({ inspectionId: row.id, requirementVersionId, updatedBy: by }).run();
+    }
+    return getInspection(db, row.id, today);
   },
 
   'inspections.update': (ctx, { id, patch }) => {
     const db = ctx.session.db;
     const today = todayIso();
-    return db.sqlite.transaction(() => {
-      const current = loadInspection(db, id);
-      assertEditable(current.status);
-      const { inspectorIds, ...fields } = patch;
-      const startDate = fields.startDate ?? current.startDate;
-      const endDate = fields.endDate === undefined ? current.endDate : fields.endDate;
-      assertDateOrder(startDate, endDate, fields.startDate !== undefined ? 'startDate' : 'endDate');
-      if (fields.themeId !== undefined) assertTheme(db, fields.themeId);
-      if (fields.startDate !== undefined) {
-        const early = db.orm
-          .select({ n: sql<number>`count(*)` })
-          .from(requiredActions)
-          .where(and(eq(requiredActions.inspectionId, id), sql`${requiredActions.deadline} < ${startDate}`))
-          .get();
-        if ((early?.n ?? 0) > 0) {
-          throw invalid('startDate', 'Ett åtgärdskrav har sista dag före det nya startdatumet. Ändra åtgärdskravets datum först.');
-        }
+    const current = loadInspection(db, id);
+    assertEditable(current.status);
+    const { inspectorIds, ...fields } = patch;
+    const startDate = fields.startDate ?? current.startDate;
+    const endDate = fields.endDate === undefined ? current.endDate : fields.endDate;
+    assertDateOrder(startDate, endDate, fields.startDate !== undefined ? 'startDate' : 'endDate');
+    if (fields.themeId !== undefined) assertTheme(db, fields.themeId);
+    if (fields.startDate !== undefined) {
+      const early = db.orm
+        .select({ n: sql<number>`count(*)` })
+        .from(requiredActions)
+        .where(and(eq(requiredActions.inspectionId, id), sql`${requiredActions.deadline} < ${startDate}`))
+        .get();
+      if ((early?.n ?? 0) > 0) {
+        throw invalid('startDate', 'Ett åtgärdskrav har sista dag före det nya startdatumet. Ändra åtgärdskravets datum först.');
       }
-      if (inspectorIds !== undefined) setInspectors(db, ctx, id, inspectorIds);
-      db.orm
-        .update(inspections)
-        .set({ ...fields, ...(fields.startDate !== undefined ? { status: openStatus(startDate, today) } : {}), ...stamp(ctx) })
-        .where(eq(inspections.id, id))
-        .run();
-      return getInspection(db, id, today);
-    })();
+    }
+    if (inspectorIds !== undefined) setInspectors(db, ctx, id, inspectorIds);
+    db.orm
+      .update(inspections)
+      .set({ ...fields, ...(fields.startDate !== undefined ? { status: openStatus(startDate, today) } : {}), ...stamp(ctx) })
+      .where(eq(inspections.id, id))
+      .run();
+    return getInspection(db, id, today);
   },
 
   'inspections.close': (ctx, { id, closeNote }) => {
     const db = ctx.session.db;
     const today = todayIso();
-    return db.sqlite.transaction(() => {
-      const current = loadInspection(db, id);
-      if (current.status === 'avslutad') throw new AppError('conflict', 'Tillsynen är redan avslutad.');
-      if (current.startDate > today) throw invalid('startDate', 'En tillsyn som inte har börjat kan inte avslutas.');
-      const actions = db.orm.select({ status: requiredActions.status }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).all();
-      const check = canCloseInspection(actions, closeNote);
-      if (!check.ok) {
-        const message =
-          check.openCount === 1
-            ? 'Ett åtgärdskrav är inte stängt. Ange ett skäl för att avsluta tillsynen ändå.'
-            : `${check.openCount} åtgärdskrav är inte stängda. Ange ett skäl för att avsluta tillsynen ändå.`;
-        throw new AppError('conflict', message, `${check.openCount} open actions`, [{ field: 'closeNote', message }]);
-      }
-      db.orm
-        .update(inspections)
-        .set({ status: 'avslutad', closedAt: new Date().toISOString(), closeNote: (closeNote ?? '').trim(), ...stamp(ctx) })
-        .where(eq(inspections.id, id))
-        .run();
-      return getInspection(db, id, today);
-    })();
+    const current = loadInspection(db, id);
+    if (current.status === 'avslutad') throw new AppError('conflict', 'Tillsynen är redan avslutad.');
+    if (current.startDate > today) throw invalid('startDate', 'En tillsyn som inte har börjat kan inte avslutas.');
+    const actions = db.orm.select({ status: requiredActions.status }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).all();
+    const check = canCloseInspection(actions, closeNote);
+    if (!check.ok) {
+      const message =
+        check.openCount === 1
+          ? 'Ett åtgärdskrav är inte stängt. Ange ett skäl för att avsluta tillsynen ändå.'
+          : `${check.openCount} åtgärdskrav är inte stängda. Ange ett skäl för att avsluta tillsynen ändå.`;
+      throw new AppError('conflict', message, `${check.openCount} open actions`, [{ field: 'closeNote', message }]);
+    }
+    db.orm
+      .update(inspections)
+      .set({ status: 'avslutad', closedAt: new Date().toISOString(), closeNote: (closeNote ?? '').trim(), ...stamp(ctx) })
+      .where(eq(inspections.id, id))
+      .run();
+    return getInspection(db, id, today);
   },
 
   'inspections.reopen': (ctx, { id }) => {
@@ -318,58 +312,54 @@ export const inspectionHandlers: InspectionHandlers = {
 
   'inspections.delete': (ctx, { id }) => {
     const db = ctx.session.db;
-    return db.sqlite.transaction(() => {
-      loadInspection(db, id);
-      const actionCount = db.orm.select({ n: sql<number>`count(*)` }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).get()?.n ?? 0;
-      const assessed =
-        db.orm
-          .select({ n: sql<number>`count(*)` })
-          .from(assessments)
-          .where(and(eq(assessments.inspectionId, id), sql`(${assessments.result} <> 'ej_bedomt' OR ${assessments.observation} <> '')`))
-          .get()?.n ?? 0;
-      if (actionCount > 0 || assessed > 0) {
-        const parts = [
-          assessed > 0 ? `${assessed} ${assessed === 1 ? 'bedömt kvalitetskrav' : 'bedömda kvalitetskrav'}` : '',
-          actionCount > 0 ? `${actionCount} åtgärdskrav` : '',
-        ].filter(Boolean);
-        throw new AppError(
-          'referenced',
-          `Tillsynen har ${parts.join(' och ')} och kan inte tas bort – de hör till tillsynshistoriken. Avsluta tillsynen i stället.`,
-        );
-      }
-      db.orm.delete(assessments).where(eq(assessments.inspectionId, id)).run();
-      db.orm.delete(inspectionInspectors).where(eq(inspectionInspectors.inspectionId, id)).run();
-      db.orm.delete(inspections).where(eq(inspections.id, id)).run();
-      return { deleted: true as const };
-    })();
+    loadInspection(db, id);
+    const actionCount = db.orm.select({ n: sql<number>`count(*)` }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).get()?.n ?? 0;
+    const assessed =
+      db.orm
+        .select({ n: sql<number>`count(*)` })
+        .from(assessments)
+        .where(and(eq(assessments.inspectionId, id), sql`(${assessments.result} <> 'ej_bedomt' OR ${assessments.observation} <> '')`))
+        .get()?.n ?? 0;
+    if (actionCount > 0 || assessed > 0) {
+      const parts = [
+        assessed > 0 ? `${assessed} ${assessed === 1 ? 'bedömt kvalitetskrav' : 'bedömda kvalitetskrav'}` : '',
+        actionCount > 0 ? `${actionCount} åtgärdskrav` : '',
+      ].filter(Boolean);
+      throw new AppError(
+        'referenced',
+        `Tillsynen har ${parts.join(' och ')} och kan inte tas bort – de hör till tillsynshistoriken. Avsluta tillsynen i stället.`,
+      );
+    }
+    db.orm.delete(assessments).where(eq(assessments.inspectionId, id)).run();
+    db.orm.delete(inspectionInspectors).where(eq(inspectionInspectors.inspectionId, id)).run();
+    db.orm.delete(inspections).where(eq(inspections.id, id)).run();
+    return { deleted: true as const };
   },
 
   'assessments.update': (ctx, { id, patch }) => {
     const db = ctx.session.db;
     const today = todayIso();
-    return db.sqlite.transaction(() => {
-      const before = getAssessment(db, id);
-      assertEditable(loadInspection(db, before.inspectionId).status);
-      const untouched = untouchedActionIds(db, before);
-      db.orm.update(assessments).set({ ...patch, ...stamp(ctx) }).where(eq(assessments.id, id)).run();
-      const after = getAssessment(db, id);
-      let createdAction: RequiredActionRow | null = null;
-      let removedActionIds: string[] = [];
-      if (SHORTFALL.includes(after.result)) {
-        const actionId = ensureActionForShortfall(db, ctx, after);
-        if (actionId) createdAction = getAction(db, actionId, today);
-        // The observation is often written after the result: an untouched action follows it.
-        else if (untouched.length && after.observation !== before.observation) {
-          const { description } = autoAction(db, after);
-          db.orm.update(requiredActions).set({ description, ...stamp(ctx) }).where(inArray(requiredActions.id, untouched)).run();
-        }
-      } else if (after.result !== before.result && untouched.length) {
-        // Undoes a mis-click: an action nobody has touched goes when the shortfall goes.
-        db.orm.delete(requiredActions).where(inArray(requiredActions.id, untouched)).run();
-        removedActionIds = untouched;
+    const before = getAssessment(db, id);
+    assertEditable(loadInspection(db, before.inspectionId).status);
+    const untouched = untouchedActionIds(db, before);
+    db.orm.update(assessments).set({ ...patch, ...stamp(ctx) }).where(eq(assessments.id, id)).run();
+    const after = getAssessment(db, id);
+    let createdAction: RequiredActionRow | null = null;
+    let removedActionIds: string[] = [];
+    if (SHORTFALL.includes(after.result)) {
+      const actionId = ensureActionForShortfall(db, ctx, after);
+      if (actionId) createdAction = getAction(db, actionId, today);
+      // The observation is often written after the result: an untouched action follows it.
+      else if (untouched.length && after.observation !== before.observation) {
+        const { description } = autoAction(db, after);
+        db.orm.update(requiredActions).set({ description, ...stamp(ctx) }).where(inArray(requiredActions.id, untouched)).run();
       }
-      return { assessment: after, createdAction, removedActionIds };
-    })();
+    } else if (after.result !== before.result && untouched.length) {
+      // Undoes a mis-click: an action nobody has touched goes when the shortfall goes.
+      db.orm.delete(requiredActions).where(inArray(requiredActions.id, untouched)).run();
+      removedActionIds = untouched;
+    }
+    return { assessment: after, createdAction, removedActionIds };
   },
 };
 

@@ -53,36 +53,30 @@ export const inspectorHandlers: InspectorHandlers = {
 
   'inspectors.create': (ctx, input) => {
     const db = ctx.session.db;
-    return db.sqlite.transaction(() => {
-      assertUniqueName(db, input.name);
-      const row = db.orm.insert(inspectors).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
-      return getInspector(db, row.id);
-    })();
+    assertUniqueName(db, input.name);
+    const row = db.orm.insert(inspectors).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
+    return getInspector(db, row.id);
   },
 
   'inspectors.update': (ctx, { id, patch }) => {
     const db = ctx.session.db;
-    return db.sqlite.transaction(() => {
-      getInspector(db, id);
-      if (patch.name !== undefined) assertUniqueName(db, patch.name, id);
-      db.orm.update(inspectors).set({ ...patch, ...stamp(ctx) }).where(eq(inspectors.id, id)).run();
-      return getInspector(db, id);
-    })();
+    getInspector(db, id);
+    if (patch.name !== undefined) assertUniqueName(db, patch.name, id);
+    db.orm.update(inspectors).set({ ...patch, ...stamp(ctx) }).where(eq(inspectors.id, id)).run();
+    return getInspector(db, id);
   },
 
   'inspectors.delete': (ctx, { id }) => {
     const db = ctx.session.db;
-    return db.sqlite.transaction(() => {
-      const row = getInspector(db, id);
-      if (row.planEntryCount + row.inspectionCount > 0) {
-        throw new AppError(
-          'referenced',
-          `${row.name} finns i ${row.planEntryCount} planerade och ${row.inspectionCount} genomförda tillsyner och kan inte tas bort. Arkivera i stället – historiken finns då kvar.`,
-        );
-      }
-      db.orm.delete(inspectors).where(eq(inspectors.id, id)).run();
-      return { deleted: true as const };
-    })();
+    const row = getInspector(db, id);
+    if (row.planEntryCount + row.inspectionCount > 0) {
+      throw new AppError(
+        'referenced',
+        `${row.name} finns i ${row.planEntryCount} planerade och ${row.inspectionCount} genomförda tillsyner och kan inte tas bort. Arkivera i stället – historiken finns då kvar.`,
+      );
+    }
+    db.orm.delete(inspectors).where(eq(inspectors.id, id)).run();
+    return { deleted: true as const };
   },
 
   'inspectors.setArchived': (ctx, { id, archived }) => {

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
 import { exportXlsx } from '../../io/xlsxExport.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
-import type { Handlers } from '../handle.ts';
+import { preparedWrite, type Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
 import type { Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
@@ -240,60 +240,52 @@ export const unitHandlers: UnitHandlers = {
 
   'units.create': (ctx, input) => {
     const orm = ctx.session.db.orm;
-    return ctx.session.db.sqlite.transaction(() => {
-      assertAreaExists(orm, input.operatingAreaId);
-      assertUniqueUnitName(orm, input.operatingAreaId, input.name);
-      const row = orm.insert(units).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
-      return getUnit(orm, row.id);
-    })();
+    assertAreaExists(orm, input.operatingAreaId);
+    assertUniqueUnitName(orm, input.operatingAreaId, input.name);
+    const row = orm.insert(units).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
+    return getUnit(orm, row.id);
   },
 
   'units.update': (ctx, { id, patch }) => {
     const orm = ctx.session.db.orm;
-    return ctx.session.db.sqlite.transaction(() => {
-      const current = getUnit(orm, id);
-      const next = { ...current, ...patch };
-      if (patch.operatingAreaId) assertAreaExists(orm, patch.operatingAreaId);
-      if (patch.name !== undefined || patch.operatingAreaId !== undefined) {
-        assertUniqueUnitName(orm, next.operatingAreaId, next.name, id);
-      }
-      if (next.activeFrom && next.activeTo && next.activeTo < next.activeFrom) {
-        throw new AppError('invalid_input', 'Aktiv till kan inte vara före Aktiv från.', '', [
-          { field: 'activeTo', message: 'Aktiv till kan inte vara före Aktiv från.' },
-        ]);
-      }
-      orm.update(units).set({ ...patch, ...stamp(ctx) }).where(eq(units.id, id)).run();
-      return getUnit(orm, id);
-    })();
+    const current = getUnit(orm, id);
+    const next = { ...current, ...patch };
+    if (patch.operatingAreaId) assertAreaExists(orm, patch.operatingAreaId);
+    if (patch.name !== undefined || patch.operatingAreaId !== undefined) {
+      assertUniqueUnitName(orm, next.operatingAreaId, next.name, id);
+    }
+    if (next.activeFrom && next.activeTo && next.activeTo < next.activeFrom) {
+      throw new AppError('invalid_input', 'Aktiv till kan inte vara före Aktiv från.', '', [
+        { field: 'activeTo', message: 'Aktiv till kan inte vara före Aktiv från.' },
+      ]);
+    }
+    orm.update(units).set({ ...patch, ...stamp(ctx) }).where(eq(units.id, id)).run();
+    return getUnit(orm, id);
   },
 
   'units.delete': (ctx, { id }) => {
     const orm = ctx.session.db.orm;
-    return ctx.session.db.sqlite.transaction(() => {
-      getUnit(orm, id);
-      const references = unitReferences(orm, id);
-      if (references > 0) {
-        throw new AppError(
-          'referenced',
-          'Enheten har tillsynshistorik (planering eller tillsyner) och kan inte tas bort. Arkivera den i stället – historiken finns då kvar.',
-        );
-      }
-      orm.delete(units).where(eq(units.id, id)).run();
-      return { deleted: true as const };
-    })();
+    getUnit(orm, id);
+    const references = unitReferences(orm, id);
+    if (references > 0) {
+      throw new AppError(
+        'referenced',
+        'Enheten har tillsynshistorik (planering eller tillsyner) och kan inte tas bort. Arkivera den i stället – historiken finns då kvar.',
+      );
+    }
+    orm.delete(units).where(eq(units.id, id)).run();
+    return { deleted: true as const };
   },
 
   'units.restore': (ctx, { id, values }) => {
     const orm = ctx.session.db.orm;
-    return ctx.session.db.sqlite.transaction(() => {
-      if (orm.select({ id: units.id }).from(units).where(eq(units.id, id)).get()) {
-        throw new AppError('conflict', 'Enheten finns redan.');
-      }
-      assertAreaExists(orm, values.operatingAreaId);
-      assertUniqueUnitName(orm, values.operatingAreaId, values.name);
-      orm.insert(units).values({ id, ...values, updatedBy: stamp(ctx).updatedBy }).run();
-      return getUnit(orm, id);
-    })();
+    if (orm.select({ id: units.id }).from(units).where(eq(units.id, id)).get()) {
+      throw new AppError('conflict', 'Enheten finns redan.');
+    }
+    assertAreaExists(orm, values.operatingAreaId);
+    assertUniqueUnitName(orm, values.operatingAreaId, values.name);
+    orm.insert(units).values({ id, ...values, updatedBy: stamp(ctx).updatedBy }).run();
+    return getUnit(orm, id);
   },
 
   'units.setArchived': (ctx, { id, archived }) => {
@@ -309,13 +301,17 @@ export const unitHandlers: UnitHandlers = {
 
   'units.importPreview': (ctx, { file }) => previewImport(file, unitImportSpec(ctx.session.db.orm)),
 
-  'units.importCommit': async (ctx, { file }) => {
-    const { orm, sqlite } = ctx.session.db;
-    const preview = await previewImport(file, unitImportSpec(orm));
-    assertCommittable(preview);
-    const by = stamp(ctx).updatedBy;
-    // Synchronous from here on: the whole file is written in one transaction or not at all.
-    return sqlite.transaction(() => {
+  // Parsing the upload is async, so it happens in prepare, outside the transaction; the write step
+  // is synchronous and writes the whole file in the dispatch's one transaction or not at all.
+  'units.importCommit': preparedWrite({
+    prepare: async (ctx, { file }) => {
+      const preview = await previewImport(file, unitImportSpec(ctx.session.db.orm));
+      assertCommittable(preview);
+      return preview;
+    },
+    write: (ctx, _input, preview) => {
+      const orm = ctx.session.db.orm;
+      const by = stamp(ctx).updatedBy;
       const areaIds = new Map(listAreas(orm).map((a) => [a.name.toLocaleLowerCase('sv'), a.id]));
       let createdAreas = 0;
       for (const { values } of preview.rows) {
@@ -340,8 +336,8 @@ export const unitHandlers: UnitHandlers = {
           .run();
       }
       return { inserted: preview.rows.length, createdAreas };
-    })();
-  },
+    },
+  }),
 
   'units.exportXlsx': (ctx, { includeArchived }) =>
     exportXlsx({
