@@ -114,6 +114,10 @@ export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: 
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'not_found', message: 'Okänd funktion.' } };
     }
+    // A write on a read-only database is refused whatever its input: nothing could be saved.
+    if (contract[method].kind === 'write' && ctx.session.readOnly) {
+      return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
+    }
     const parsed = contract[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);

@@ -29,6 +29,13 @@ describe('transactions', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('are opened by the dispatch for write methods, never by a handler', () => {
+    const handlerDir = path.join(projectRoot, 'db', 'api', 'handlers');
+    const opening = sourceFiles(handlerDir).filter((file) => /\.transaction\(/.test(fs.readFileSync(file, 'utf8')));
+    expect(opening.map((file) => path.relative(projectRoot, file))).toEqual([]);
+    expect(fs.readFileSync(path.join(projectRoot, 'db', 'api', 'handle.ts'), 'utf8')).toMatch(/\.transaction\(/);
+  });
+
   it('finds an offending call in a sample, so the scan itself works', () => {
     expect(asyncTransactionLines('ok();\ndb.sqlite.transaction(async () => {\n  await x();\n})();')).toEqual([2]);
     expect(asyncTransactionLines('db.transaction(() => {\n  const y = await z;\n})();')).toEqual([1]);
