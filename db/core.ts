@@ -61,7 +61,15 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
+// What the shell (electron/) needs from db/ comes through here and the contract, nothing else.
 export { contract, methodNames, isMethodName, type MethodName } from './api/contract.ts';
+export type { Dispatch } from './api/handle.ts';
+export { defaultProfileDir } from './backup/folder.ts';
+export { startBackupScheduler, type BackupScheduler } from './backup/scheduler.ts';
+export { latestBackupOf, latestGoodBackup, preMigrationBackup, restoreClosedDatabase } from './backup/service.ts';
+export { classifyPath, currentMounts } from './backup/storage.ts';
+// The CLI itself is the shell's one other entry (db/cli/main.ts): it loads this module lazily.
+export { cliArgsAfterFlag } from './cli/args.ts';
 export { DatabaseOpenError } from './open.ts';
 export type { BackupService } from './backup/service.ts';
 // Encryption at rest for the desktop shell (db/crypto): the key from safeStorage at open.

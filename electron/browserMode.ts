@@ -3,11 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, DatabaseOpenError, type Core } from '../db/core.ts';
-import { defaultProfileDir } from '../db/backup/folder.ts';
-import { startBackupScheduler } from '../db/backup/scheduler.ts';
-import { latestGoodBackup } from '../db/backup/service.ts';
-import { classifyPath, currentMounts } from '../db/backup/storage.ts';
+import {
+  classifyPath,
+  createCore,
+  currentMounts,
+  DatabaseOpenError,
+  defaultProfileDir,
+  latestGoodBackup,
+  startBackupScheduler,
+  type Core,
+} from '../db/core.ts';
 import { DEFAULT_DB_FILE_NAME, parseLaunchArgs } from './paths.ts';
 import { startBrowserServer } from './serve.ts';
 

@@ -1,11 +1,19 @@
 // Electron main process: wires the lifecycle together. Logic lives in the small modules it imports
 // (each unit-tested with electron mocked); this file only connects them in the right order.
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
-import { createCore, DatabaseKeyError, withDatabaseKey, type Core } from '../db/core.ts';
-import { cliArgsAfterFlag } from '../db/cli/args.ts';
+import {
+  cliArgsAfterFlag,
+  createCore,
+  DatabaseKeyError,
+  latestBackupOf,
+  preMigrationBackup,
+  restoreClosedDatabase,
+  startBackupScheduler,
+  withDatabaseKey,
+  type BackupScheduler,
+  type Core,
+} from '../db/core.ts';
 import { runCli } from '../db/cli/main.ts';
-import { startBackupScheduler, type BackupScheduler } from '../db/backup/scheduler.ts';
-import { latestBackupOf, preMigrationBackup, restoreClosedDatabase } from '../db/backup/service.ts';
 import { askDatabaseRecovery, confirmOpenExternal } from './dialogs.ts';
 import { secureHandle } from './ipc.ts';
 import { denyAllPermissions, registerWebContentsGuards } from './navigation.ts';

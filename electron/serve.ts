@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Dispatch } from '../db/api/handle.ts';
+import { isMethodName, type Dispatch } from '../db/core.ts';
 import { APP_START_URL } from './appOrigin.ts';
 import { handleAppRequest, securityHeaders } from './protocol.ts';
 
@@ -94,6 +94,13 @@ async function handleStatic(res: http.ServerResponse, rendererDir: string, pathA
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
+/** The contract method a request path names (/api/<method name>), or null: routed by the contract itself. */
+export function apiMethodOf(pathAndQuery: string): string | null {
+  if (!pathAndQuery.startsWith('/api/')) return null;
+  const name = pathAndQuery.slice('/api/'.length);
+  return isMethodName(name) ? name : null;
+}
+
 export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
   const server = http.createServer();
@@ -109,9 +116,9 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
           res.end('Endast åtkomst från den egna datorn (127.0.0.1).');
           return;
         }
-        const apiMatch = /^\/api\/([A-Za-z]+\.[A-Za-z]+)$/.exec(pathAndQuery);
-        const work = apiMatch
-          ? handleApi(req, res, apiMatch[1] ?? '', { dispatch: options.dispatch, token, origin })
+        const apiMethod = apiMethodOf(pathAndQuery);
+        const work = apiMethod
+          ? handleApi(req, res, apiMethod, { dispatch: options.dispatch, token, origin })
           : pathAndQuery.startsWith('/api/')
             ? Promise.resolve(sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Okänd funktion.' } }))
             : handleStatic(res, options.rendererDir, pathAndQuery);

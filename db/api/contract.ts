@@ -8,6 +8,7 @@ import { auditContract } from './audit.contract.ts';
 import { securityContract } from './security.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
+import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
   ...appContract,
@@ -26,6 +27,11 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
+
+// The preload's zod-free list of names (db/api/methodNames.ts) must name exactly these methods:
+// checked here at compile time, and by a test at run time (order and duplicates).
+type SameNames = [MethodName] extends [MethodNameText] ? ([MethodNameText] extends [MethodName] ? true : false) : false;
+const _namesInLockstep: SameNames = true;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
