@@ -1,11 +1,12 @@
 // Writes a ReportDocument as a Word file with the `docx` package: real headings, tables with a
-// repeating header row, and charts as native Word charts (editable in Word, no image needed).
+// repeating header row, and charts as the screen's ECharts drawing: SVG with a PNG fallback.
 import {
   AlignmentType,
   BorderStyle,
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,9 +17,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { ChartRun } from 'docx/charts';
 import type { DownloadFile } from '../api/fields.ts';
-import type { BarChartBlock, FactsBlock, ReportBlock, ReportDocument, TableBlock } from './reportDocument.ts';
+import { chartSvg, REPORT_CHART_WIDTH, svgToPng } from './chartImage.ts';
+import type { ChartBlock, FactsBlock, ReportBlock, ReportDocument, TableBlock } from './reportDocument.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -84,25 +85,43 @@ function dataTable(block: TableBlock): Child {
   });
 }
 
-function barChart(block: BarChartBlock): Paragraph {
-  // Word draws the first category at the bottom; reversed, the chart reads top-down like the PDF.
-  const categories = [...block.categories].reverse();
-  return new Paragraph({
-    children: [
-      new ChartRun({
-        type: 'bar',
-        title: block.title,
-        categories,
-        stacking: 'stacked',
-        series: block.series.map((s) => ({ name: s.name, color: s.color.replace('#', '').toUpperCase(), values: [...s.values].reverse() })),
-        transformation: { width: 600, height: Math.max(220, 60 + categories.length * 26) },
-        font: { name: FONT },
-      }),
-    ],
-  });
+/** A chart drawn once before the document is built (rasterising the fallback is asynchronous). */
+interface DrawnChart {
+  svg: string;
+  png: Uint8Array;
 }
 
-function toChildren(block: ReportBlock): Child[] {
+async function drawCharts(blocks: readonly ReportBlock[]): Promise<Map<ChartBlock, DrawnChart>> {
+  const drawn = new Map<ChartBlock, DrawnChart>();
+  for (const block of blocks) {
+    if (block.kind !== 'chart') continue;
+    const svg = chartSvg(block.chart);
+    drawn.set(block, { svg, png: await svgToPng(svg) });
+  }
+  return drawn;
+}
+
+/** The same SVG as the PDF's, which Word 2016 and later draw; older readers show the PNG. */
+function chartParagraphs(block: ChartBlock, drawn: DrawnChart): Paragraph[] {
+  return [
+    new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: block.title, bold: true })] }),
+    new Paragraph({
+      spacing: { after: 240 },
+      children: [
+        new ImageRun({
+          type: 'svg',
+          // A string would be read as base64.
+          data: Buffer.from(drawn.svg, 'utf8'),
+          fallback: { type: 'png', data: drawn.png },
+          transformation: { width: REPORT_CHART_WIDTH, height: block.chart.height },
+          altText: { name: block.title, title: block.title, description: block.description },
+        }),
+      ],
+    }),
+  ];
+}
+
+function toChildren(block: ReportBlock, charts: Map<ChartBlock, DrawnChart>): Child[] {
   switch (block.kind) {
     case 'title':
       return [
@@ -119,12 +138,15 @@ function toChildren(block: ReportBlock): Child[] {
       return [factsTable(block), new Paragraph('')];
     case 'table':
       return [dataTable(block), new Paragraph('')];
-    case 'barChart':
-      return [barChart(block)];
+    case 'chart': {
+      const drawn = charts.get(block);
+      return drawn ? chartParagraphs(block, drawn) : [];
+    }
   }
 }
 
 export async function renderDocx(report: ReportDocument): Promise<Buffer> {
+  const charts = await drawCharts(report.blocks);
   const document = new Document({
     title: report.title,
     creator: 'Kvalitetsnavet',
@@ -147,7 +169,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
             ],
           }),
         },
-        children: report.blocks.flatMap(toChildren),
+        children: report.blocks.flatMap((block) => toChildren(block, charts)),
       },
     ],
   });

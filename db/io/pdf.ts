@@ -1,8 +1,11 @@
 // Draws a ReportDocument as an A4 PDF with pdfkit and the standard Helvetica (WinAnsi covers
-// å ä ö), so no font files are needed offline. Tables break across pages with their header repeated.
+// å ä ö), so no font files are needed offline. Tables break across pages with their header repeated;
+// charts are the screen's ECharts option drawn as vectors.
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import type { DownloadFile } from '../api/fields.ts';
-import type { BarChartBlock, FactsBlock, ReportBlock, ReportDocument, TableBlock } from './reportDocument.ts';
+import { chartSvg, REPORT_CHART_WIDTH } from './chartImage.ts';
+import type { ChartBlock, FactsBlock, ReportBlock, ReportDocument, TableBlock } from './reportDocument.ts';
 
 export const PDF_MIME = 'application/pdf';
 
@@ -116,45 +119,28 @@ function drawTable(doc: Doc, block: TableBlock): void {
   doc.moveDown(0.8);
 }
 
-/** Horizontal stacked bars drawn with pdfkit primitives: crisp vector output, text stays searchable. */
-function drawBarChart(doc: Doc, block: BarChartBlock): void {
+/**
+ * The chart's SVG (ECharts' server-side renderer) drawn as PDF vectors by svg-to-pdfkit: sharp at
+ * any zoom, and its text is real text in Helvetica, so it can be searched and copied.
+ */
+function drawChart(doc: Doc, block: ChartBlock): void {
   const x0 = doc.page.margins.left;
-  const labelWidth = 170;
-  const barHeight = 13;
-  const gap = 6;
-  const plotWidth = contentWidth(doc) - labelWidth - 40;
-  const totals = block.categories.map((_, i) => block.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const max = Math.max(1, ...totals);
-  ensureSpace(doc, 40 + Math.min(block.categories.length, 6) * (barHeight + gap));
+  // Scaled to the text width, and down again if a very long chart would not fit on one page.
+  const pageRoom = bottom(doc) - doc.page.margins.top - 24;
+  const scale = Math.min(contentWidth(doc) / REPORT_CHART_WIDTH, pageRoom / block.chart.height);
+  const width = REPORT_CHART_WIDTH * scale;
+  const height = block.chart.height * scale;
+  ensureSpace(doc, height + 24);
   doc.font('Helvetica-Bold').fontSize(BODY_SIZE).fillColor(INK).text(block.title, x0, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
-  // Legend.
-  let lx = x0;
-  const ly = doc.y;
-  for (const s of block.series) {
-    doc.rect(lx, ly + 1, 9, 9).fill(s.color);
-    doc.font('Helvetica').fontSize(SMALL_SIZE).fillColor(INK).text(s.name, lx + 13, ly, { lineBreak: false });
-    lx += 13 + doc.widthOfString(s.name) + 16;
-  }
-  doc.y = ly + 18;
-  block.categories.forEach((category, i) => {
-    if (doc.y + barHeight + gap > bottom(doc)) doc.addPage();
-    const y = doc.y;
-    doc.font('Helvetica').fontSize(SMALL_SIZE).fillColor(INK).text(category, x0, y + 2, { width: labelWidth - 6, height: barHeight, ellipsis: true, lineBreak: false });
-    let x = x0 + labelWidth;
-    for (const s of block.series) {
-      const value = s.values[i] ?? 0;
-      const width = (value / max) * plotWidth;
-      if (width > 0) {
-        doc.rect(x, y, width, barHeight).fill(s.color);
-        if (width > 14) doc.font('Helvetica-Bold').fontSize(7.5).fillColor('#ffffff').text(String(value), x, y + 3, { width, align: 'center', lineBreak: false });
-      }
-      x += width;
-    }
-    doc.font('Helvetica').fontSize(SMALL_SIZE).fillColor(MUTED).text(String(totals[i] ?? 0), x + 4, y + 2, { lineBreak: false });
-    doc.y = y + barHeight + gap;
+  const y = doc.y;
+  SVGtoPDF(doc, chartSvg(block.chart), x0, y, {
+    width,
+    height,
+    fontCallback: (_family, bold) => (bold ? 'Helvetica-Bold' : 'Helvetica'),
   });
   doc.x = x0;
+  doc.y = y + height;
   doc.moveDown(0.8);
 }
 
@@ -170,8 +156,8 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
       return drawFacts(doc, block);
     case 'table':
       return drawTable(doc, block);
-    case 'barChart':
-      return drawBarChart(doc, block);
+    case 'chart':
+      return drawChart(doc, block);
   }
 }
 

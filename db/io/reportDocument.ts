@@ -1,5 +1,6 @@
 // A report as a list of neutral blocks (title, heading, paragraph, facts, table, chart). Each
 // report is written once as blocks; pdf.ts and docx.ts draw the same blocks, so the two files agree.
+import type { ChartSpec } from '../shared/charts.ts';
 
 export interface TitleBlock {
   kind: 'title';
@@ -42,15 +43,19 @@ export interface TableBlock {
   emptyText?: string;
 }
 
-/** Horizontal bars per category, stacked by series (e.g. uppfyllt / delvis / ej per requirement). */
-export interface BarChartBlock {
-  kind: 'barChart';
+/**
+ * A chart from a shared chart description (db/shared/charts.ts): the same ECharts option the
+ * screen draws, rendered server-side to SVG (db/io/chartImage.ts).
+ */
+export interface ChartBlock {
+  kind: 'chart';
   title: string;
-  categories: readonly string[];
-  series: readonly { name: string; color: string; values: readonly number[] }[];
+  chart: ChartSpec;
+  /** Alternative text in the Word file, for screen readers. */
+  description: string;
 }
 
-export type ReportBlock = TitleBlock | HeadingBlock | ParagraphBlock | FactsBlock | TableBlock | BarChartBlock;
+export type ReportBlock = TitleBlock | HeadingBlock | ParagraphBlock | FactsBlock | TableBlock | ChartBlock;
 
 export interface ReportDocument {
   /** Document title in the file's metadata. */

@@ -3,10 +3,11 @@
 // read once, shown in the view and drawn into the PDF and Word file from the same data.
 import { ACTION_STATUSES, INSPECTION_TYPES, type ActionStatus, type AssessmentResult } from '../domain/codes.ts';
 import { ACTION_STATUS_LABELS, actionOverdueReason } from '../domain/overdue.ts';
+import { assessedRequirements, requirementLabel, requirementResultsChart } from '../shared/charts.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { listInspections } from '../queries/inspections.ts';
 import { safeFileName, type ReportDocument } from '../io/reportDocument.ts';
-import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, RESULT_COLORS, RESULT_LABELS, announcedLabel } from './labels.ts';
+import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, RESULT_LABELS, announcedLabel } from './labels.ts';
 import { resultSentence } from './inspectionReport.ts';
 import type { AppDatabase } from '../open.ts';
 import type { AnnualReportData, ResultCounts } from '../api/tillsynInspection.contract.ts';
@@ -110,7 +111,7 @@ function summaryOf(db: AppDatabase, inspectionId: string): string {
 
 export function annualReportDocument(data: AnnualReportData): ReportDocument {
   const t = data.totals;
-  const assessedRequirements = data.byRequirement.filter((r) => r.uppfyllt + r.delvis_uppfyllt + r.ej_uppfyllt > 0);
+  const assessed = assessedRequirements(data.byRequirement);
   return {
     title: `Tillsynsberättelse ${data.year}`,
     fileName: safeFileName(`Tillsynsberättelse ${data.year}`),
@@ -158,17 +159,13 @@ export function annualReportDocument(data: AnnualReportData): ReportDocument {
       },
       { kind: 'heading', text: 'Resultat per kvalitetskrav' },
       { kind: 'paragraph', text: resultSentence(data.resultTotals) },
-      ...(assessedRequirements.length
+      ...(assessed.length
         ? [
             {
-              kind: 'barChart' as const,
+              kind: 'chart' as const,
               title: 'Bedömningar per kvalitetskrav',
-              categories: assessedRequirements.map((r) => `${r.code} ${r.title}`),
-              series: (['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt'] as const).map((result) => ({
-                name: RESULT_LABELS[result],
-                color: RESULT_COLORS[result],
-                values: assessedRequirements.map((r) => r[result]),
-              })),
+              chart: requirementResultsChart(assessed, RESULT_LABELS),
+              description: `Antal bedömningar per kvalitetskrav ${data.year}, staplade efter resultat: uppfyllt, delvis uppfyllt, ej uppfyllt.`,
             },
           ]
         : []),
@@ -180,7 +177,7 @@ export function annualReportDocument(data: AnnualReportData): ReportDocument {
           { header: 'Delvis', width: 1, align: 'right' },
           { header: 'Ej uppfyllt', width: 1, align: 'right' },
         ],
-        rows: assessedRequirements.map((r) => [`${r.code} ${r.title}`, String(r.uppfyllt), String(r.delvis_uppfyllt), String(r.ej_uppfyllt)]),
+        rows: assessed.map((r) => [requirementLabel(r), String(r.uppfyllt), String(r.delvis_uppfyllt), String(r.ej_uppfyllt)]),
         emptyText: 'Inga kvalitetskrav bedömdes under året.',
       },
       { kind: 'heading', text: 'Åtgärdskrav och uppföljning' },

@@ -25,9 +25,6 @@ export const RESULT_LABELS: Record<AssessmentResult, string> = {
   ej_bedomt: 'Ej bedömt',
 };
 
-/** Result colours shared by the report charts (green, amber, red), readable in greyscale too. */
-export const RESULT_COLORS = { uppfyllt: '#2e8540', delvis_uppfyllt: '#e07b00', ej_uppfyllt: '#c0392b' } as const;
-
 export function announcedLabel(announced: boolean): string {
   return announced ? 'Anmäld' : 'Oanmäld';
 }

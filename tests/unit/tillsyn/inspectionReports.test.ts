@@ -168,10 +168,15 @@ describe('the tillsynsberättelse', () => {
       expect(text).toContain('Särskilt boende');
     }
     expect(pdf).toContain('Bedömningar per kvalitetskrav');
-    // The chart is a native Word chart with the same numbers.
-    const chart = docxXml(docxFile, 'word/charts/chart1.xml');
-    expect(chart).toContain('Bedömningar per kvalitetskrav');
-    expect(chart).toContain('Delvis uppfyllt');
+    // The chart is the screen's chart description, drawn as vector text in the PDF (its legend and
+    // its category labels, which the table below repeats) and as SVG with a PNG fallback in Word.
+    expect(pdf).toContain('Uppfyllt Delvis uppfyllt Ej uppfyllt');
+    expect(pdf.split('K03 Omsorgskontinuitet')).toHaveLength(3);
+    expect(docx).toContain('Bedömningar per kvalitetskrav');
+    const media = execFileSync('unzip', ['-Z1', writeDownload(docxFile)], { encoding: 'utf8' }).split('\n').filter((n) => n.startsWith('word/media/'));
+    expect(media.map((n) => path.extname(n)).sort()).toEqual(['.png', '.svg']);
+    const svg = docxXml(docxFile, media.find((n) => n.endsWith('.svg')) ?? 'word/media/(no svg)');
+    for (const text of ['K03 Omsorgskontinuitet', 'Delvis uppfyllt']) expect(svg).toContain(`>${text}</text>`);
   });
 });
 

@@ -3,12 +3,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnualReportData } from '../../../../db/api/contract.ts';
+import { assessedRequirements, requirementResultsChart } from '../../../../db/shared/charts.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { Chart } from '../../../components/Chart.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 import { saveDownload } from '../../../components/files.ts';
-
-const RESULT_COLORS = { uppfyllt: '#2e8540', delvis_uppfyllt: '#e07b00', ej_uppfyllt: '#c0392b' } as const;
 
 export function AnnualPage() {
   const { t } = useTranslation('tillsyn');
@@ -27,26 +26,17 @@ export function AnnualPage() {
     };
   }, [year, status]);
 
-  const assessed = useMemo(() => (data?.byRequirement ?? []).filter((r) => r.uppfyllt + r.delvis_uppfyllt + r.ej_uppfyllt > 0), [data]);
-
-  const resultsOption = useMemo(() => {
-    const categories = assessed.map((r) => r.code).reverse();
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 50, right: 24, top: 36, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: categories },
-      series: (['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt'] as const).map((result) => ({
-        name: t(`codes.result.${result}`),
-        type: 'bar',
-        stack: 'results',
-        color: RESULT_COLORS[result],
-        label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
-        data: [...assessed].reverse().map((r) => r[result]),
-      })),
-    };
-  }, [assessed, t]);
+  const assessed = useMemo(() => assessedRequirements(data?.byRequirement ?? []), [data]);
+  // The same chart description as the tillsynsberättelse's PDF and Word file.
+  const resultsChart = useMemo(
+    () =>
+      requirementResultsChart(assessed, {
+        uppfyllt: t('codes.result.uppfyllt'),
+        delvis_uppfyllt: t('codes.result.delvis_uppfyllt'),
+        ej_uppfyllt: t('codes.result.ej_uppfyllt'),
+      }),
+    [assessed, t],
+  );
 
   const areaOption = useMemo(
     () => ({
@@ -118,7 +108,7 @@ export function AnnualPage() {
           <div className="two-columns">
             <section className="card" aria-labelledby="by-requirement">
               <h2 id="by-requirement">{t('annual.byRequirement')}</h2>
-              {assessed.length ? <Chart option={resultsOption} description={t('annual.chartResults')} height={Math.max(220, 60 + assessed.length * 26)} /> : null}
+              {assessed.length ? <Chart option={resultsChart.option} description={t('annual.chartResults')} height={resultsChart.height} /> : null}
               <table className="table">
                 <thead>
                   <tr>

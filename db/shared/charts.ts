@@ -1,0 +1,67 @@
+// Chart descriptions shared by the screen and the reports: pure functions from report data to an
+// ECharts option. The screen draws the option with ECharts in the browser (renderer/components/Chart.tsx),
+// the reports with ECharts' server-side SVG renderer (db/io/chartImage.ts), so both show one chart.
+// Only the theme (font, animation) differs by medium; it is added there, never here.
+import type { EChartsOption } from 'echarts';
+
+export interface ChartSpec {
+  option: EChartsOption;
+  /** Height in CSS pixels that fits the categories; the width comes from where it is drawn. */
+  height: number;
+}
+
+/** Result colours (green, amber, red), readable in greyscale too; used on screen and in reports. */
+export const RESULT_COLORS = { uppfyllt: '#2e8540', delvis_uppfyllt: '#e07b00', ej_uppfyllt: '#c0392b' } as const;
+
+export type ChartedResult = keyof typeof RESULT_COLORS;
+export const CHARTED_RESULTS: readonly ChartedResult[] = ['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt'];
+
+export interface RequirementResults {
+  code: string;
+  title: string;
+  uppfyllt: number;
+  delvis_uppfyllt: number;
+  ej_uppfyllt: number;
+}
+
+/** Requirements with at least one assessment that has a result; the chart and its table show only these. */
+export function assessedRequirements<T extends RequirementResults>(rows: readonly T[]): T[] {
+  return rows.filter((r) => r.uppfyllt + r.delvis_uppfyllt + r.ej_uppfyllt > 0);
+}
+
+/** Category label of a requirement: its code and current title. */
+export function requirementLabel(r: Pick<RequirementResults, 'code' | 'title'>): string {
+  return r.title ? `${r.code} ${r.title}` : r.code;
+}
+
+/**
+ * Assessments per quality requirement as horizontal bars stacked by result, first requirement at
+ * the top. Zero segments carry no label (a "0" would sit on its neighbour's edge).
+ */
+export function requirementResultsChart(rows: readonly RequirementResults[], labels: Record<ChartedResult, string>): ChartSpec {
+  const shown = assessedRequirements(rows);
+  return {
+    height: Math.max(160, 70 + shown.length * 28),
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 36, bottom: 8 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: shown.map(requirementLabel),
+        axisLabel: { width: 190, overflow: 'truncate' },
+      },
+      series: CHARTED_RESULTS.map((result) => ({
+        name: labels[result],
+        type: 'bar',
+        stack: 'results',
+        color: RESULT_COLORS[result],
+        // No text outline: PDF and Word drawing ignore paint-order and would paint it over the digits.
+        label: { show: true, color: '#ffffff', fontWeight: 'bold', textBorderWidth: 0 },
+        data: shown.map((r) => (r[result] === 0 ? { value: 0, label: { show: false } } : r[result])),
+      })),
+    },
+  };
+}
