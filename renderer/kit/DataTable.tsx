@@ -107,7 +107,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
                 {canSort(c) ? (
                   <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
                     {label}
-                    <span className="sort-mark" aria-hidden="true">
+                    <span className={direction ? 'sort-mark' : 'sort-mark sort-mark-idle'} aria-hidden="true">
                       {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
                     </span>
                   </button>

@@ -22,7 +22,6 @@ export function UnitsPage() {
   const fail = useFail();
   const [selected, setSelected] = useState<UnitRow | null>(null);
   const [showArchived, setShowArchived] = useState(false);
-  const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<'add' | 'area' | 'import' | 'history' | null>(null);
   const unitList = useQuery('units.list', { includeArchived: showArchived });
   const areaList = useQuery('operatingAreas.list', {});
@@ -140,7 +139,6 @@ export function UnitsPage() {
       <PageHeader title={t('title')} intro={t('intro')} />
       <RegisterToolbar
         label={t('title')}
-        search={{ label: t('search'), value: search, onChange: setSearch }}
         filters={
           <label className="checkbox">
             <input
@@ -190,7 +188,6 @@ export function UnitsPage() {
           onSelectionChange={(rows) => setSelected(rows[0] ?? null)}
           onStatus={status}
           ariaLabel={t('gridLabel')}
-          quickFilter={search}
         />
       )}
       <AddUnitDialog open={dialog === 'add'} areas={areas} onClose={() => setDialog(null)} onSaved={reload} />
