@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeDatabase, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
+import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
+import { finishInterruptedSwap } from './backup/restore.ts';
 import { seedDemoMunicipality } from './demo/seedDemo.ts';
 import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 
@@ -80,9 +81,14 @@ export class Session {
   }
 
   private openOwnLocked(): AppDatabase {
-    const lock = this.lock ?? acquireDatabaseLock(this.options.ownFile);
+    const file = this.options.ownFile;
+    // A folder would otherwise get a "<folder>.lock" beside it before the open refuses it.
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new DatabaseOpenError('not_a_file', 'directory');
+    const lock = this.lock ?? acquireDatabaseLock(file);
     try {
-      const db = openDatabase(this.options.ownFile, this.options);
+      // A restore that a crash interrupted is finished first, so the file opened is whole.
+      finishInterruptedSwap(file);
+      const db = openDatabase(file, this.options);
       this.lock = lock;
       return db;
     } catch (error) {
