@@ -144,14 +144,17 @@ export function inspectDatabasePath(file: string, options: { key?: Buffer } = {}
     if (errnoCode(error) !== 'ENOENT') throw fileSystemOpenError(error, file) ?? error;
     const dir = path.dirname(path.resolve(file));
     const base = path.basename(file);
-    let siblings: string[] = [];
+    let siblings: string[];
     try {
       siblings = fs.readdirSync(dir);
     } catch {
       return false; // no folder yet: a new database
     }
-    const left = siblings.filter((n) => n === `${base}-wal` || n.startsWith(`${base}.före-återställning-`) || n.startsWith(`${base}.ångrad-återställning-`));
-    if (left.some((n) => !/-(wal|shm|journal)$/.test(n) || n === `${base}-wal`)) {
+    // The file's own -wal, or a whole database kept aside by a restore (not just its -shm).
+    const left = siblings.filter(
+      (n) => n === `${base}-wal` || ((n.startsWith(`${base}.före-återställning-`) || n.startsWith(`${base}.ångrad-återställning-`)) && !/-(wal|shm|journal)$/.test(n)),
+    );
+    if (left.length > 0) {
       throw new DatabaseOpenError('missing', left.join(', '), `${FAILURE_MESSAGES.missing} Hittade: ${left.map((n) => path.join(dir, n)).join(', ')}`);
     }
     return false;
