@@ -7,7 +7,17 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { acquireDatabaseLock } from '../lock.ts';
 import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from '../open.ts';
 import type { Session } from '../session.ts';
-import { BackupError, listBackups, previewBackup, rotateBackups, takeBackup, type BackupPreview, type ListedBackup } from './backup.ts';
+import {
+  BackupError,
+  healBackupFolder,
+  healNotice,
+  listBackups,
+  previewBackup,
+  rotateBackups,
+  takeBackup,
+  type BackupPreview,
+  type ListedBackup,
+} from './backup.ts';
 import { readBackupFolder, writeBackupFolder, type BackupFolderSetting } from './folder.ts';
 import type { BackupReason, BackupRecord } from './manifest.ts';
 import { assertRestorable, finishInterruptedSwap, latestAside, restoreSwap, undoRestoreSwap, type StepHook } from './restore.ts';
@@ -88,6 +98,8 @@ export interface BackupOverview {
   backups: ListedBackup[];
   /** When the last restore can be undone: the time it was made. */
   undoRestoreAt: string | null;
+  /** What was mended just now in the backup folder (healNotice), or null. */
+  notice: string | null;
 }
 
 export class BackupService {
@@ -167,9 +179,12 @@ export class BackupService {
 
   overview(): BackupOverview {
     const folder = this.folder();
+    const database = path.basename(this.dbFile);
+    const notice = healNotice(healBackupFolder(folder.folder, database));
     return {
       folder,
-      backups: listBackups(folder.folder, path.basename(this.dbFile)),
+      notice,
+      backups: listBackups(folder.folder, database),
       undoRestoreAt: latestAside(this.dbFile)?.at ?? null,
     };
   }

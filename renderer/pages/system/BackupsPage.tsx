@@ -175,12 +175,18 @@ export function BackupsPage() {
     }
   };
 
-  const statusText = (b: BackupRow) => (b.status === 'ok' ? t('status.ok') : b.status === 'missing' ? t('status.missing') : t('status.changed'));
+  const statusText = (b: BackupRow) =>
+    b.status === 'ok' ? t('status.ok') : b.status === 'missing' ? t('status.missing') : b.status === 'damaged' ? t('status.damaged') : t('status.changed');
 
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('title')} intro={t('intro')} />
       {overview && !overview.available ? <p className="notice">{t('demoNotice')}</p> : null}
+      {overview?.notice ? (
+        <p className="notice" role="note">
+          {overview.notice}
+        </p>
+      ) : null}
       {overview?.undoRestoreAt ? (
         <div className="notice" role="note">
           <p>{t('undo.available', { date: localDateTime(overview.undoRestoreAt) })}</p>
@@ -231,7 +237,15 @@ export function BackupsPage() {
                       <td>{localDateTime(b.createdAt)}</td>
                       <td>{t(`reasons.${b.reason}`)}</td>
                       <td className="num">{size(b.sizeBytes)}</td>
-                      <td>{statusText(b)}</td>
+                      <td>
+                        {statusText(b)}
+                        {b.reverified ? (
+                          <span className="muted" title={t('status.reverifiedTitle')}>
+                            {' '}
+                            {t('status.reverified')}
+                          </span>
+                        ) : null}
+                      </td>
                       <td>
                         <code title={b.sha256}>{b.sha256.slice(0, 12)}</code>
                       </td>
