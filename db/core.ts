@@ -57,7 +57,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 export { contract, methodNames, isMethodName, type MethodName } from './api/contract.ts';
-export { DatabaseOpenError } from './open.ts';
+export { DatabaseOpenError, fileSystemOpenError, restoreHelps } from './open.ts';
 export type { BackupService } from './backup/service.ts';
 // Encryption at rest for the desktop shell (db/crypto): the key from safeStorage at open.
 export { DatabaseKeyError } from './crypto/databaseKey.ts';
