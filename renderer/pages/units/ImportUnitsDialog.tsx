@@ -126,7 +126,7 @@ export function ImportUnitsDialog(props: { open: boolean; onClose: () => void; o
                     <td>{values.name}</td>
                     <td>{t(`unitTypes.${values.unitType}`)}</td>
                     <td>{t(`regi.${values.regi}`)}</td>
-                    <td>{values.provider}</td>
+                    <td>{values.provider || (values.regi === 'egen_regi' ? t('ownProvider') : '')}</td>
                     <td>{values.manager}</td>
                   </tr>
                 ))}
