@@ -28,7 +28,11 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? (() => {});
   const backupContext = { appVersion: options.appVersion, profileDir: options.profileDir ?? defaultProfileDir() };
   // Every open of the own file (start, leaving the demo, restore) backs up before it migrates.
-  const session = new Session({ ...options, beforeMigrate: options.beforeMigrate ?? preMigrationBackup(backupContext) });
+  const session = new Session({
+    ...options,
+    beforeMigrate: options.beforeMigrate ?? preMigrationBackup(backupContext),
+    onProblem: (problem) => log(`Kontrollen av databasen hittade fel; den är nu skrivskyddad: ${problem}`),
+  });
   const backups = new BackupService(session, backupContext);
   const ctx: ApiContext = {
     session,

@@ -85,6 +85,8 @@ export interface OpenOptions {
   beforeMigrate?: (sqlite: Database.Database) => void;
   /** The 256-bit key of an encrypted database (db/crypto/databaseKey.ts); absent = not encrypted. */
   key?: Buffer;
+  /** Files up to this size get integrity_check at open (default FULL_CHECK_AT_OPEN_MAX_BYTES); a test seam. */
+  fullCheckAtOpenMaxBytes?: number;
 }
 
 const WRONG_KEY_MESSAGE =
@@ -301,7 +303,7 @@ export function openDatabase(file: string, options: OpenOptions): AppDatabase {
       throw error;
     }
     // Small files get the full check now; large ones in the background (Session), so opening stays fast.
-    const fullCheck = size <= FULL_CHECK_AT_OPEN_MAX_BYTES ? 'done' : 'deferred';
+    const fullCheck = size <= (options.fullCheckAtOpenMaxBytes ?? FULL_CHECK_AT_OPEN_MAX_BYTES) ? 'done' : 'deferred';
     if (fullCheck === 'done') checkIntegrity(sqlite, 'integrity_check');
     const applied = appliedMigrationTimes(sqlite);
     const latestKnown = Math.max(0, ...known.map((m) => m.folderMillis));

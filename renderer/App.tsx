@@ -92,11 +92,17 @@ function Frame() {
   const [info, setInfo] = useState<AppInfo | null>(null);
 
   useEffect(() => {
-    const onHash = () => setPath(currentPath());
+    const loadInfo = () =>
+      call('app.info', {})
+        .then(setInfo)
+        .catch((e: unknown) => status({ message: errorMessage(e), tone: 'error' }));
+    // Read again on every page change: a large file's background check may since have found it damaged.
+    const onHash = () => {
+      setPath(currentPath());
+      void loadInfo();
+    };
     window.addEventListener('hashchange', onHash);
-    call('app.info', {})
-      .then(setInfo)
-      .catch((e: unknown) => status({ message: errorMessage(e), tone: 'error' }));
+    void loadInfo();
     return () => window.removeEventListener('hashchange', onHash);
   }, [status]);
 
@@ -161,6 +167,11 @@ function Frame() {
         {info?.storageWarning ? (
           <div className="storage-warning" role="note">
             {info.storageWarning}
+          </div>
+        ) : null}
+        {info?.databaseProblem ? (
+          <div className="database-problem" role="alert">
+            {info.databaseProblem} <a href="#/sakerhetskopior">{t('databaseProblem.restore')}</a>
           </div>
         ) : null}
       </header>

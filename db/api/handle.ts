@@ -74,12 +74,15 @@ export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: 
     }
     try {
       // Whoever is acting now is recorded by the audit triggers (also after a database switch).
-      setAuditActor(ctx.session.db.sqlite, ctx.actor);
+      // Not on a read-only (damaged) file: nothing is written there, temp tables included.
+      if (!ctx.session.databaseProblem) setAuditActor(ctx.session.db.sqlite, ctx.actor);
       const handler = handlers[method] as (c: ApiContext, i: unknown) => unknown;
       const value = await handler(ctx, parsed.data);
       return { ok: true, value };
     } catch (error) {
       const body = toErrorBody(error);
+      // Read-only because the background check found the file damaged: say why, and the way out.
+      if (body.code === 'read_only' && ctx.session.databaseProblem) body.message = ctx.session.databaseProblem;
       if (body.code === 'internal') {
         // The method name and error class only: inputs may hold personal data.
         log(`${method}: ${error instanceof Error ? `${error.name} ${sqliteCode(error)}` : 'unknown error'}`);
