@@ -112,8 +112,13 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones }],
       'import-x/no-unresolved': ['error', { commonjs: true }],
-      // Only a literal path can be resolved and checked: no import(expression), require(expression)
-      // or template-literal path.
+    },
+  },
+  {
+    // In the zoned folders every module path is a plain string, so the zones above can check it:
+    // no import(expression), require(expression), template-literal path or `typeof import('…')`.
+    files: ['renderer/**/*.{ts,tsx}', 'db/**/*.ts', 'electron/**/*.ts'],
+    rules: {
       'import-x/no-dynamic-require': ['error', { esmodule: true }],
       'no-restricted-syntax': [
         'error',
@@ -121,10 +126,12 @@ export default tseslint.config(
           selector: "ImportExpression > TemplateLiteral.source, CallExpression[callee.name='require'] > TemplateLiteral.arguments",
           message: 'Write the module path as a plain string so the import boundaries can check it.',
         },
+        { selector: 'TSImportType', message: "Use `import type … from '…'`, which the import boundaries check." },
       ],
     },
   },
   {
+    // No import circle in db/ (dynamic imports count; type-only imports do not, they vanish at runtime).
     files: ['db/**/*.ts'],
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },

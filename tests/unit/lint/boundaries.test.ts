@@ -66,6 +66,7 @@ const forbidden: Forbidden[] = [
   ['renderer', renderer, "export * from '../../db/domain/coverage.ts';", paths, 'renderer may import only the contract'],
   ['renderer', renderer, "export * from '../../electron/channels.ts';", paths, 'only through window.api'],
   ['renderer', renderer, "export const load = () => import(`../../db/open.ts`);", 'no-restricted-syntax', 'plain string'],
+  ['renderer', renderer, "export type Open = typeof import('../../db/open.ts');", 'no-restricted-syntax', 'import type'],
   ['renderer', renderer, "export const load = (name: string) => import(name);", 'import-x/no-dynamic-require', 'string literals'],
   ['renderer', renderer, "export const load = () => import('../../db/no-such-file.ts');", 'import-x/no-unresolved', 'Unable to resolve'],
   ['renderer', renderer, "import fs from 'node:fs';\nexport { fs };", 'import-x/no-nodejs-modules', 'node:fs'],
