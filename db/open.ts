@@ -7,6 +7,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema/index.ts';
 import { installAuditTrail } from './audit/trail.ts';
 import { applyDatabaseKey } from './crypto/databaseKey.ts';
+import { registerSqlFunctions } from './sqlFunctions.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -152,6 +153,7 @@ export function openDatabase(file: string, options: OpenOptions): AppDatabase {
       throw new DatabaseOpenError('too_new', `applied ${applied.length}, known ${known.length}`);
     }
     setDurabilityPragmas(sqlite);
+    registerSqlFunctions(sqlite);
     const latestApplied = Math.max(0, ...applied);
     migrate(sqlite, options, known.filter((m) => m.folderMillis > latestApplied));
     // After migrations, so the audit triggers cover the schema as it is now.
