@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMethodName, type Dispatch } from '../db/core.ts';
+import { isMethodName } from '../db/api/contract.ts';
+import type { Dispatch } from '../db/core.ts';
 import { APP_START_URL } from './appOrigin.ts';
 import { handleAppRequest, securityHeaders } from './protocol.ts';
 

@@ -1,9 +1,9 @@
 // The app frame: header with the open database and the demo switch, the area navigation, pages.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../db/api/contract.ts';
-import { call, errorMessage } from './api.ts';
-import { StatusProvider, useStatus } from './components/Status.tsx';
+import { call } from './api.ts';
+import { StatusProvider, useFail } from './components/Status.tsx';
+import { useQuery } from './kit/useQuery.ts';
 import { LANGUAGE_KEY } from './i18n/index.ts';
 import { OverviewPage } from './pages/overview/OverviewPage.tsx';
 import { UnitsPage } from './pages/units/UnitsPage.tsx';
@@ -36,7 +36,7 @@ interface Route {
 
 /** Only areas that work are listed; each area adds its routes here. */
 const ROUTES: Route[] = [
-  { path: '/', labelKey: 'nav.overview', render: ({ databaseKey }) => <OverviewPage databaseKey={databaseKey} /> },
+  { path: '/', labelKey: 'nav.overview', render: ({ databaseKey }) => <OverviewPage key={databaseKey} /> },
   { path: '/enheter', labelKey: 'nav.units', render: ({ databaseKey }) => <UnitsPage key={databaseKey} /> },
   { path: '/tillsynsplan', labelKey: 'nav.plan', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <PlanPage key={databaseKey} /> },
   { path: '/kvalitetskrav', labelKey: 'nav.requirements', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <RequirementsPage key={databaseKey} /> },
@@ -87,28 +87,27 @@ function navGroups(): { groupKey: string | undefined; routes: Route[] }[] {
 
 function Frame() {
   const { t, i18n } = useTranslation();
-  const status = useStatus();
+  const fail = useFail();
   const [path, setPath] = useState(currentPath);
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const appInfo = useQuery('app.info', {});
+  const info = appInfo.data ?? null;
+  const setInfo = appInfo.setData;
 
   useEffect(() => {
     const onHash = () => setPath(currentPath());
     window.addEventListener('hashchange', onHash);
-    call('app.info', {})
-      .then(setInfo)
-      .catch((e: unknown) => status({ message: errorMessage(e), tone: 'error' }));
     return () => window.removeEventListener('hashchange', onHash);
-  }, [status]);
+  }, []);
 
   const switchDatabase = useCallback(
     async (toDemo: boolean) => {
       try {
         setInfo(await call(toDemo ? 'app.openDemo' : 'app.closeDemo', {}));
       } catch (e) {
-        status({ message: errorMessage(e), tone: 'error' });
+        fail(e);
       }
     },
-    [status],
+    [fail, setInfo],
   );
 
   const changeLanguage = (lng: string) => {

@@ -1,6 +1,7 @@
 // Per-field messages from a refused save (ApiError.issues), shown beside the form's inputs.
 import type { ReactNode } from 'react';
 import { ApiError } from '../api.ts';
+import { ErrorText } from './Status.tsx';
 
 export type FieldErrors = Record<string, string>;
 
@@ -26,11 +27,7 @@ export function invalidProps(errors: FieldErrors, key: string, idPrefix = 'err')
 export function FormFooter(props: { error?: string; cancelLabel: string; onCancel: () => void; children: ReactNode }) {
   return (
     <>
-      {props.error ? (
-        <p className="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <ErrorText message={props.error} />
       <div className="form-actions">
         <button type="button" onClick={props.onCancel}>
           {props.cancelLabel}

@@ -42,6 +42,8 @@ export interface GridProps<R extends { id: string }> {
   height?: number | string;
   /** Row classes, e.g. to make overdue rows stand out. */
   rowClassRules?: RowClassRules<R>;
+  /** Shows only rows with a cell containing this text (the register toolbar's search). */
+  quickFilter?: string;
 }
 
 function textComparator(a: unknown, b: unknown): number {
@@ -124,6 +126,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         onCellValueChanged={onCellValueChanged}
         onSelectionChanged={onSelectionChanged}
         rowClassRules={props.rowClassRules}
+        quickFilterText={props.quickFilter}
       />
     </div>
   );

@@ -1,11 +1,10 @@
 // "Visa historik": every recorded change of one row (any audited table), newest first.
 // Use from any page: <HistoryDialog open tableName="units" rowId={id} itemName={name} onClose={...} />.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../db/api/contract.ts';
-import { call, errorMessage } from '../api.ts';
+import { useQuery } from '../kit/useQuery.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { Dialog } from './Dialog.tsx';
+import { ErrorText } from './Status.tsx';
 import { auditUserLabel, formatAuditTime } from './auditFormat.ts';
 
 export interface HistoryDialogProps {
@@ -20,32 +19,15 @@ export interface HistoryDialogProps {
 
 export function HistoryDialog({ open, onClose, tableName, rowId, itemName }: HistoryDialogProps) {
   const { t } = useTranslation('audit');
-  // The answer is kept with the row it belongs to, so a stale answer is never shown for another row.
-  const [result, setResult] = useState<{ key: string; entries: AuditEntry[] | null; error: string } | null>(null);
-  const key = `${tableName}\u0000${rowId}`;
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    call('audit.history', { tableName, rowId })
-      .then((rows) => current && setResult({ key, entries: rows, error: '' }))
-      .catch((e: unknown) => current && setResult({ key, entries: null, error: errorMessage(e) }));
-    return () => {
-      current = false;
-    };
-  }, [open, tableName, rowId, key]);
-
-  const entries = result?.key === key ? result.entries : null;
-  const error = result?.key === key ? result.error : '';
+  // Another row's history is never shown while this one loads; failures show in the dialog.
+  const history = useQuery('audit.history', open ? { tableName, rowId } : null, { report: false, resetOnChange: true });
+  const entries = history.data ?? null;
+  const error = history.error;
 
   return (
     <Dialog title={t('historyTitle', { name: itemName })} open={open} onClose={onClose} wide>
       <div className="audit-history">
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorText message={error} />
         {entries === null && !error ? <p role="status">{t('common:loading')}</p> : null}
         {entries?.length === 0 ? <p>{t('historyEmpty')}</p> : null}
         {entries && entries.length > 0 ? (

@@ -1,5 +1,8 @@
-// One polite live region for save results and notices, with an optional action (e.g. Ångra).
+// One polite live region for save results and notices, with an optional action (e.g. Ångra);
+// failures go there through useFail. Inside a modal dialog (where the page's status line is inert)
+// a failure is shown by ErrorText instead.
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { errorMessage } from '../api.ts';
 
 export interface Notice {
   message: string;
@@ -11,6 +14,26 @@ const StatusContext = createContext<(notice: Notice | string) => void>(() => {})
 
 export function useStatus() {
   return useContext(StatusContext);
+}
+
+/** A failure as a notice: the server's Swedish message, shown as an error. */
+export function errorNotice(error: unknown): Notice {
+  return { message: errorMessage(error), tone: 'error' };
+}
+
+/** Reports a failure in the status line: `.catch(fail)` or `catch (e) { fail(e) }`. */
+export function useFail(): (error: unknown) => void {
+  const status = useStatus();
+  return useCallback((error: unknown) => status(errorNotice(error)), [status]);
+}
+
+/** A failure shown where the user is working (a dialog, a form): announced at once. */
+export function ErrorText({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }
 
 export function StatusProvider({ children }: { children: ReactNode }) {

@@ -1,22 +1,16 @@
 // Översikt: what the database holds, at a glance.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGI, type UnitSummary } from '../../../db/api/contract.ts';
-import { call, errorMessage } from '../../api.ts';
+import { REGI } from '../../../db/api/contract.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useQuery } from '../../kit/useQuery.ts';
 
-export function OverviewPage({ databaseKey }: { databaseKey: string }) {
+/** Keyed by the open database in App, so another database loads afresh. */
+export function OverviewPage() {
   const { t } = useTranslation();
   const { t: tu } = useTranslation('units');
-  const [summary, setSummary] = useState<UnitSummary | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    call('units.summary', {})
-      .then(setSummary)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [databaseKey]);
+  const { data: summary } = useQuery('units.summary', {});
 
   const option = useMemo(() => {
     if (!summary) return null;
@@ -40,7 +34,6 @@ export function OverviewPage({ databaseKey }: { databaseKey: string }) {
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('overview.title')} intro={t('overview.intro')} />
-      {error ? <p className="form-error">{error}</p> : null}
       {summary ? (
         <>
           <div className="stat-row">

@@ -1,29 +1,23 @@
 // Kryptering: whether the database file is encrypted, what that protects against and what not,
 // and turning it on (opt-in) with a recovery code shown once.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EncryptionStatusInfo } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useStatus } from '../../components/Status.tsx';
+import { ErrorText, useStatus } from '../../components/Status.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useQuery } from '../../kit/useQuery.ts';
 
 export function SecurityPage() {
   const { t } = useTranslation('security');
   const status = useStatus();
-  const [info, setInfo] = useState<EncryptionStatusInfo | null>(null);
+  const encryption = useQuery('security.encryptionStatus', {});
+  const info = encryption.data ?? null;
   const [step, setStep] = useState<'confirm' | 'code' | null>(null);
   const [keep, setKeep] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [code, setCode] = useState('');
-
-  const load = useCallback(() => {
-    call('security.encryptionStatus', {})
-      .then(setInfo)
-      .catch((e: unknown) => status({ message: errorMessage(e), tone: 'error' }));
-  }, [status]);
-  useEffect(load, [load]);
 
   const encrypt = async () => {
     setBusy(true);
@@ -32,7 +26,7 @@ export function SecurityPage() {
       const result = await call('security.enableEncryption', { recoveryCodeWillBeKept: true });
       setCode(result.recoveryCode);
       setStep('code');
-      load();
+      void encryption.reload();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -95,11 +89,7 @@ export function SecurityPage() {
             <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
             {t('confirmKeep')}
           </label>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <ErrorText message={error} />
           {busy ? <p role="status">{t('working')}</p> : null}
         </div>
         <div className="form-actions">

@@ -1,13 +1,16 @@
 // Säkerhetskopior: the backups of the own database, "Säkerhetskopiera nu", restore with a preview
 // and confirmation, and undo of the last restore. The folder is shown; it is changed by IT staff
 // with the CLI, because the renderer never sends file paths.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupPreview, BackupRow, BackupsOverview } from '../../../db/api/contract.ts';
+import type { BackupPreview, BackupRow } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useStatus } from '../../components/Status.tsx';
+import { ErrorText, useFail, useStatus } from '../../components/Status.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { DataTable, type DataColumn } from '../../kit/DataTable.tsx';
+import { formatDateTime } from '../../kit/format.ts';
+import { useQuery } from '../../kit/useQuery.ts';
 
 const RESTORED_KEY = 'kvalitetsnavet.restored';
 
@@ -25,13 +28,6 @@ const SHOWN_TABLES = [
   'inspection_themes',
 ];
 
-/** Local date and time, Swedish style: 2026-11-23 14:05. */
-export function localDateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
@@ -44,25 +40,24 @@ function reloadWith(message: string): void {
 
 function RestoreDialog(props: { backup: BackupRow | null; onClose: () => void }) {
   const { t } = useTranslation('system');
-  const [preview, setPreview] = useState<BackupPreview | null>(null);
-  const [error, setError] = useState('');
+  const [restoreError, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const id = props.backup?.id;
-
-  // Mounted afresh for each backup (keyed by id), so there is no earlier preview to clear.
-  useEffect(() => {
-    if (!id) return;
-    call('backups.preview', { id })
-      .then(setPreview)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [id]);
+  // Mounted afresh for each backup (keyed by id); the page's status line is behind the dialog.
+  const checked = useQuery('backups.preview', id ? { id } : null, { report: false });
+  const preview = checked.data ?? null;
+  const error = restoreError || checked.error;
+  const countColumns: DataColumn<BackupPreview['counts'][number]>[] = [
+    { key: 'table', header: t('restore.table'), value: (c) => t(`tables.${c.table}`) },
+    { key: 'rows', header: t('restore.rows'), type: 'number', value: (c) => c.count },
+  ];
 
   const restore = async () => {
     if (!id) return;
     setBusy(true);
     try {
       const result = await call('backups.restore', { id });
-      reloadWith(t('restore.done', { date: localDateTime(result.restoredFrom) }));
+      reloadWith(t('restore.done', { date: formatDateTime(result.restoredFrom) }));
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
@@ -72,43 +67,26 @@ function RestoreDialog(props: { backup: BackupRow | null; onClose: () => void })
   return (
     <Dialog title={t('restore.title')} open={props.backup !== null} onClose={props.onClose} wide>
       {!preview && !error ? <p role="status">{t('restore.checking')}</p> : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
       {preview ? (
         <>
           <dl className="backup-facts">
             <dt>{t('columns.createdAt')}</dt>
-            <dd>{localDateTime(preview.createdAt)}</dd>
+            <dd>{formatDateTime(preview.createdAt)}</dd>
             <dt>{t('columns.appVersion')}</dt>
             <dd>{preview.appVersion}</dd>
             <dt>{t('columns.status')}</dt>
             <dd>{preview.restorable ? t('restore.verified') : preview.newerThanApp ? t('restore.newer') : t('restore.invalid')}</dd>
           </dl>
           {preview.counts.length > 0 ? (
-            <div className="table-scroll">
-              <table className="table table-compact backup-contents">
-                <caption>{t('restore.contents')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('restore.table')}</th>
-                    <th scope="col" className="num">
-                      {t('restore.rows')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {SHOWN_TABLES.flatMap((table) => preview.counts.filter((c) => c.table === table)).map((c) => (
-                    <tr key={c.table}>
-                      <td>{t(`tables.${c.table}`)}</td>
-                      <td className="num">{c.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={SHOWN_TABLES.flatMap((table) => preview.counts.filter((c) => c.table === table))}
+              columns={countColumns}
+              rowKey={(c) => c.table}
+              caption={t('restore.contents')}
+              className="table-compact backup-contents"
+              scroll
+            />
           ) : null}
           {preview.restorable ? <p className="notice">{t('restore.explain')}</p> : null}
           <div className="form-actions">
@@ -116,7 +94,7 @@ function RestoreDialog(props: { backup: BackupRow | null; onClose: () => void })
               {t('common:cancel')}
             </button>
             <button type="button" className="button-primary" disabled={!preview.restorable || busy} onClick={() => void restore()}>
-              {t('restore.confirm', { date: localDateTime(preview.createdAt) })}
+              {t('restore.confirm', { date: formatDateTime(preview.createdAt) })}
             </button>
           </div>
         </>
@@ -128,37 +106,29 @@ function RestoreDialog(props: { backup: BackupRow | null; onClose: () => void })
 export function BackupsPage() {
   const { t } = useTranslation('system');
   const status = useStatus();
-  const [overview, setOverview] = useState<BackupsOverview | null>(null);
+  const fail = useFail();
+  const list = useQuery('backups.list', {});
+  const overview = list.data ?? null;
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupRow | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setOverview(await call('backups.list', {}));
-    } catch (e) {
-      status({ message: errorMessage(e), tone: 'error' });
-    }
-  }, [status]);
-
+  // The message left by a restore (or its undo) before the app reloaded.
   useEffect(() => {
     const restored = sessionStorage.getItem(RESTORED_KEY);
     if (restored) {
       sessionStorage.removeItem(RESTORED_KEY);
       status(restored);
     }
-    call('backups.list', {})
-      .then(setOverview)
-      .catch((e: unknown) => status({ message: errorMessage(e), tone: 'error' }));
   }, [status]);
 
   const backupNow = async () => {
     setBusy(true);
     try {
       const row = await call('backups.create', {});
-      status(t('created', { date: localDateTime(row.createdAt) }));
-      await load();
+      status(t('created', { date: formatDateTime(row.createdAt) }));
+      await list.reload();
     } catch (e) {
-      status({ message: errorMessage(e), tone: 'error' });
+      fail(e);
     } finally {
       setBusy(false);
     }
@@ -170,12 +140,34 @@ export function BackupsPage() {
       await call('backups.undoRestore', {});
       reloadWith(t('undo.done'));
     } catch (e) {
-      status({ message: errorMessage(e), tone: 'error' });
+      fail(e);
       setBusy(false);
     }
   };
 
   const statusText = (b: BackupRow) => (b.status === 'ok' ? t('status.ok') : b.status === 'missing' ? t('status.missing') : t('status.changed'));
+  const backupColumns: DataColumn<BackupRow>[] = [
+    { key: 'createdAt', header: t('columns.createdAt'), type: 'datetime', value: (b) => b.createdAt },
+    { key: 'reason', header: t('columns.reason'), value: (b) => t(`reasons.${b.reason}`) },
+    { key: 'size', header: t('columns.size'), type: 'number', value: (b) => b.sizeBytes, render: (b) => size(b.sizeBytes) },
+    { key: 'status', header: t('columns.status'), value: statusText },
+    { key: 'checksum', header: t('columns.checksum'), render: (b) => <code title={b.sha256}>{b.sha256.slice(0, 12)}</code> },
+    {
+      key: 'actions',
+      header: t('columns.actions'),
+      hiddenHeader: true,
+      render: (b) => (
+        <button
+          type="button"
+          disabled={b.status !== 'ok' || !overview?.available}
+          onClick={() => setRestoring(b)}
+          aria-label={t('restore.buttonLabel', { date: formatDateTime(b.createdAt) })}
+        >
+          {t('restore.button')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -183,7 +175,7 @@ export function BackupsPage() {
       {overview && !overview.available ? <p className="notice">{t('demoNotice')}</p> : null}
       {overview?.undoRestoreAt ? (
         <div className="notice" role="note">
-          <p>{t('undo.available', { date: localDateTime(overview.undoRestoreAt) })}</p>
+          <p>{t('undo.available', { date: formatDateTime(overview.undoRestoreAt) })}</p>
           <button type="button" disabled={busy} onClick={() => void undo()}>
             {t('undo.button')}
           </button>
@@ -205,52 +197,18 @@ export function BackupsPage() {
             <code>npm run cli -- backup-folder --set MAPP</code>
             <p>{t('folderChange.packaged')}</p>
           </details>
-          {overview.backups.length === 0 ? (
-            <p className="muted">{t('empty')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="table backups-table">
-                <caption className="visually-hidden">{t('listLabel')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('columns.createdAt')}</th>
-                    <th scope="col">{t('columns.reason')}</th>
-                    <th scope="col" className="num">
-                      {t('columns.size')}
-                    </th>
-                    <th scope="col">{t('columns.status')}</th>
-                    <th scope="col">{t('columns.checksum')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('columns.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overview.backups.map((b) => (
-                    <tr key={b.id} className={b.status === 'ok' ? undefined : 'backup-invalid'}>
-                      <td>{localDateTime(b.createdAt)}</td>
-                      <td>{t(`reasons.${b.reason}`)}</td>
-                      <td className="num">{size(b.sizeBytes)}</td>
-                      <td>{statusText(b)}</td>
-                      <td>
-                        <code title={b.sha256}>{b.sha256.slice(0, 12)}</code>
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          disabled={b.status !== 'ok' || !overview.available}
-                          onClick={() => setRestoring(b)}
-                          aria-label={t('restore.buttonLabel', { date: localDateTime(b.createdAt) })}
-                        >
-                          {t('restore.button')}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            rows={overview.backups}
+            columns={backupColumns}
+            rowKey={(b) => b.id}
+            caption={t('listLabel')}
+            captionHidden
+            emptyText={t('empty')}
+            className="backups-table"
+            rowClassName={(b) => (b.status === 'ok' ? undefined : 'backup-invalid')}
+            scroll
+            sortable
+          />
         </>
       ) : (
         <p role="status">{t('common:loading')}</p>

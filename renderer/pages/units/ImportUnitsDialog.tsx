@@ -1,11 +1,14 @@
 // Import of units from .xlsx/.csv: choose a file, see every bad row, import only a valid file.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, UnitImportRow, UploadedFile } from '../../../db/api/contract.ts';
+import type { ImportPreview, RowIssue, UnitImportRow, UploadedFile } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FileTooLargeError, readUpload } from '../../components/files.ts';
-import { useStatus } from '../../components/Status.tsx';
+import { ErrorText, useStatus } from '../../components/Status.tsx';
+import { DataTable, type DataColumn } from '../../kit/DataTable.tsx';
+
+type PreviewRow = ImportPreview<UnitImportRow>['rows'][number];
 
 const PREVIEW_ROWS = 10;
 
@@ -16,6 +19,21 @@ export function ImportUnitsDialog(props: { open: boolean; onClose: () => void; o
   const [preview, setPreview] = useState<ImportPreview<UnitImportRow> | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+
+  const issueColumns: DataColumn<RowIssue>[] = [
+    { key: 'row', header: t('import.row'), type: 'text', value: (i) => i.rowNumber },
+    { key: 'column', header: t('import.column'), value: (i) => i.column },
+    { key: 'message', header: t('import.message'), value: (i) => i.message },
+  ];
+  const rowColumns: DataColumn<PreviewRow>[] = [
+    { key: 'row', header: t('import.row'), type: 'text', value: (r) => r.rowNumber },
+    { key: 'area', header: t('columns.operatingArea'), value: (r) => r.values.operatingAreaName },
+    { key: 'name', header: t('columns.name'), value: (r) => r.values.name },
+    { key: 'unitType', header: t('columns.unitType'), value: (r) => t(`unitTypes.${r.values.unitType}`) },
+    { key: 'regi', header: t('columns.regi'), value: (r) => t(`regi.${r.values.regi}`) },
+    { key: 'provider', header: t('columns.provider'), value: (r) => r.values.provider },
+    { key: 'manager', header: t('columns.manager'), value: (r) => r.values.manager },
+  ];
 
   const close = () => {
     setFile(null);
@@ -60,11 +78,7 @@ export function ImportUnitsDialog(props: { open: boolean; onClose: () => void; o
       <p className="muted">{t('import.columnsHelp')}</p>
       <input type="file" accept=".xlsx,.csv,.txt" aria-label={t('import.title')} onChange={(e) => void choose(e.target.files?.[0])} />
       {busy ? <p role="status">{t('import.reading')}</p> : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
       {preview ? (
         <div className="import-preview">
           {preview.fileIssues.map((issue) => (
@@ -84,54 +98,21 @@ export function ImportUnitsDialog(props: { open: boolean; onClose: () => void; o
             </p>
           ) : null}
           {preview.issues.length > 0 ? (
-            <table className="table" aria-label={t('import.issuesTitle')}>
-              <caption>{t('import.issuesTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.issues.map((issue, i) => (
-                  <tr key={i} className="row-error">
-                    <td>{issue.rowNumber}</td>
-                    <td>{issue.column}</td>
-                    <td>{issue.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={preview.issues}
+              columns={issueColumns}
+              rowKey={(i) => `${i.rowNumber}:${i.column}:${i.message}`}
+              caption={t('import.issuesTitle')}
+              rowClassName={() => 'row-error'}
+            />
           ) : null}
           {preview.canCommit ? (
-            <table className="table">
-              <caption>{t('import.previewTitle', { count: Math.min(PREVIEW_ROWS, preview.rows.length) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('columns.operatingArea')}</th>
-                  <th scope="col">{t('columns.name')}</th>
-                  <th scope="col">{t('columns.unitType')}</th>
-                  <th scope="col">{t('columns.regi')}</th>
-                  <th scope="col">{t('columns.provider')}</th>
-                  <th scope="col">{t('columns.manager')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.slice(0, PREVIEW_ROWS).map(({ rowNumber, values }) => (
-                  <tr key={rowNumber}>
-                    <td>{rowNumber}</td>
-                    <td>{values.operatingAreaName}</td>
-                    <td>{values.name}</td>
-                    <td>{t(`unitTypes.${values.unitType}`)}</td>
-                    <td>{t(`regi.${values.regi}`)}</td>
-                    <td>{values.provider}</td>
-                    <td>{values.manager}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              rows={preview.rows.slice(0, PREVIEW_ROWS)}
+              columns={rowColumns}
+              rowKey={(r) => String(r.rowNumber)}
+              caption={t('import.previewTitle', { count: Math.min(PREVIEW_ROWS, preview.rows.length) })}
+            />
           ) : null}
         </div>
       ) : null}

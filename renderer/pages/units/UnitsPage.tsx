@@ -1,11 +1,13 @@
 // Enheter: the register of verksamhetsområden and units, edited in the grid, saved per cell.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import { REGI, UNIT_TYPES, type OperatingAreaRow, type UnitRow } from '../../../db/api/contract.ts';
-import { call, errorMessage } from '../../api.ts';
+import { REGI, UNIT_TYPES, type UnitRow } from '../../../db/api/contract.ts';
+import { call } from '../../api.ts';
 import { Grid } from '../../components/Grid.tsx';
-import { useStatus } from '../../components/Status.tsx';
+import { useFail, useStatus } from '../../components/Status.tsx';
+import { RegisterToolbar } from '../../kit/RegisterToolbar.tsx';
+import { useQuery } from '../../kit/useQuery.ts';
 import { saveDownload } from '../../components/files.ts';
 import { HistoryDialog } from '../../components/HistoryDialog.tsx';
 import { AddUnitDialog, AddAreaDialog } from './AddUnitDialog.tsx';
@@ -17,35 +19,21 @@ const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim
 export function UnitsPage() {
   const { t } = useTranslation('units');
   const status = useStatus();
-  const [units, setUnits] = useState<UnitRow[] | null>(null);
-  const [areas, setAreas] = useState<OperatingAreaRow[]>([]);
+  const fail = useFail();
   const [selected, setSelected] = useState<UnitRow | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [dialog, setDialog] = useState<'add' | 'area' | 'import' | 'history' | null>(null);
+  const unitList = useQuery('units.list', { includeArchived: showArchived });
+  const areaList = useQuery('operatingAreas.list', {});
+  const units = unitList.data ?? null;
+  const areas = useMemo(() => areaList.data ?? [], [areaList.data]);
 
-  const load = useCallback(
-    () => Promise.all([call('units.list', { includeArchived: showArchived }), call('operatingAreas.list', {})]),
-    [showArchived],
-  );
-  const apply = useCallback(([unitRows, areaRows]: [UnitRow[], OperatingAreaRow[]]) => {
-    setUnits(unitRows);
-    setAreas(areaRows);
+  const { reload: reloadUnits } = unitList;
+  const { reload: reloadAreas } = areaList;
+  const reload = useCallback(async () => {
+    await Promise.all([reloadUnits(), reloadAreas()]);
     setSelected(null);
-  }, []);
-  const reload = useCallback(
-    () => load().then(apply).catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' })),
-    [load, apply, status],
-  );
-
-  useEffect(() => {
-    let current = true;
-    load()
-      .then((data) => current && apply(data))
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [load, apply, status]);
+  }, [reloadUnits, reloadAreas]);
 
   const areaIdByName = useMemo(() => new Map(areas.map((a) => [a.name, a.id])), [areas]);
 
@@ -115,12 +103,12 @@ export function UnitsPage() {
             const { operatingAreaId, name, unitType, regi, provider, manager, activeFrom, activeTo } = removed;
             call('units.restore', { id: removed.id, values: { operatingAreaId, name, unitType, regi, provider, manager, activeFrom, activeTo } })
               .then(reload)
-              .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
+              .catch(fail);
           },
         },
       });
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
@@ -132,7 +120,7 @@ export function UnitsPage() {
       await reload();
       status(t(archive ? 'archived' : 'unarchived', { name: selected.name }));
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
@@ -142,41 +130,54 @@ export function UnitsPage() {
       saveDownload(file);
       status(t('exported', { fileName: file.fileName }));
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('title')} intro={t('intro')} />
-      <div className="toolbar" role="toolbar" aria-label={t('title')}>
-        <button type="button" className="button-primary" onClick={() => setDialog('add')}>
-          {t('actions.add')}
-        </button>
-        <button type="button" onClick={() => setDialog('area')}>
-          {t('actions.addArea')}
-        </button>
-        <button type="button" onClick={() => void deleteSelected()} disabled={!selected}>
-          {t('actions.delete')}
-        </button>
-        <button type="button" onClick={() => void toggleArchived()} disabled={!selected}>
-          {selected?.archivedAt ? t('actions.unarchive') : t('actions.archive')}
-        </button>
-        <button type="button" onClick={() => setDialog('history')} disabled={!selected}>
-          {t('audit:showHistory')}
-        </button>
-        <span className="toolbar-spacer" />
-        <label className="checkbox">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-          {t('actions.showArchived')}
-        </label>
-        <button type="button" onClick={() => setDialog('import')}>
-          {t('actions.import')}
-        </button>
-        <button type="button" onClick={() => void exportUnits()}>
-          {t('actions.export')}
-        </button>
-      </div>
+      <RegisterToolbar
+        label={t('title')}
+        filters={
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={showArchived}
+              onChange={(e) => {
+                setShowArchived(e.target.checked);
+                setSelected(null);
+              }}
+            />
+            {t('actions.showArchived')}
+          </label>
+        }
+        actions={
+          <>
+            <button type="button" className="button-primary" onClick={() => setDialog('add')}>
+              {t('actions.add')}
+            </button>
+            <button type="button" onClick={() => setDialog('area')}>
+              {t('actions.addArea')}
+            </button>
+            <button type="button" onClick={() => void deleteSelected()} disabled={!selected}>
+              {t('actions.delete')}
+            </button>
+            <button type="button" onClick={() => void toggleArchived()} disabled={!selected}>
+              {selected?.archivedAt ? t('actions.unarchive') : t('actions.archive')}
+            </button>
+            <button type="button" onClick={() => setDialog('history')} disabled={!selected}>
+              {t('audit:showHistory')}
+            </button>
+            <button type="button" onClick={() => setDialog('import')}>
+              {t('actions.import')}
+            </button>
+            <button type="button" onClick={() => void exportUnits()}>
+              {t('actions.export')}
+            </button>
+          </>
+        }
+      />
       {units === null ? (
         <p>{t('common:loading')}</p>
       ) : (

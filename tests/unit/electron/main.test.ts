@@ -91,7 +91,21 @@ async function loadMain(options: { gotLock: boolean; argv?: string[] }) {
   vi.doMock('electron', () => fake.electron);
   const { withDatabaseKey } = await import('../../../db/crypto/encryptionService.ts');
   const { DatabaseKeyError } = await import('../../../db/crypto/databaseKey.ts');
-  vi.doMock('../../../db/core.ts', () => ({ createCore, DatabaseOpenError: class extends Error {}, withDatabaseKey, DatabaseKeyError }));
+  // The rest of what main.ts takes from db/core.ts stays real, as before it came through the core.
+  const { cliArgsAfterFlag } = await import('../../../db/cli/args.ts');
+  const { startBackupScheduler } = await import('../../../db/backup/scheduler.ts');
+  const { latestBackupOf, preMigrationBackup, restoreClosedDatabase } = await import('../../../db/backup/service.ts');
+  vi.doMock('../../../db/core.ts', () => ({
+    createCore,
+    DatabaseOpenError: class extends Error {},
+    withDatabaseKey,
+    DatabaseKeyError,
+    cliArgsAfterFlag,
+    startBackupScheduler,
+    latestBackupOf,
+    preMigrationBackup,
+    restoreClosedDatabase,
+  }));
   // main.ts reads argv when ready fires; afterEach puts the real one back.
   process.argv = options.argv ?? ['electron', '.'];
   await import('../../../electron/main.ts');

@@ -1,30 +1,25 @@
 // Tillsynsberättelse: the year's inspections in figures and charts, exported to PDF and Word from
 // the same data (reports.annual), so the numbers on screen and on paper agree.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnualReportData } from '../../../../db/api/contract.ts';
 import { assessedRequirements, requirementResultsChart } from '../../../../db/shared/charts.ts';
-import { call, errorMessage } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { Chart } from '../../../components/Chart.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { useFail, useStatus } from '../../../components/Status.tsx';
 import { saveDownload } from '../../../components/files.ts';
+import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
+
+type Row<K extends keyof AnnualReportData> = AnnualReportData[K] extends readonly (infer R)[] ? R : never;
 
 export function AnnualPage() {
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
+  const fail = useFail();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [data, setData] = useState<AnnualReportData | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('reports.annual', { year })
-      .then((d) => current && setData(d))
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [year, status]);
+  const data = useQuery('reports.annual', { year }).data ?? null;
 
   const assessed = useMemo(() => assessedRequirements(data?.byRequirement ?? []), [data]);
   // The same chart description as the tillsynsberättelse's PDF and Word file.
@@ -53,13 +48,54 @@ export function AnnualPage() {
     [data, t],
   );
 
+  const unitLink = (i: { id: string; unitName: string }) => <a href={`#/tillsyner/${i.id}`}>{i.unitName}</a>;
+  const requirementColumns: DataColumn<Row<'byRequirement'>>[] = [
+    { key: 'requirement', header: t('annual.requirement'), value: (r) => `${r.code} ${r.title}`, rowHeader: true },
+    ...(['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt'] as const).map((result) => ({
+      key: result,
+      header: t(`codes.result.${result}`),
+      type: 'number' as const,
+      value: (r: Row<'byRequirement'>) => r[result],
+    })),
+  ];
+  const areaColumns: DataColumn<Row<'byArea'>>[] = [
+    { key: 'area', header: t('annual.area'), value: (a) => a.operatingAreaName, rowHeader: true },
+    ...(['own', 'ivo', 'announced', 'unannounced'] as const).map((key) => ({
+      key,
+      header: t(`annual.totals.${key}`),
+      type: 'number' as const,
+      value: (a: Row<'byArea'>) => a[key],
+    })),
+  ];
+  const typeColumns: DataColumn<Row<'byType'>>[] = [
+    { key: 'type', header: t('annual.type'), value: (r) => t(`codes.inspectionType.${r.inspectionType}`), rowHeader: true },
+    { key: 'count', header: t('annual.count'), type: 'number', value: (r) => r.count },
+  ];
+  const statusColumns: DataColumn<AnnualReportData['actions']['byStatus'][number]>[] = [
+    { key: 'status', header: t('annual.status'), value: (s) => t(`codes.actionStatus.${s.status}`), rowHeader: true },
+    { key: 'count', header: t('annual.count'), type: 'number', value: (s) => s.count },
+  ];
+  const ivoColumns: DataColumn<Row<'ivoInspections'>>[] = [
+    { key: 'date', header: t('annual.date'), type: 'date', value: (i) => i.startDate },
+    { key: 'unit', header: t('annual.unit'), value: (i) => i.unitName, render: (i) => <>{unitLink(i)} ({i.operatingAreaName})</> },
+    { key: 'summary', header: t('annual.summary'), value: (i) => i.summary, sortable: false },
+  ];
+  const inspectionColumns: DataColumn<Row<'inspections'>>[] = [
+    { key: 'date', header: t('annual.date'), type: 'date', value: (i) => i.startDate },
+    { key: 'unit', header: t('annual.unit'), value: (i) => i.unitName, render: unitLink },
+    { key: 'type', header: t('annual.type'), value: (i) => (i.origin === 'ivo' ? t('codes.origin.ivo') : t(`codes.inspectionType.${i.inspectionType}`)) },
+    { key: 'announced', header: t('list.columns.announced'), value: (i) => t(`codes.announced.${String(i.announced)}`) },
+    { key: 'shortfalls', header: t('annual.shortfalls'), type: 'number', value: (i) => i.shortfallCount },
+    { key: 'status', header: t('annual.status'), value: (i) => t(`codes.status.${i.status}`) },
+  ];
+
   const download = async (method: 'reports.annualPdf' | 'reports.annualDocx') => {
     try {
       const file = await call(method, { year });
       saveDownload(file);
       status(t('record.exported', { fileName: file.fileName }));
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
@@ -109,146 +145,32 @@ export function AnnualPage() {
             <section className="card" aria-labelledby="by-requirement">
               <h2 id="by-requirement">{t('annual.byRequirement')}</h2>
               {assessed.length ? <Chart option={resultsChart.option} description={t('annual.chartResults')} height={resultsChart.height} /> : null}
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('annual.requirement')}</th>
-                    <th scope="col" className="num">{t('codes.result.uppfyllt')}</th>
-                    <th scope="col" className="num">{t('codes.result.delvis_uppfyllt')}</th>
-                    <th scope="col" className="num">{t('codes.result.ej_uppfyllt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {assessed.map((r) => (
-                    <tr key={r.requirementId}>
-                      <th scope="row">
-                        {r.code} {r.title}
-                      </th>
-                      <td className="num">{r.uppfyllt}</td>
-                      <td className="num">{r.delvis_uppfyllt}</td>
-                      <td className="num">{r.ej_uppfyllt}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable rows={assessed} columns={requirementColumns} rowKey={(r) => r.requirementId} ariaLabel={t('annual.byRequirement')} sortable />
             </section>
             <div>
               <section className="card" aria-labelledby="by-area">
                 <h2 id="by-area">{t('annual.byArea')}</h2>
                 {data.byArea.length ? <Chart option={areaOption} description={t('annual.chartAreas')} height={260} /> : null}
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('annual.area')}</th>
-                      <th scope="col" className="num">{t('annual.totals.own')}</th>
-                      <th scope="col" className="num">{t('annual.totals.ivo')}</th>
-                      <th scope="col" className="num">{t('annual.totals.announced')}</th>
-                      <th scope="col" className="num">{t('annual.totals.unannounced')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byArea.map((a) => (
-                      <tr key={a.operatingAreaName}>
-                        <th scope="row">{a.operatingAreaName}</th>
-                        <td className="num">{a.own}</td>
-                        <td className="num">{a.ivo}</td>
-                        <td className="num">{a.announced}</td>
-                        <td className="num">{a.unannounced}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable rows={data.byArea} columns={areaColumns} rowKey={(a) => a.operatingAreaName} ariaLabel={t('annual.byArea')} sortable />
               </section>
               <section className="card" aria-labelledby="by-type">
                 <h2 id="by-type">{t('annual.byType')}</h2>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('annual.type')}</th>
-                      <th scope="col" className="num">{t('annual.count')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byType.map((r) => (
-                      <tr key={r.inspectionType}>
-                        <th scope="row">{t(`codes.inspectionType.${r.inspectionType}`)}</th>
-                        <td className="num">{r.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable rows={data.byType} columns={typeColumns} rowKey={(r) => r.inspectionType} ariaLabel={t('annual.byType')} />
               </section>
               <section className="card" aria-labelledby="annual-actions">
                 <h2 id="annual-actions">{t('annual.actions')}</h2>
                 <p>{t('annual.actionsSummary', { total: data.actions.total, overdue: data.actions.overdue })}</p>
-                <table className="table">
-                  <tbody>
-                    {data.actions.byStatus.map((s) => (
-                      <tr key={s.status}>
-                        <th scope="row">{t(`codes.actionStatus.${s.status}`)}</th>
-                        <td className="num">{s.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable rows={data.actions.byStatus} columns={statusColumns} rowKey={(r) => r.status} ariaLabel={t('annual.actions')} headerHidden />
               </section>
             </div>
           </div>
           <section className="card" aria-labelledby="annual-ivo">
             <h2 id="annual-ivo">{t('annual.ivo')}</h2>
-            {data.ivoInspections.length === 0 ? (
-              <p className="muted">{t('annual.noIvo')}</p>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('annual.date')}</th>
-                    <th scope="col">{t('annual.unit')}</th>
-                    <th scope="col">{t('annual.summary')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.ivoInspections.map((i) => (
-                    <tr key={i.id}>
-                      <td className="nowrap">{i.startDate}</td>
-                      <td>
-                        <a href={`#/tillsyner/${i.id}`}>{i.unitName}</a> ({i.operatingAreaName})
-                      </td>
-                      <td>{i.summary}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable rows={data.ivoInspections} columns={ivoColumns} rowKey={(i) => i.id} ariaLabel={t('annual.ivo')} emptyText={t('annual.noIvo')} sortable />
           </section>
           <section className="card" aria-labelledby="annual-inspections">
             <h2 id="annual-inspections">{t('annual.inspections')}</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('annual.date')}</th>
-                  <th scope="col">{t('annual.unit')}</th>
-                  <th scope="col">{t('annual.type')}</th>
-                  <th scope="col">{t('list.columns.announced')}</th>
-                  <th scope="col" className="num">{t('annual.shortfalls')}</th>
-                  <th scope="col">{t('annual.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.inspections.map((i) => (
-                  <tr key={i.id}>
-                    <td className="nowrap">{i.startDate}</td>
-                    <td>
-                      <a href={`#/tillsyner/${i.id}`}>{i.unitName}</a>
-                    </td>
-                    <td>{i.origin === 'ivo' ? t('codes.origin.ivo') : t(`codes.inspectionType.${i.inspectionType}`)}</td>
-                    <td>{t(`codes.announced.${String(i.announced)}`)}</td>
-                    <td className="num">{i.shortfallCount}</td>
-                    <td>{t(`codes.status.${i.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable rows={data.inspections} columns={inspectionColumns} rowKey={(i) => i.id} ariaLabel={t('annual.inspections')} sortable />
           </section>
         </>
       )}

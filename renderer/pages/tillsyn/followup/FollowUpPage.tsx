@@ -1,12 +1,14 @@
 // Uppföljning: every required action by deadline, overdue ones in red, with status, follow-up
 // date and the other fields edited in the grid and saved at once.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { ACTION_FILTERS, ACTION_STATUSES, type ActionFilter, type RequiredActionRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useStatus } from '../../../components/Status.tsx';
+import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 
 function InspectionLink(p: ICellRendererParams<RequiredActionRow>) {
@@ -19,27 +21,11 @@ export function FollowUpPage() {
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
   const [filter, setFilter] = useState<ActionFilter>('open');
-  const [rows, setRows] = useState<RequiredActionRow[] | null>(null);
-  const [overdueCount, setOverdueCount] = useState(0);
-
-  const load = useCallback(
-    () => Promise.all([call('actions.list', { filter }), call('actions.list', { filter: 'overdue' })]),
-    [filter],
-  );
-
-  useEffect(() => {
-    let current = true;
-    load()
-      .then(([list, overdue]) => {
-        if (!current) return;
-        setRows(list);
-        setOverdueCount(overdue.length);
-      })
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [load, status]);
+  const [search, setSearch] = useState('');
+  const rows = useQuery('actions.list', { filter }).data ?? null;
+  const overdue = useQuery('actions.list', { filter: 'overdue' });
+  const overdueCount = overdue.data?.length ?? 0;
+  const { reload: reloadOverdue } = overdue;
 
   const columns = useMemo<ColDef<RequiredActionRow>[]>(
     () => [
@@ -75,11 +61,10 @@ export function FollowUpPage() {
     async (row: RequiredActionRow, field: string, value: unknown): Promise<RequiredActionRow> => {
       const patchValue = field === 'followUpDate' ? nullIfEmpty(value) : (value ?? '');
       const saved = await call('actions.update', { id: row.id, patch: { [field]: patchValue } });
-      const overdue = await call('actions.list', { filter: 'overdue' });
-      setOverdueCount(overdue.length);
+      await reloadOverdue();
       return saved;
     },
-    [],
+    [reloadOverdue],
   );
 
   return (
@@ -91,19 +76,23 @@ export function FollowUpPage() {
           </button>
         ) : null}
       </PageHeader>
-      <div className="toolbar" role="toolbar" aria-label={t('followUp.filter')}>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('followUp.filter')}</legend>
-          {ACTION_FILTERS.map((f) => (
-            <label key={f} className={filter === f ? 'segment segment-active' : 'segment'}>
-              <input type="radio" name="action-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
-              {t(`followUp.filters.${f}`)}
-            </label>
-          ))}
-        </fieldset>
-        <span className="toolbar-spacer" />
-        {rows ? <span className="muted">{t('followUp.count', { count: rows.length })}</span> : null}
-      </div>
+      <RegisterToolbar
+        label={t('followUp.title')}
+        search={{ label: t('followUp.search'), value: search, onChange: setSearch }}
+        filtersLabel={t('followUp.filter')}
+        filters={
+          <fieldset className="segmented">
+            <legend className="visually-hidden">{t('followUp.filter')}</legend>
+            {ACTION_FILTERS.map((f) => (
+              <label key={f} className={filter === f ? 'segment segment-active' : 'segment'}>
+                <input type="radio" name="action-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+                {t(`followUp.filters.${f}`)}
+              </label>
+            ))}
+          </fieldset>
+        }
+        summary={rows ? t('followUp.count', { count: rows.length }) : null}
+      />
       {rows === null ? (
         <p>{t('common:loading')}</p>
       ) : rows.length === 0 ? (
@@ -115,6 +104,7 @@ export function FollowUpPage() {
           onCommit={commit}
           onStatus={status}
           ariaLabel={t('followUp.gridLabel')}
+          quickFilter={search}
           rowClassRules={{ 'row-overdue': (p: RowClassParams<RequiredActionRow>) => Boolean(p.data?.overdue) }}
         />
       )}

@@ -1,22 +1,24 @@
 // One inspection (tillsyn) as a record: its details, the assessment of each kvalitetskrav and the
 // required actions, every field saved on its own; reports and closing from the header.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ASSESSMENT_RESULTS,
   INSPECTION_ORIGINS,
   INSPECTION_TYPES,
+  type AssessmentRow,
   type InspectionDetail,
-  type InspectorRow,
   type MethodInput,
-  type ThemeRow,
 } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
-import { useStatus } from '../../../components/Status.tsx';
+import { call } from '../../../api.ts';
+import { useFail, useStatus } from '../../../components/Status.tsx';
 import { saveDownload } from '../../../components/files.ts';
+import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
+import { withAction, withActions, withAssessmentUpdate, withoutAction } from './recordUpdates.ts';
 
 type Patch = MethodInput<'inspections.update'>['patch'];
 const METHODS = ['methodInterview', 'methodObservation', 'methodDocumentReview', 'methodRecordReview'] as const;
@@ -24,44 +26,16 @@ const METHODS = ['methodInterview', 'methodObservation', 'methodDocumentReview',
 export function InspectionPage({ id }: { id: string }) {
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
-  const [detail, setDetail] = useState<InspectionDetail | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [inspectors, setInspectors] = useState<InspectorRow[]>([]);
-  const [themes, setThemes] = useState<ThemeRow[]>([]);
+  const fail = useFail();
+  const record = useQuery('inspections.get', { id });
+  const inspectors = useQuery('inspectors.list', { includeArchived: true }).data ?? [];
+  const themes = useQuery('themes.list', {}).data ?? [];
   const [closing, setClosing] = useState(false);
   const { state, errors, save } = useSaver();
+  const detail = record.data;
+  const { setData: setDetail, update: updateDetail, reload } = record;
 
-  const reload = useCallback(
-    () =>
-      call('inspections.get', { id })
-        .then(setDetail)
-        .catch((error: unknown) => {
-          setMissing(true);
-          status({ message: errorMessage(error), tone: 'error' });
-        }),
-    [id, status],
-  );
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([call('inspections.get', { id }), call('inspectors.list', { includeArchived: true }), call('themes.list', {})])
-      .then(([d, i, th]) => {
-        if (!current) return;
-        setDetail(d);
-        setInspectors(i);
-        setThemes(th);
-      })
-      .catch((error: unknown) => {
-        if (!current) return;
-        setMissing(true);
-        status({ message: errorMessage(error), tone: 'error' });
-      });
-    return () => {
-      current = false;
-    };
-  }, [id, status]);
-
-  if (missing) return <p>{t('record.notFound')}</p>;
+  if (!detail && record.error) return <p>{t('record.notFound')}</p>;
   if (!detail) return <p>{t('common:loading')}</p>;
 
   const closed = detail.status === 'avslutad';
@@ -77,7 +51,7 @@ export function InspectionPage({ id }: { id: string }) {
       saveDownload(file);
       status(t('record.exported', { fileName: file.fileName }));
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
@@ -85,7 +59,7 @@ export function InspectionPage({ id }: { id: string }) {
     try {
       setDetail(await call('inspections.reopen', { id }));
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
@@ -96,17 +70,88 @@ export function InspectionPage({ id }: { id: string }) {
       status(t('record.deleted'));
       window.location.hash = '#/tillsyner';
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 
-  const setResult = (assessmentId: string, code: string, patch: MethodInput<'assessments.update'>['patch']) =>
-    save(`assessment-${assessmentId}`, async () => {
-      const result = await call('assessments.update', { id: assessmentId, patch });
-      await reload();
-      if (result.createdAction) return t('record.actionCreated', { code });
-      if (result.removedActionIds.length) return t('record.actionRemoved', { code });
+  // The page follows the method's own result: the assessment, a created and removed required actions.
+  const setResult = (assessment: AssessmentRow, patch: MethodInput<'assessments.update'>['patch']) =>
+    save(`assessment-${assessment.id}`, async () => {
+      const result = await call('assessments.update', { id: assessment.id, patch });
+      updateDetail((d) => withAssessmentUpdate(d, result));
+      // An untouched action's text follows a new observation; the result does not carry that
+      // action, so this record's actions (not the whole inspection) are read again.
+      const linked = detail.actions.some((a) => a.assessmentId === assessment.id);
+      if (patch.observation !== undefined && linked && !result.createdAction) {
+        const listed = await call('actions.list', { filter: 'all', inspectionId: id });
+        updateDetail((d) => withActions(d, listed));
+      }
+      if (result.createdAction) return t('record.actionCreated', { code: assessment.code });
+      if (result.removedActionIds.length) return t('record.actionRemoved', { code: assessment.code });
     });
+
+  // A result shows at once; a refused one goes back to what was stored.
+  const chooseResult = async (assessment: AssessmentRow, result: AssessmentRow['result']) => {
+    const swap = (to: AssessmentRow) => updateDetail((d) => ({ ...d, assessments: d.assessments.map((x) => (x.id === to.id ? to : x)) }));
+    swap({ ...assessment, result });
+    if (!(await setResult(assessment, { result }))) swap(assessment);
+  };
+
+  const assessmentColumns: DataColumn<AssessmentRow>[] = [
+    {
+      key: 'requirement',
+      header: t('record.requirement'),
+      rowHeader: true,
+      render: (a) => (
+        <span title={a.description}>
+          <span className="requirement-code">{a.code}</span> {a.title}
+          {a.version > 1 ? <span className="muted small"> ({t('record.version', { version: a.version })})</span> : null}
+        </span>
+      ),
+    },
+    {
+      key: 'result',
+      header: t('record.result'),
+      render: (a) => (
+        <>
+          <label className="visually-hidden" htmlFor={`result-${a.id}`}>
+            {t('record.resultFor', { code: a.code })}
+          </label>
+          <select
+            id={`result-${a.id}`}
+            className={`result-select result-${a.result}`}
+            value={a.result}
+            disabled={closed}
+            onChange={(e) => void chooseResult(a, e.target.value as (typeof ASSESSMENT_RESULTS)[number])}
+          >
+            {ASSESSMENT_RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {t(`codes.result.${r}`)}
+              </option>
+            ))}
+          </select>
+        </>
+      ),
+    },
+    {
+      key: 'observation',
+      header: t('record.observation'),
+      render: (a) => (
+        <AutosaveText
+          key={`obs-${a.id}-${a.observation}`}
+          id={`observation-${a.id}`}
+          label={t('record.observationFor', { code: a.code })}
+          hiddenLabel
+          multiline
+          rows={2}
+          value={a.observation}
+          disabled={closed}
+          error={errors[`assessment-${a.id}`]}
+          onSave={(v) => setResult(a, { observation: v })}
+        />
+      ),
+    },
+  ];
 
   // Choices show the new state at once; a refused save reloads the stored one.
   const optimistic = async (field: string, shown: InspectionDetail, patch: Patch) => {
@@ -303,72 +348,26 @@ export function InspectionPage({ id }: { id: string }) {
         <p className="muted">
           {t('record.progress', { assessed: detail.assessedCount, total: detail.requirementCount, shortfalls: detail.shortfallCount })}
         </p>
-        {detail.assessments.length === 0 ? (
-          <p>{t('record.noAssessments')}</p>
-        ) : (
-          <table className="table assessment-table" aria-label={t('record.assessmentsLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('record.requirement')}</th>
-                <th scope="col">{t('record.result')}</th>
-                <th scope="col">{t('record.observation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.assessments.map((a) => (
-                <tr key={a.id} className={`result-${a.result}`}>
-                  <th scope="row" title={a.description}>
-                    <span className="requirement-code">{a.code}</span> {a.title}
-                    {a.version > 1 ? <span className="muted small"> ({t('record.version', { version: a.version })})</span> : null}
-                  </th>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`result-${a.id}`}>
-                      {t('record.resultFor', { code: a.code })}
-                    </label>
-                    <select
-                      id={`result-${a.id}`}
-                      className={`result-select result-${a.result}`}
-                      value={a.result}
-                      disabled={closed}
-                      onChange={(e) => {
-                        const result = e.target.value as (typeof ASSESSMENT_RESULTS)[number];
-                        setDetail({ ...detail, assessments: detail.assessments.map((x) => (x.id === a.id ? { ...x, result } : x)) });
-                        void setResult(a.id, a.code, { result }).then(async (ok) => {
-                          if (!ok) await reload();
-                        });
-                      }}
-                    >
-                      {ASSESSMENT_RESULTS.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`codes.result.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <AutosaveText
-                      key={`obs-${a.id}-${a.observation}`}
-                      id={`observation-${a.id}`}
-                      label={t('record.observationFor', { code: a.code })}
-                      hiddenLabel
-                      multiline
-                      rows={2}
-                      value={a.observation}
-                      disabled={closed}
-                      error={errors[`assessment-${a.id}`]}
-                      onSave={(v) => setResult(a.id, a.code, { observation: v })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={detail.assessments}
+          columns={assessmentColumns}
+          rowKey={(a) => a.id}
+          ariaLabel={t('record.assessmentsLabel')}
+          emptyText={t('record.noAssessments')}
+          className="assessment-table"
+          rowClassName={(a) => `result-${a.result}`}
+        />
       </section>
 
       <section className="card" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('record.actions')}</h2>
-        <ActionsTable inspection={detail} onChanged={reload} save={save} errors={errors} />
+        <ActionsTable
+          inspection={detail}
+          onSaved={(action) => updateDetail((d) => withAction(d, action))}
+          onDeleted={(actionId) => updateDetail((d) => withoutAction(d, actionId))}
+          save={save}
+          errors={errors}
+        />
       </section>
       <CloseInspectionDialog
         open={closing}

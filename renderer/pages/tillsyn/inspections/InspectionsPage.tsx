@@ -1,11 +1,11 @@
 // Tillsyner: every recorded inspection, filtered by year, status and initiative; "Ny tillsyn".
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { INSPECTION_ORIGINS, INSPECTION_STATUSES, type InspectionListRow, type InspectionOrigin, type InspectionStatus } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { NewInspectionDialog } from './NewInspectionDialog.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 
@@ -18,26 +18,17 @@ const readOnly = (row: InspectionListRow) => Promise.resolve(row);
 
 export function InspectionsPage() {
   const { t } = useTranslation('tillsyn');
-  const status = useStatus();
-  const [rows, setRows] = useState<InspectionListRow[] | null>(null);
   const [year, setYear] = useState('');
   const [inspectionStatus, setInspectionStatus] = useState('');
   const [origin, setOrigin] = useState('');
+  const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    call('inspections.list', {
+  const rows =
+    useQuery('inspections.list', {
       ...(year ? { year: Number(year) } : {}),
       ...(inspectionStatus ? { status: inspectionStatus as InspectionStatus } : {}),
       ...(origin ? { origin: origin as InspectionOrigin } : {}),
-    })
-      .then((list) => current && setRows(list))
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [year, inspectionStatus, origin, status]);
+    }).data ?? null;
 
   const years = useMemo(() => {
     const now = new Date().getFullYear();
@@ -89,45 +80,53 @@ export function InspectionsPage() {
           </a>
         ) : null}
       </PageHeader>
-      <div className="toolbar" role="toolbar" aria-label={t('list.filters')}>
-        <button type="button" className="button-primary" onClick={() => setCreating(true)}>
-          {t('list.new')}
-        </button>
-        <span className="toolbar-spacer" />
-        <label className="inline-label">
-          {t('list.year')}
-          <select value={year} onChange={(e) => setYear(e.target.value)}>
-            <option value="">{t('all')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          {t('list.status')}
-          <select value={inspectionStatus} onChange={(e) => setInspectionStatus(e.target.value)}>
-            <option value="">{t('all')}</option>
-            {INSPECTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`codes.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          {t('list.origin')}
-          <select value={origin} onChange={(e) => setOrigin(e.target.value)}>
-            <option value="">{t('all')}</option>
-            {INSPECTION_ORIGINS.map((o) => (
-              <option key={o} value={o}>
-                {t(`codes.origin.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <RegisterToolbar
+        label={t('list.title')}
+        search={{ label: t('list.search'), value: search, onChange: setSearch }}
+        filtersLabel={t('list.filters')}
+        filters={
+          <>
+            <label className="inline-label">
+              {t('list.year')}
+              <select value={year} onChange={(e) => setYear(e.target.value)}>
+                <option value="">{t('all')}</option>
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-label">
+              {t('list.status')}
+              <select value={inspectionStatus} onChange={(e) => setInspectionStatus(e.target.value)}>
+                <option value="">{t('all')}</option>
+                {INSPECTION_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`codes.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-label">
+              {t('list.origin')}
+              <select value={origin} onChange={(e) => setOrigin(e.target.value)}>
+                <option value="">{t('all')}</option>
+                {INSPECTION_ORIGINS.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`codes.origin.${o}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        }
+        actions={
+          <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+            {t('list.new')}
+          </button>
+        }
+      />
       {rows === null ? (
         <p>{t('common:loading')}</p>
       ) : rows.length === 0 && !year && !inspectionStatus && !origin ? (
@@ -138,6 +137,7 @@ export function InspectionsPage() {
           columns={columns}
           onCommit={readOnly}
           ariaLabel={t('list.gridLabel')}
+          quickFilter={search}
           rowClassRules={{ 'row-overdue': (p: RowClassParams<InspectionListRow>) => (p.data?.overdueActionCount ?? 0) > 0 }}
         />
       )}

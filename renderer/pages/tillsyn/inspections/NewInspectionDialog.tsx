@@ -1,20 +1,18 @@
 // "Ny tillsyn": the unit, dates, kind of inspection, inspectors and the kvalitetskrav to assess
 // (all active requirements preselected). Creating it opens the record.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INSPECTION_ORIGINS,
   INSPECTION_TYPES,
   type InspectionOrigin,
   type InspectionType,
-  type InspectorRow,
-  type RequirementRow,
-  type ThemeRow,
   type UnitRow,
 } from '../../../../db/api/contract.ts';
 import { ApiError, call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { ErrorText, useStatus } from '../../../components/Status.tsx';
+import { useLoad } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, CodeSelect, FieldMessage } from './autosave.tsx';
 
 function localToday(): string {
@@ -23,17 +21,32 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-interface Choices {
-  units: UnitRow[];
-  inspectors: InspectorRow[];
-  requirements: RequirementRow[];
-  themes: ThemeRow[];
+/** What the form offers: active units, inspectors and requirements, and the themes. */
+function loadChoices() {
+  return Promise.all([
+    call('units.list', { includeArchived: false }),
+    call('inspectors.list', { includeArchived: false }),
+    call('requirements.list', { includeArchived: false }),
+    call('themes.list', {}),
+  ]).then(([units, inspectors, requirements, themes]) => ({ units, inspectors, requirements, themes }));
 }
 
 export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('tillsyn');
+  // The form mounts with each opening, so it starts afresh with every requirement chosen.
+  return (
+    <Dialog title={t('create.title')} open={open} onClose={onClose} wide>
+      <NewInspectionForm onClose={onClose} />
+    </Dialog>
+  );
+}
+
+function NewInspectionForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('tillsyn');
   const status = useStatus();
-  const [choices, setChoices] = useState<Choices | null>(null);
+  // The page's status line is behind the modal dialog, so a failure to load shows here.
+  const loaded = useLoad(loadChoices, [], { report: false });
+  const choices = loaded.data ?? null;
   const [form, setForm] = useState({
     unitId: '',
     startDate: localToday(),
@@ -44,29 +57,12 @@ export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose:
     themeId: '',
   });
   const [inspectorIds, setInspectorIds] = useState<string[]>([]);
-  const [requirementIds, setRequirementIds] = useState<string[]>([]);
+  // Every requirement until the user changes the choice.
+  const [chosenRequirements, setRequirementIds] = useState<string[] | null>(null);
+  const requirementIds = useMemo(() => chosenRequirements ?? (choices?.requirements ?? []).map((r) => r.id), [chosenRequirements, choices]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
 
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    Promise.all([
-      call('units.list', { includeArchived: false }),
-      call('inspectors.list', { includeArchived: false }),
-      call('requirements.list', { includeArchived: false }),
-      call('themes.list', {}),
-    ])
-      .then(([units, inspectors, requirements, themes]) => {
-        if (!current) return;
-        setChoices({ units, inspectors, requirements, themes });
-        setRequirementIds(requirements.map((r) => r.id));
-      })
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [open, status]);
 
   const unitsByArea = useMemo(() => {
     const groups = new Map<string, UnitRow[]>();
@@ -109,9 +105,10 @@ export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose:
   };
 
   return (
-    <Dialog title={t('create.title')} open={open} onClose={onClose} wide>
+    <>
+      <ErrorText message={loaded.error} />
       {choices === null ? (
-        <p>{t('common:loading')}</p>
+        loaded.error ? null : <p>{t('common:loading')}</p>
       ) : (
         <form className="form new-inspection" onSubmit={(e) => void submit(e)} noValidate>
           <div className="record-grid">
@@ -191,11 +188,7 @@ export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose:
               ))}
             </div>
           </fieldset>
-          {formError ? (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          ) : null}
+          <ErrorText message={formError} />
           <div className="form-actions">
             <button type="button" onClick={onClose}>
               {t('common:cancel')}
@@ -206,6 +199,6 @@ export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose:
           </div>
         </form>
       )}
-    </Dialog>
+    </>
   );
 }

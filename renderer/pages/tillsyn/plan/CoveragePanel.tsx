@@ -1,11 +1,11 @@
 // Coverage of the cycle: each unit's status counted overall, per verksamhetsområde and per regi,
 // and planned against done per tertial and per inspector (ECharts), plus the overdue units.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COVERAGE_STATUSES, type CoverageStatus, type CoverageView, type CycleRow, type PlanEntryRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
 import { Chart, CHART_COLORS } from '../../../components/Chart.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { periodLabel } from './periods.ts';
 
 type Counts = Record<CoverageStatus, number>;
@@ -27,20 +27,10 @@ function barOption(categories: string[], planned: number[], done: number[], labe
 export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] }) {
   const { t } = useTranslation('tillsynPlan');
   const { t: tu } = useTranslation('units');
-  const status = useStatus();
-  const [coverage, setCoverage] = useState<CoverageView | null>(null);
   const { cycle, entries } = props;
-
-  // Reloaded whenever the plan changes, so a moved card shows here at once.
-  useEffect(() => {
-    let current = true;
-    call('coverage.get', { cycleId: cycle.id })
-      .then((view) => current && setCoverage(view))
-      .catch((e: unknown) => current && status({ message: errorMessage(e), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [cycle.id, entries, status]);
+  // Loaded again whenever the plan changes, so a moved card shows here at once.
+  const planVersion = useMemo(() => entries.map((e) => `${e.id}@${e.updatedAt}`).join(), [entries]);
+  const coverage = useQuery('coverage.get', { cycleId: cycle.id }, { deps: [planVersion] }).data ?? null;
 
   const labels = useMemo(() => ({ planned: t('coverage.planned'), done: t('coverage.done') }), [t]);
   const tertialChart = useMemo(
@@ -73,6 +63,13 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
   const shown = COVERAGE_STATUSES.filter((s) => s !== 'ej_aktuell' || coverage.totals.ej_aktuell > 0);
   const overdue = coverage.units.filter((u) => u.status === 'forsenad');
   const areaName = new Map(coverage.byOperatingArea.map((a) => [a.operatingAreaId, a.operatingAreaName]));
+  const overdueColumns: DataColumn<CoverageView['units'][number]>[] = [
+    { key: 'unit', header: t('columns.unit'), value: (u) => u.name, rowHeader: true },
+    { key: 'area', header: t('columns.area'), value: (u) => areaName.get(u.operatingAreaId) },
+    { key: 'planned', header: t('coverage.planned36'), value: (u) => (u.planned ? periodLabel(t, u.planned.year, u.planned.tertial) : '–') },
+    { key: 'deadline', header: t('coverage.deadline'), type: 'date', value: (u) => u.deadline ?? '–' },
+    { key: 'reasons', header: t('columns.status'), value: (u) => u.overdueReasons.map((r) => t(`coverage.reasons.${r}`)).join('; ') },
+  ];
 
   return (
     <div className="coverage">
@@ -114,77 +111,40 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
       </div>
       <section className="card" aria-labelledby="cov-overdue">
         <h3 id="cov-overdue">{t('coverage.overdueUnits', { count: overdue.length })}</h3>
-        {overdue.length === 0 ? (
-          <p>{t('coverage.noOverdue')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.unit')}</th>
-                  <th scope="col">{t('columns.area')}</th>
-                  <th scope="col">{t('coverage.planned36')}</th>
-                  <th scope="col">{t('coverage.deadline')}</th>
-                  <th scope="col">{t('columns.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overdue.map((u) => (
-                  <tr key={u.unitId}>
-                    <th scope="row">{u.name}</th>
-                    <td>{areaName.get(u.operatingAreaId)}</td>
-                    <td>{u.planned ? periodLabel(t, u.planned.year, u.planned.tertial) : '–'}</td>
-                    <td>{u.deadline ?? '–'}</td>
-                    <td>{u.overdueReasons.map((r) => t(`coverage.reasons.${r}`)).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={overdue}
+          columns={overdueColumns}
+          rowKey={(u) => u.unitId}
+          ariaLabel={t('coverage.overdueUnits', { count: overdue.length })}
+          emptyText={t('coverage.noOverdue')}
+          className="table-compact"
+          scroll
+          sortable
+        />
       </section>
     </div>
   );
 }
 
+interface CountsRow {
+  key: string;
+  label: string;
+  counts: Counts;
+}
+
 /** Counts per status for some grouping (verksamhetsområde, regi), with a total per row. */
-function CountsTable(props: { id: string; title: string; firstHeader: string; statuses: readonly CoverageStatus[]; rows: { key: string; label: string; counts: Counts }[] }) {
+function CountsTable(props: { id: string; title: string; firstHeader: string; statuses: readonly CoverageStatus[]; rows: CountsRow[] }) {
   const { t } = useTranslation('tillsynPlan');
+  const total = (row: CountsRow) => props.statuses.reduce((a, s) => a + row.counts[s], 0);
+  const columns: DataColumn<CountsRow>[] = [
+    { key: 'label', header: props.firstHeader, value: (r) => r.label, rowHeader: true },
+    ...props.statuses.map((s) => ({ key: s, header: t(`coverage.statuses.${s}`), type: 'number' as const, value: (r: CountsRow) => r.counts[s] })),
+    { key: 'total', header: t('coverage.total'), type: 'number', value: total, render: (r) => <strong>{total(r)}</strong> },
+  ];
   return (
     <section className="card" aria-labelledby={props.id}>
       <h3 id={props.id}>{props.title}</h3>
-      <div className="table-scroll">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">{props.firstHeader}</th>
-              {props.statuses.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {t(`coverage.statuses.${s}`)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t('coverage.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {props.statuses.map((s) => (
-                  <td key={s} className="num">
-                    {row.counts[s]}
-                  </td>
-                ))}
-                <td className="num">
-                  <strong>{props.statuses.reduce((a, s) => a + row.counts[s], 0)}</strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable rows={props.rows} columns={columns} rowKey={(r) => r.key} ariaLabel={props.title} className="table-compact" scroll sortable />
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanEntryRow } from '../../../../db/api/contract.ts';
 import { tertialEndDate } from '../../../../db/shared/period.ts';
-import { call, errorMessage } from '../../../api.ts';
-import { useStatus } from '../../../components/Status.tsx';
+import { call } from '../../../api.ts';
+import { useFail, useStatus } from '../../../components/Status.tsx';
 import type { PlanData } from './PlanPage.tsx';
 import { entryStatus } from './entryStatus.ts';
 import { cyclePeriods, monthLabel, periodKey, periodLabel, type Period } from './periods.ts';
@@ -29,6 +29,7 @@ function initials(name: string): string {
 export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow) => void }) {
   const { t } = useTranslation('tillsynPlan');
   const status = useStatus();
+  const fail = useFail();
   const { cycle, entries } = props.data;
   const { onSaved } = props;
   const periods = useMemo(() => cyclePeriods(cycle.startYear), [cycle.startYear]);
@@ -68,7 +69,7 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
       onSaved(saved);
       status(t('board.moved', { unit: saved.unitName, period: periodLabel(t, saved.year, saved.tertial) }));
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 

@@ -4,9 +4,9 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { INSPECTION_TYPES, type PlanEntryRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { useFail, useStatus } from '../../../components/Status.tsx';
 import { AddEntryDialog } from './AddEntryDialog.tsx';
 import type { PlanData } from './PlanPage.tsx';
 import { entryStatus } from './entryStatus.ts';
@@ -18,6 +18,7 @@ const MONTH_CHOICES: (number | null)[] = [null, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 
 export function PlanList(props: { data: PlanData; onSaved: (entry: PlanEntryRow) => void; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('tillsynPlan');
   const status = useStatus();
+  const fail = useFail();
   const { cycle, entries, inspectors } = props.data;
   const { onSaved } = props;
   const [selected, setSelected] = useState<PlanEntryRow | null>(null);
@@ -126,7 +127,7 @@ export function PlanList(props: { data: PlanData; onSaved: (entry: PlanEntryRow)
       setSelected(null);
       await props.onChanged();
     } catch (error) {
-      status({ message: errorMessage(error), tone: 'error' });
+      fail(error);
     }
   };
 

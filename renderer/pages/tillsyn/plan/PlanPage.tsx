@@ -1,10 +1,11 @@
 // Tillsynsplan: choose a three-year cycle, then see its plan as a board (drag or keyboard to move),
 // as an editable list, or as coverage; "Föreslå plan" previews a proposal before anything is saved.
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleRow, InspectorRow, PlanEntryRow, UnitRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
-import { useStatus } from '../../../components/Status.tsx';
+import { call } from '../../../api.ts';
+import { useFail, useStatus } from '../../../components/Status.tsx';
+import { useLoad, useQuery } from '../../../kit/useQuery.ts';
 import { NewCycleDialog } from './NewCycleDialog.tsx';
 import { PlanBoard } from './PlanBoard.tsx';
 import { PlanList } from './PlanList.tsx';
@@ -27,67 +28,37 @@ export interface PlanData {
 export function PlanPage() {
   const { t } = useTranslation('tillsynPlan');
   const status = useStatus();
-  const [cycles, setCycles] = useState<CycleRow[] | null>(null);
-  const [cycleId, setCycleId] = useState<string | null>(() => sessionStorage.getItem(CYCLE_KEY));
-  const [loaded, setData] = useState<PlanData | null>(null);
+  const fail = useFail();
+  const cycleList = useQuery('cycles.list', {});
+  const cycles = cycleList.data ?? null;
+  // The chosen cycle if it still exists, else the current one.
+  const [chosenId, setChosenId] = useState<string | null>(() => sessionStorage.getItem(CYCLE_KEY));
+  const cycleId = cycles ? (cycles.find((c) => c.id === chosenId)?.id ?? pickCurrent(cycles)?.id ?? null) : null;
+  const plan = useLoad(cycleId ? () => fetchPlan(cycleId) : null, [cycleId]);
   const [tab, setTab] = useState<Tab>(() => {
     const stored = sessionStorage.getItem(TAB_KEY);
     return TABS.find((x) => x === stored) ?? 'board';
   });
   const [dialog, setDialog] = useState<'cycle' | 'proposal' | null>(null);
   // Data of another cycle (while the chosen one loads) is never shown.
-  const data = loaded && loaded.cycle.id === cycleId ? loaded : null;
-  const fail = useCallback((error: unknown) => status({ message: errorMessage(error), tone: 'error' }), [status]);
+  const data = plan.data && plan.data.cycle.id === cycleId ? plan.data : null;
 
-  const applyCycles = useCallback((rows: CycleRow[], prefer?: string) => {
-    setCycles(rows);
-    setCycleId((current) => {
-      const wanted = prefer ?? current;
-      return rows.find((c) => c.id === wanted)?.id ?? pickCurrent(rows)?.id ?? null;
-    });
-  }, []);
-  const loadCycles = useCallback(
-    (prefer?: string) => call('cycles.list', {}).then((rows) => applyCycles(rows, prefer)),
-    [applyCycles],
-  );
+  const chooseCycle = (id: string | null) => {
+    setChosenId(id);
+    if (id) sessionStorage.setItem(CYCLE_KEY, id);
+    else sessionStorage.removeItem(CYCLE_KEY);
+  };
 
-  const applyPlan = useCallback(([cycleRows, plan]: [CycleRow[], PlanData | null]) => {
-    setCycles(cycleRows);
-    setData(plan);
-  }, []);
-  const loadPlan = useCallback(
-    (id: string) => fetchPlan(id).then(applyPlan),
-    [applyPlan],
-  );
-
-  useEffect(() => {
-    let current = true;
-    call('cycles.list', {})
-      .then((rows) => current && applyCycles(rows))
-      .catch(fail);
-    return () => {
-      current = false;
-    };
-  }, [applyCycles, fail]);
-
-  useEffect(() => {
-    if (!cycleId) return;
-    sessionStorage.setItem(CYCLE_KEY, cycleId);
-    let current = true;
-    fetchPlan(cycleId)
-      .then((result) => current && applyPlan(result))
-      .catch((e: unknown) => current && fail(e));
-    return () => {
-      current = false;
-    };
-  }, [cycleId, applyPlan, fail]);
-
-  const reload = useCallback(() => (cycleId ? loadPlan(cycleId).catch(fail) : Promise.resolve()), [cycleId, loadPlan, fail]);
+  const { reload: reloadPlan } = plan;
+  const { reload: reloadCycles } = cycleList;
+  const reload = useCallback(() => Promise.all([reloadCycles(), reloadPlan()]).then(() => undefined), [reloadCycles, reloadPlan]);
 
   /** Replaces one entry in place after a save, so the views update without a full reload. */
-  const replaceEntry = useCallback((saved: PlanEntryRow) => {
-    setData((d) => (d ? { ...d, entries: d.entries.map((e) => (e.id === saved.id ? saved : e)) } : d));
-  }, []);
+  const { update: updatePlan } = plan;
+  const replaceEntry = useCallback(
+    (saved: PlanEntryRow) => updatePlan((d) => (d ? { ...d, entries: d.entries.map((e) => (e.id === saved.id ? saved : e)) } : d)),
+    [updatePlan],
+  );
 
   const chooseTab = (next: Tab) => {
     setTab(next);
@@ -109,9 +80,8 @@ export function PlanPage() {
     try {
       await call('cycles.delete', { id: data.cycle.id });
       status(t('cycleDeleted', { name: data.cycle.name }));
-      sessionStorage.removeItem(CYCLE_KEY);
-      setCycleId(null);
-      await loadCycles();
+      chooseCycle(null);
+      await reloadCycles();
     } catch (error) {
       fail(error);
     }
@@ -124,7 +94,7 @@ export function PlanPage() {
         {cycles && cycles.length > 0 ? (
           <label className="inline-label">
             {t('cycle')}
-            <select value={cycleId ?? ''} onChange={(e) => setCycleId(e.target.value)}>
+            <select value={cycleId ?? ''} onChange={(e) => chooseCycle(e.target.value)}>
               {cycles.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -187,7 +157,8 @@ export function PlanPage() {
         onCreated={(created) => {
           setDialog(null);
           status(t('cycleCreated', { name: created.name }));
-          loadCycles(created.id).catch(fail);
+          chooseCycle(created.id);
+          void reloadCycles();
         }}
       />
       {data ? (
@@ -205,7 +176,8 @@ export function PlanPage() {
   );
 }
 
-async function fetchPlan(id: string): Promise<[CycleRow[], PlanData | null]> {
+/** One cycle's plan with what its views need; the cycle row is read afresh (its entry count). */
+async function fetchPlan(id: string): Promise<PlanData | null> {
   const [cycleRows, entries, inspectors, units] = await Promise.all([
     call('cycles.list', {}),
     call('plan.list', { cycleId: id }),
@@ -213,7 +185,7 @@ async function fetchPlan(id: string): Promise<[CycleRow[], PlanData | null]> {
     call('units.list', { includeArchived: false }),
   ]);
   const cycle = cycleRows.find((c) => c.id === id);
-  return [cycleRows, cycle ? { cycle, entries, inspectors, units } : null];
+  return cycle ? { cycle, entries, inspectors, units } : null;
 }
 
 /** The cycle that contains this year, else the latest. */

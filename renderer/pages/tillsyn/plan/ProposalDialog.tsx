@@ -1,12 +1,14 @@
 // Preview of a proposed plan: placements (the user may move any that is not kept), warnings and
 // load per inspector and tertial. Nothing is written until "Godkänn förslaget".
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CycleRow, PlanProposalView, ProposedPlacement } from '../../../../db/api/contract.ts';
+import type { CycleRow, ProposedPlacement } from '../../../../db/api/contract.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { FormFooter } from '../../../components/FieldError.tsx';
 import { useStatus } from '../../../components/Status.tsx';
+import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { cyclePeriods, monthLabel, periodKey, periodLabel } from './periods.ts';
 
 interface EditablePlacement extends ProposedPlacement {
@@ -34,25 +36,16 @@ function ProposalBody(props: ProposalProps) {
   const { t } = useTranslation('tillsynPlan');
   const status = useStatus();
   const { cycle } = props;
-  const [proposal, setProposal] = useState<PlanProposalView | null>(null);
-  const [placements, setPlacements] = useState<EditablePlacement[]>([]);
-  const [error, setError] = useState('');
+  // The status line is behind the modal dialog, so a failure is shown in the dialog's footer.
+  const proposed = useQuery('plan.propose', { cycleId: cycle.id }, { report: false });
+  const proposal = proposed.data ?? null;
+  // The user's moves; until the first, the placements are the proposal's own.
+  const [moved, setMoved] = useState<EditablePlacement[] | null>(null);
+  const placements = useMemo(() => moved ?? (proposal?.placements ?? []).map((p) => ({ ...p, adjusted: false })), [moved, proposal]);
+  const [saveError, setSaveError] = useState('');
+  const error = saveError || (proposed.error ?? '');
   const [saving, setSaving] = useState(false);
   const periods = useMemo(() => cyclePeriods(cycle.startYear), [cycle.startYear]);
-
-  useEffect(() => {
-    let current = true;
-    call('plan.propose', { cycleId: cycle.id })
-      .then((view) => {
-        if (!current) return;
-        setProposal(view);
-        setPlacements(view.placements.map((p) => ({ ...p, adjusted: false })));
-      })
-      .catch((e: unknown) => current && setError(errorMessage(e)));
-    return () => {
-      current = false;
-    };
-  }, [cycle.id]);
 
   /** Load recomputed from the placements as adjusted, for the inspectors the server listed. */
   const load = useMemo(() => {
@@ -67,14 +60,48 @@ function ProposalBody(props: ProposalProps) {
   const movePlacement = (unitId: string, key: string) => {
     const target = periods.find((p) => p.key === key);
     if (!target) return;
-    setPlacements((list) =>
-      list.map((p) => (p.unitId === unitId ? { ...p, year: target.year, tertial: target.tertial, month: null, fixed: true, adjusted: true } : p)),
-    );
+    setMoved(placements.map((p) => (p.unitId === unitId ? { ...p, year: target.year, tertial: target.tertial, month: null, fixed: true, adjusted: true } : p)));
   };
+
+  type LoadRow = (typeof load)[number];
+  const loadColumns: DataColumn<LoadRow>[] = [
+    { key: 'name', header: t('columns.inspectors'), value: (r) => r.name, rowHeader: true },
+    ...periods.map((p, i) => ({ key: p.key, header: periodLabel(t, p.year, p.tertial), type: 'number' as const, value: (r: LoadRow) => r.perPeriod[i] ?? 0 })),
+    { key: 'total', header: t('proposal.total'), type: 'number', value: (r) => r.total, render: (r) => <strong>{r.total}</strong> },
+  ];
+  const placementColumns: DataColumn<EditablePlacement>[] = [
+    { key: 'unit', header: t('columns.unit'), value: (p) => p.unitName, rowHeader: true },
+    { key: 'area', header: t('columns.area'), value: (p) => p.operatingAreaName },
+    {
+      key: 'period',
+      header: t('add.period'),
+      render: (p) => (
+        <>
+          {p.fixed && !p.adjusted ? (
+            <>
+              {periodLabel(t, p.year, p.tertial)} <span className="plan-badge plan-badge-fixed">{t('proposal.kept')}</span>
+            </>
+          ) : (
+            <select aria-label={t('proposal.placementFor', { unit: p.unitName })} value={periodKey(p.year, p.tertial)} onChange={(e) => movePlacement(p.unitId, e.target.value)}>
+              {periods.map((x) => (
+                <option key={x.key} value={x.key}>
+                  {periodLabel(t, x.year, x.tertial)}
+                </option>
+              ))}
+            </select>
+          )}
+          {p.adjusted ? <span className="plan-badge">{t('proposal.adjusted')}</span> : null}
+        </>
+      ),
+    },
+    { key: 'month', header: t('columns.month'), value: (p) => (p.month ? monthLabel(t, p.month) : t('noMonth')) },
+    { key: 'inspectors', header: t('columns.inspectors'), value: (p) => p.inspectorNames.join(', ') || t('noInspector') },
+    { key: 'reason', header: t('proposal.reason'), value: (p) => p.reason ?? '', className: 'muted-cell' },
+  ];
 
   const accept = async () => {
     setSaving(true);
-    setError('');
+    setSaveError('');
     try {
       const result = await call('plan.acceptProposal', {
         cycleId: cycle.id,
@@ -83,7 +110,7 @@ function ProposalBody(props: ProposalProps) {
       status(t('proposal.accepted', result));
       props.onAccepted();
     } catch (e) {
-      setError(errorMessage(e));
+      setSaveError(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -112,86 +139,20 @@ function ProposalBody(props: ProposalProps) {
             ) : null}
             <section aria-labelledby="proposal-load">
               <h3 id="proposal-load">{t('proposal.load')}</h3>
-              <div className="table-scroll">
-                <table className="table table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('columns.inspectors')}</th>
-                      {periods.map((p) => (
-                        <th key={p.key} scope="col" className="num">
-                          {periodLabel(t, p.year, p.tertial)}
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        {t('proposal.total')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {load.map((row) => (
-                      <tr key={row.inspectorId}>
-                        <th scope="row">{row.name}</th>
-                        {row.perPeriod.map((n, i) => (
-                          <td key={periods[i]?.key ?? i} className="num">
-                            {n}
-                          </td>
-                        ))}
-                        <td className="num">
-                          <strong>{row.total}</strong>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable rows={load} columns={loadColumns} rowKey={(r) => r.inspectorId} ariaLabel={t('proposal.load')} className="table-compact" scroll />
             </section>
             <section aria-labelledby="proposal-placements">
               <h3 id="proposal-placements">{t('proposal.placements', { count: placements.length })}</h3>
               {placements.length === 0 ? <p>{t('proposal.empty')}</p> : null}
               <div className="proposal-table table-scroll">
-                <table className="table table-compact">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('columns.unit')}</th>
-                      <th scope="col">{t('columns.area')}</th>
-                      <th scope="col">{t('add.period')}</th>
-                      <th scope="col">{t('columns.month')}</th>
-                      <th scope="col">{t('columns.inspectors')}</th>
-                      <th scope="col">{t('proposal.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {placements.map((p) => (
-                      <tr key={p.unitId} className={p.adjusted ? 'row-adjusted' : undefined}>
-                        <th scope="row">{p.unitName}</th>
-                        <td>{p.operatingAreaName}</td>
-                        <td>
-                          {p.fixed && !p.adjusted ? (
-                            <>
-                              {periodLabel(t, p.year, p.tertial)} <span className="plan-badge plan-badge-fixed">{t('proposal.kept')}</span>
-                            </>
-                          ) : (
-                            <select
-                              aria-label={t('proposal.placementFor', { unit: p.unitName })}
-                              value={periodKey(p.year, p.tertial)}
-                              onChange={(e) => movePlacement(p.unitId, e.target.value)}
-                            >
-                              {periods.map((x) => (
-                                <option key={x.key} value={x.key}>
-                                  {periodLabel(t, x.year, x.tertial)}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                          {p.adjusted ? <span className="plan-badge">{t('proposal.adjusted')}</span> : null}
-                        </td>
-                        <td>{p.month ? monthLabel(t, p.month) : t('noMonth')}</td>
-                        <td>{p.inspectorNames.join(', ') || t('noInspector')}</td>
-                        <td className="muted-cell">{p.reason ?? ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  rows={placements}
+                  columns={placementColumns}
+                  rowKey={(p) => p.unitId}
+                  ariaLabel={t('proposal.placements', { count: placements.length })}
+                  className="table-compact"
+                  rowClassName={(p) => (p.adjusted ? 'row-adjusted' : undefined)}
+                />
               </div>
             </section>
           </>

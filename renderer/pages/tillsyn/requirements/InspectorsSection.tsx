@@ -1,38 +1,31 @@
 // Tillsynshandläggare: name and e-mail edited inline; one named in the plan or an inspection is
 // archived rather than deleted.
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { InspectorRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { FieldError, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { useFail, useStatus } from '../../../components/Status.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { rowActions } from './rowActions.ts';
 
 export function InspectorsSection() {
   const { t } = useTranslation('requirements');
   const status = useStatus();
-  const [rows, setRows] = useState<InspectorRow[] | null>(null);
+  const fail = useFail();
   const [selected, setSelected] = useState<InspectorRow | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [form, setForm] = useState({ name: '', email: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const fail = useCallback((error: unknown) => status({ message: errorMessage(error), tone: 'error' }), [status]);
-
-  const reload = useCallback(
-    () =>
-      call('inspectors.list', { includeArchived: showArchived })
-        .then((list) => {
-          setRows(list);
-          setSelected(null);
-        })
-        .catch(fail),
-    [showArchived, fail],
-  );
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const list = useQuery('inspectors.list', { includeArchived: showArchived });
+  const rows = list.data ?? null;
+  const { reload: reloadList } = list;
+  const reload = useCallback(async () => {
+    await reloadList();
+    setSelected(null);
+  }, [reloadList]);
 
   const columns = useMemo<ColDef<InspectorRow>[]>(
     () => [
@@ -101,7 +94,14 @@ export function InspectorsSection() {
           {t('actions.delete')}
         </button>
         <label className="checkbox">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(e) => {
+              setShowArchived(e.target.checked);
+              setSelected(null);
+            }}
+          />
           {t('inspectors.showArchived')}
         </label>
       </form>

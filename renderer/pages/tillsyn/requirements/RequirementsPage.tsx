@@ -1,12 +1,14 @@
 // Kvalitetskrav and tillsynshandläggare: the catalogue the inspections assess (versioned, edited
 // inline, grouped by theme) and the inspectors who plan and carry out the tillsyn.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { RequirementRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
+import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
-import { useStatus } from '../../../components/Status.tsx';
+import { useFail, useStatus } from '../../../components/Status.tsx';
+import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { AddRequirementDialog } from './AddRequirementDialog.tsx';
 import { InspectorsSection } from './InspectorsSection.tsx';
 import { VersionsDialog } from './VersionsDialog.tsx';
@@ -23,26 +25,18 @@ function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
 export function RequirementsPage() {
   const { t } = useTranslation('requirements');
   const status = useStatus();
-  const [rows, setRows] = useState<RequirementRow[] | null>(null);
+  const fail = useFail();
   const [selected, setSelected] = useState<RequirementRow | null>(null);
   const [showArchived, setShowArchived] = useState(false);
+  const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<'add' | 'versions' | null>(null);
-  const fail = useCallback((error: unknown) => status({ message: errorMessage(error), tone: 'error' }), [status]);
-
-  const reload = useCallback(
-    () =>
-      call('requirements.list', { includeArchived: showArchived })
-        .then((list) => {
-          setRows(groupByTheme(list));
-          setSelected(null);
-        })
-        .catch(fail),
-    [showArchived, fail],
-  );
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const list = useQuery('requirements.list', { includeArchived: showArchived });
+  const rows = useMemo(() => (list.data ? groupByTheme(list.data) : null), [list.data]);
+  const { reload: reloadList } = list;
+  const reload = useCallback(async () => {
+    await reloadList();
+    setSelected(null);
+  }, [reloadList]);
 
   const columns = useMemo<ColDef<RequirementRow>[]>(() => {
     const optionalNumber = (p: ValueFormatterParams<RequirementRow>) => (p.value === null || p.value === undefined ? '' : String(p.value));
@@ -105,25 +99,39 @@ export function RequirementsPage() {
     <div className="page">
       <section aria-labelledby="page-title">
         <PageHeader title={t('title')} intro={t('intro')} />
-        <div className="toolbar" role="toolbar" aria-label={t('title')}>
-          <button type="button" className="button-primary" onClick={() => setDialog('add')}>
-            {t('actions.add')}
-          </button>
-          <button type="button" onClick={() => setDialog('versions')} disabled={!selected}>
-            {t('actions.versions')}
-          </button>
-          <button type="button" onClick={() => void toggleArchived()} disabled={!selected}>
-            {selected?.archivedAt ? t('actions.unarchive') : t('actions.archive')}
-          </button>
-          <button type="button" onClick={() => void remove()} disabled={!selected}>
-            {t('actions.delete')}
-          </button>
-          <span className="toolbar-spacer" />
-          <label className="checkbox">
-            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-            {t('actions.showArchived')}
-          </label>
-        </div>
+        <RegisterToolbar
+          label={t('title')}
+          search={{ label: t('search'), value: search, onChange: setSearch }}
+          filters={
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={showArchived}
+                onChange={(e) => {
+                  setShowArchived(e.target.checked);
+                  setSelected(null);
+                }}
+              />
+              {t('actions.showArchived')}
+            </label>
+          }
+          actions={
+            <>
+              <button type="button" className="button-primary" onClick={() => setDialog('add')}>
+                {t('actions.add')}
+              </button>
+              <button type="button" onClick={() => setDialog('versions')} disabled={!selected}>
+                {t('actions.versions')}
+              </button>
+              <button type="button" onClick={() => void toggleArchived()} disabled={!selected}>
+                {selected?.archivedAt ? t('actions.unarchive') : t('actions.archive')}
+              </button>
+              <button type="button" onClick={() => void remove()} disabled={!selected}>
+                {t('actions.delete')}
+              </button>
+            </>
+          }
+        />
         {rows === null ? <p>{t('common:loading')}</p> : null}
         {rows !== null && rows.length === 0 && !showArchived ? (
           <div className="empty-note">
@@ -142,6 +150,7 @@ export function RequirementsPage() {
             onStatus={status}
             ariaLabel={t('gridLabel')}
             height="calc(100vh - 290px)"
+            quickFilter={search}
           />
         ) : null}
       </section>

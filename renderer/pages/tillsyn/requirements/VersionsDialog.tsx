@@ -1,9 +1,10 @@
 // Every version of one kvalitetskrav, latest first, with how many assessments refer to each.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequirementRow, RequirementVersionRow } from '../../../../db/api/contract.ts';
-import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
+import { ErrorText } from '../../../components/Status.tsx';
+import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 
 interface VersionsProps {
   open: boolean;
@@ -22,51 +23,23 @@ export function VersionsDialog(props: VersionsProps) {
 
 function VersionsBody({ requirement, onClose }: VersionsProps) {
   const { t } = useTranslation('requirements');
-  const [versions, setVersions] = useState<RequirementVersionRow[] | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    let current = true;
-    call('requirements.versions', { id: requirement.id })
-      .then((rows) => current && setVersions(rows))
-      .catch((e: unknown) => current && setError(errorMessage(e)));
-    return () => {
-      current = false;
-    };
-  }, [requirement.id]);
+  // The status line is behind the modal dialog, so a failure is shown here.
+  const { data: versions, error } = useQuery('requirements.versions', { id: requirement.id }, { report: false });
+  const columns: DataColumn<RequirementVersionRow>[] = [
+    { key: 'version', header: t('versions.version'), type: 'number', value: (v) => v.version, rowHeader: true },
+    { key: 'validFrom', header: t('versions.validFrom'), type: 'date', value: (v) => v.validFrom },
+    { key: 'title', header: t('versions.title_'), value: (v) => v.title },
+    { key: 'description', header: t('versions.description'), value: (v) => v.description },
+    { key: 'deadlineDays', header: t('versions.deadlineDays'), type: 'number', value: (v) => v.deadlineDays },
+    { key: 'assessments', header: t('versions.assessments'), type: 'number', value: (v) => v.assessmentCount },
+  ];
 
   return (
     <>
       <div className="table-scroll versions">
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
-        {versions === null && !error ? <p>{t('common:loading')}</p> : null}
-        {versions ? (
-          <table className="table">
-            <caption>{t('versions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('versions.version')}</th>
-                <th scope="col">{t('versions.validFrom')}</th>
-                <th scope="col">{t('versions.title_')}</th>
-                <th scope="col">{t('versions.description')}</th>
-                <th scope="col">{t('versions.deadlineDays')}</th>
-                <th scope="col">{t('versions.assessments')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">{v.version}</th>
-                  <td className="nowrap">{v.validFrom}</td>
-                  <td>{v.title}</td>
-                  <td>{v.description}</td>
-                  <td>{v.deadlineDays ?? ''}</td>
-                  <td>{v.assessmentCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        <ErrorText message={error} />
+        {versions === undefined && !error ? <p>{t('common:loading')}</p> : null}
+        {versions ? <DataTable rows={versions} columns={columns} rowKey={(v) => v.id} caption={t('versions.caption')} /> : null}
       </div>
       <div className="form-actions">
         <button type="button" onClick={onClose}>

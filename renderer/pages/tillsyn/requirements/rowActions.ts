@@ -1,7 +1,6 @@
 // Delete-or-refuse and archive/reactivate for the selected row of a register grid, with the
 // outcome (or the server's Swedish refusal) in the status bar.
-import { errorMessage } from '../../../api.ts';
-import type { Notice } from '../../../components/Status.tsx';
+import { errorNotice, type Notice } from '../../../components/Status.tsx';
 
 export interface RowActionOptions<R extends { id: string; archivedAt: string | null }> {
   selected: R | null;
@@ -23,7 +22,7 @@ export function rowActions<R extends { id: string; archivedAt: string | null }>(
       o.status(message);
       await o.reload();
     } catch (error) {
-      o.status({ message: errorMessage(error), tone: 'error' });
+      o.status(errorNotice(error));
     }
   };
   return {

@@ -1,52 +1,41 @@
 // Tematisk tillsyn: themes (one question of the kvalitetskrav, examined across units) and, for
 // the chosen theme, the result and observations per unit side by side.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, RequirementRow, ThemeComparison, ThemeRow } from '../../../../db/api/contract.ts';
+import type { MethodInput, ThemeComparison } from '../../../../db/api/contract.ts';
 import { ApiError, call, errorMessage } from '../../../api.ts';
-import { useStatus } from '../../../components/Status.tsx';
+import { ErrorText, useStatus } from '../../../components/Status.tsx';
+import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
+import { useQuery } from '../../../kit/useQuery.ts';
 import { AutosaveText, FieldMessage, SaveIndicator, useSaver } from '../inspections/autosave.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 
 export function ThemesPage() {
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
-  const [themes, setThemes] = useState<ThemeRow[] | null>(null);
-  const [requirements, setRequirements] = useState<RequirementRow[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [comparison, setComparison] = useState<ThemeComparison | null>(null);
+  const themeList = useQuery('themes.list', {});
+  const themes = themeList.data ?? null;
+  const requirements = useQuery('requirements.list', { includeArchived: false }).data ?? [];
+  // The theme the user chose, else the first one.
+  const [chosenId, setSelectedId] = useState<string | null>(null);
+  const selectedId = chosenId ?? themes?.[0]?.id ?? null;
+  const comparison = useQuery('themes.comparison', selectedId ? { themeId: selectedId } : null);
   const [form, setForm] = useState({ title: '', question: '', requirementId: '', year: String(new Date().getFullYear()) });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saver = useSaver();
-
-  const reload = useCallback(
-    () =>
-      call('themes.list', {})
-        .then((list) => {
-          setThemes(list);
-          setSelectedId((id) => id ?? list[0]?.id ?? null);
-        })
-        .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' })),
-    [status],
-  );
-
-  useEffect(() => {
-    void reload();
-    call('requirements.list', { includeArchived: false })
-      .then(setRequirements)
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-  }, [reload, status]);
-
-  useEffect(() => {
-    if (!selectedId) return;
-    let current = true;
-    call('themes.comparison', { themeId: selectedId })
-      .then((c) => current && setComparison(c))
-      .catch((error: unknown) => status({ message: errorMessage(error), tone: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [selectedId, status]);
+  type ComparisonRow = ThemeComparison['rows'][number];
+  const comparisonColumns: DataColumn<ComparisonRow>[] = [
+    { key: 'unit', header: t('themes.unit'), value: (r) => r.unitName, rowHeader: true, render: (r) => <a href={`#/tillsyner/${r.inspectionId}`}>{r.unitName}</a> },
+    { key: 'area', header: t('themes.area'), value: (r) => r.operatingAreaName },
+    { key: 'date', header: t('themes.date'), type: 'date', value: (r) => r.startDate },
+    {
+      key: 'result',
+      header: t('themes.result'),
+      value: (r) => (r.result ? t(`codes.result.${r.result}`) : null),
+      render: (r) => (r.result ? <span className={`result-pill result-${r.result}`}>{t(`codes.result.${r.result}`)}</span> : '–'),
+    },
+    { key: 'observation', header: t('themes.observation'), value: (r) => r.observation, sortable: false },
+  ];
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,21 +50,23 @@ export function ThemesPage() {
       setErrors({});
       status(t('themes.created'));
       setSelectedId(theme.id);
-      await reload();
+      await themeList.reload();
     } catch (error) {
       setErrors(error instanceof ApiError ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : { form: errorMessage(error) });
     }
   };
 
+  // The saved theme is shown from the method's result; another requirement changes the results compared.
   const updateTheme = (field: string, patch: MethodInput<'themes.update'>['patch']) =>
     saver.save(field, async () => {
       if (!selectedId) return;
-      await call('themes.update', { id: selectedId, patch });
-      await reload();
-      setComparison(await call('themes.comparison', { themeId: selectedId }));
+      const saved = await call('themes.update', { id: selectedId, patch });
+      themeList.update((list) => list.map((theme) => (theme.id === saved.id ? saved : theme)));
+      if ('requirementId' in patch) await comparison.reload();
+      else comparison.update((c) => ({ ...c, theme: saved }));
     });
 
-  const selected = comparison?.theme.id === selectedId ? comparison : null;
+  const selected = comparison.data?.theme.id === selectedId ? comparison.data : null;
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -134,11 +125,7 @@ export function ThemesPage() {
                 <input id="theme-year" inputMode="numeric" value={form.year} aria-invalid={Boolean(errors.year)} aria-describedby={errors.year ? 'theme-year-error' : undefined} onChange={(e) => setForm({ ...form, year: e.target.value })} />
                 <FieldMessage id="theme-year-error" message={errors.year} />
               </div>
-              {errors.form ? (
-                <p className="form-error" role="alert">
-                  {errors.form}
-                </p>
-              ) : null}
+              <ErrorText message={errors.form} />
               <div className="form-actions">
                 <button type="submit" className="button-primary">
                   {t('themes.create')}
@@ -190,34 +177,15 @@ export function ThemesPage() {
                 <p className="muted">
                   {t('themes.counts', { uppfyllt: selected.counts.uppfyllt, delvis: selected.counts.delvis_uppfyllt, ej: selected.counts.ej_uppfyllt })}
                 </p>
-                {selected.rows.length === 0 ? (
-                  <p className="muted">{t('themes.noInspections')}</p>
-                ) : (
-                  <table className="table comparison-table" aria-label={t('themes.comparisonLabel', { title: selected.theme.title })}>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('themes.unit')}</th>
-                        <th scope="col">{t('themes.area')}</th>
-                        <th scope="col">{t('themes.date')}</th>
-                        <th scope="col">{t('themes.result')}</th>
-                        <th scope="col">{t('themes.observation')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {selected.rows.map((r) => (
-                        <tr key={r.inspectionId}>
-                          <th scope="row">
-                            <a href={`#/tillsyner/${r.inspectionId}`}>{r.unitName}</a>
-                          </th>
-                          <td>{r.operatingAreaName}</td>
-                          <td className="nowrap">{r.startDate}</td>
-                          <td>{r.result ? <span className={`result-pill result-${r.result}`}>{t(`codes.result.${r.result}`)}</span> : '–'}</td>
-                          <td>{r.observation}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <DataTable
+                  rows={selected.rows}
+                  columns={comparisonColumns}
+                  rowKey={(r) => r.inspectionId}
+                  ariaLabel={t('themes.comparisonLabel', { title: selected.theme.title })}
+                  emptyText={t('themes.noInspections')}
+                  className="comparison-table"
+                  sortable
+                />
               </section>
             </>
           ) : null}
