@@ -23,10 +23,11 @@ import { ActionDialog } from './ActionDialog.tsx';
 import { CloseActionDialog } from './CloseActionDialog.tsx';
 import { actionLinkText } from './actionLink.ts';
 
-function UnitLink(p: ICellRendererParams<ActionRow>) {
+/** What the action answers; a tillsyn action links to its inspection. */
+function LinkCell(p: ICellRendererParams<ActionRow, string>) {
   const a = p.data;
   if (!a) return null;
-  return a.inspectionId ? <a href={`#/tillsyner/${a.inspectionId}`}>{a.unitName}</a> : <>{a.unitName ?? '–'}</>;
+  return a.inspectionId ? <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a> : <>{p.value}</>;
 }
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -62,46 +63,16 @@ export function FollowUpPage() {
       {
         colId: 'overdue',
         headerName: t('followUp.columns.overdue'),
-        width: 110,
+        width: 100,
         editable: false,
         valueGetter: (p) => (p.data?.overdue ? t(`codes.overdue.${p.data.overdue}`) : ''),
         cellClass: (p) => (p.data?.overdue ? 'cell-overdue' : undefined),
       },
-      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 118, sort: 'asc' },
-      {
-        field: 'source',
-        headerName: t('followUp.columns.source'),
-        width: 120,
-        editable: false,
-        valueFormatter: (p) => (p.value ? t(`codes.actionSource.${String(p.value)}`) : ''),
-        filterValueGetter: (p) => (p.data ? t(`codes.actionSource.${p.data.source}`) : ''),
-      },
-      { field: 'unitName', headerName: t('followUp.columns.unit'), minWidth: 160, flex: 1, editable: false, cellRenderer: UnitLink, tooltipValueGetter: (p) => p.data?.operatingAreaName },
-      {
-        colId: 'link',
-        headerName: t('followUp.columns.link'),
-        width: 130,
-        editable: false,
-        valueGetter: (p) => (p.data ? (p.data.inspectionDate ?? actionLinkText(t, p.data)) : ''),
-        tooltipValueGetter: (p) => (p.data ? actionLinkText(t, p.data) : ''),
-      },
-      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 80, editable: false },
-      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 200, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
-      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 130 },
-      {
-        field: 'status',
-        headerName: t('followUp.columns.status'),
-        width: 180,
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: [...ACTION_STATUSES] },
-        valueFormatter: (p) => (p.value ? t(`codes.actionStatus.${String(p.value)}`) : ''),
-        filterValueGetter: (p) => (p.data ? t(`codes.actionStatus.${p.data.status}`) : ''),
-      },
-      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 112 },
+      // Early, so it is in view at 1366 px however far the columns scroll.
       {
         colId: 'notes',
         headerName: t('followUp.columns.notes'),
-        width: 150,
+        width: 135,
         editable: false,
         sortable: false,
         valueGetter: (p) => p.data?.followUps.length ?? 0,
@@ -117,6 +88,38 @@ export function FollowUpPage() {
             </button>
           ) : null,
       },
+      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 110, sort: 'asc' },
+      {
+        field: 'source',
+        headerName: t('followUp.columns.source'),
+        width: 110,
+        editable: false,
+        valueFormatter: (p) => (p.value ? t(`codes.actionSource.${String(p.value)}`) : ''),
+        filterValueGetter: (p) => (p.data ? t(`codes.actionSource.${p.data.source}`) : ''),
+      },
+      {
+        colId: 'link',
+        headerName: t('followUp.columns.link'),
+        minWidth: 200,
+        flex: 1.5,
+        editable: false,
+        valueGetter: (p) => (p.data ? actionLinkText(t, p.data) : ''),
+        tooltipValueGetter: (p) => (p.data ? `${actionLinkText(t, p.data)}${p.data.operatingAreaName ? ` (${p.data.operatingAreaName})` : ''}` : ''),
+        cellRenderer: LinkCell,
+      },
+      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 70, editable: false },
+      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 180, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
+      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 120 },
+      {
+        field: 'status',
+        headerName: t('followUp.columns.status'),
+        width: 170,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...ACTION_STATUSES] },
+        valueFormatter: (p) => (p.value ? t(`codes.actionStatus.${String(p.value)}`) : ''),
+        filterValueGetter: (p) => (p.data ? t(`codes.actionStatus.${p.data.status}`) : ''),
+      },
+      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 105 },
     ],
     [t],
   );
