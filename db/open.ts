@@ -12,6 +12,7 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema/index.ts';
 import { AUDIT_SEAL_TABLE, auditLogProblem, installAuditTrail } from './audit/trail.ts';
 import { applyDatabaseKey } from './crypto/databaseKey.ts';
+import { registerSqlFunctions } from './sqlFunctions.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -313,6 +314,7 @@ export function openDatabase(file: string, options: OpenOptions): AppDatabase {
     const tampered = auditLogProblem(sqlite, { full: fullCheck === 'done' });
     if (tampered) throw new DatabaseOpenError('audit_tampered', tampered);
     setDurabilityPragmas(sqlite);
+    registerSqlFunctions(sqlite);
     const latestApplied = Math.max(0, ...applied);
     migrate(sqlite, { ...options, existingFile: own.hasTables }, known.filter((m) => m.folderMillis > latestApplied));
     if (Number(sqlite.pragma('application_id', { simple: true })) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);

@@ -8,6 +8,7 @@ import { auditContract } from './audit.contract.ts';
 import { securityContract } from './security.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
+import { actionsContract } from './actions.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...securityContract,
   ...tillsynPlanningContract,
   ...tillsynInspectionContract,
+  ...actionsContract,
 };
 
 export type Contract = typeof contract;
@@ -40,7 +42,7 @@ export function isMethodName(name: string): name is MethodName {
 export type { ApiResult, ApiErrorBody, ErrorCode, FieldIssue } from '../errors.ts';
 export type { AppInfo } from './app.contract.ts';
 export type { BackupRow, BackupsOverview, BackupPreview, BackupReasonCode, BackupStatusCode } from './backups.contract.ts';
-export type { OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
+export type { NameDuplicate, OperatingAreaRow, UnitRow, UnitImportRow, UnitSummary } from './units.contract.ts';
 export { unitInput, unitPatch } from './units.contract.ts';
 export type {
   CoverageView,
@@ -55,8 +57,6 @@ export type {
 } from './tillsynPlanning.contract.ts';
 export type { UnitCoverage } from '../domain/coverage.ts';
 export type {
-  ActionFilter,
-  ActionOverdue,
   AnnualReportData,
   AssessmentRow,
   AssessmentUpdateResult,
@@ -64,12 +64,12 @@ export type {
   InspectionListRow,
   InspectionReportData,
   InspectorRef,
-  RequiredActionRow,
   ResultCounts,
   ThemeComparison,
   ThemeRow,
 } from './tillsynInspection.contract.ts';
-export { ACTION_FILTERS } from './tillsynInspection.contract.ts';
+export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from './actions.contract.ts';
+export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

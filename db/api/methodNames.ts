@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'units.importPreview',
   'units.importCommit',
   'units.exportXlsx',
+  'names.duplicates',
   'audit.tables',
   'audit.history',
   'audit.log',
@@ -60,10 +61,6 @@ export const METHOD_NAMES = [
   'inspections.reopen',
   'inspections.delete',
   'assessments.update',
-  'actions.list',
-  'actions.create',
-  'actions.update',
-  'actions.delete',
   'reports.inspection',
   'reports.inspectionPdf',
   'reports.inspectionDocx',
@@ -75,6 +72,14 @@ export const METHOD_NAMES = [
   'themes.update',
   'themes.delete',
   'themes.comparison',
+  'actions.list',
+  'actions.get',
+  'actions.create',
+  'actions.update',
+  'actions.addFollowUp',
+  'actions.close',
+  'actions.reopen',
+  'actions.delete',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

@@ -1,8 +1,8 @@
-// Contract for carrying out tillsyn: inspection records, assessments per kvalitetskrav, required
-// actions followed up until closed, reports (tillsynsrapport, tillsynsberättelse) and thematic inspections.
+// Contract for carrying out tillsyn: inspection records, assessments per kvalitetskrav, reports
+// (tillsynsrapport, tillsynsberättelse) and thematic inspections. Required actions are in the
+// action register (actions.contract.ts) with source 'tillsyn'.
 import { z } from 'zod';
 import {
-  ACTION_STATUSES,
   ASSESSMENT_RESULTS,
   INSPECTION_ORIGINS,
   INSPECTION_STATUSES,
@@ -16,6 +16,7 @@ import {
   type UnitType,
 } from '../domain/codes.ts';
 import { read, write } from './define.ts';
+import type { ActionRow } from './actions.contract.ts';
 import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
 
 export interface InspectorRef {
@@ -64,30 +65,6 @@ export interface AssessmentRow {
   updatedAt: string;
 }
 
-export type ActionOverdue = 'deadline' | 'follow_up' | null;
-
-export interface RequiredActionRow {
-  id: string;
-  inspectionId: string;
-  assessmentId: string | null;
-  unitId: string;
-  unitName: string;
-  operatingAreaName: string;
-  inspectionDate: string;
-  inspectionStatus: InspectionStatus;
-  requirementCode: string | null;
-  requirementTitle: string | null;
-  description: string;
-  deadline: string;
-  responsible: string;
-  status: ActionStatus;
-  followUpDate: string | null;
-  closedAt: string | null;
-  /** Why the action is overdue today, or null. */
-  overdue: ActionOverdue;
-  updatedAt: string;
-}
-
 export interface InspectionDetail extends InspectionListRow {
   planEntryId: string | null;
   unitType: UnitType;
@@ -104,13 +81,14 @@ export interface InspectionDetail extends InspectionListRow {
   reportSentProviderAt: string | null;
   reportSentCommissionerAt: string | null;
   assessments: AssessmentRow[];
-  actions: RequiredActionRow[];
+  /** The inspection's actions in the register (source 'tillsyn'). */
+  actions: ActionRow[];
 }
 
 export interface AssessmentUpdateResult {
   assessment: AssessmentRow;
   /** The required action created because the result fell short, if one was created. */
-  createdAction: RequiredActionRow | null;
+  createdAction: ActionRow | null;
   /** Untouched auto-created actions removed because the result no longer falls short. */
   removedActionIds: string[];
 }
@@ -160,19 +138,6 @@ export const assessmentPatch = z
     observation: optionalText('Iakttagelse', 10000),
   })
   .partial();
-
-export const actionPatch = z
-  .strictObject({
-    description: requiredText('Åtgärdskrav', 4000),
-    deadline: isoDate('Sista dag'),
-    responsible: optionalText('Ansvarig', 160),
-    status: enumOf(ACTION_STATUSES, 'status'),
-    followUpDate: isoDate('Uppföljningsdatum').nullable(),
-  })
-  .partial();
-
-export const ACTION_FILTERS = ['open', 'overdue', 'all'] as const;
-export type ActionFilter = (typeof ACTION_FILTERS)[number];
 
 export interface ResultCounts {
   uppfyllt: number;
@@ -264,24 +229,6 @@ export const inspectionRecordContract = {
   'inspections.reopen': write<InspectionDetail>()(z.strictObject({ id })),
   'inspections.delete': write<{ deleted: true }>()(z.strictObject({ id })),
   'assessments.update': write<AssessmentUpdateResult>()(z.strictObject({ id, patch: assessmentPatch })),
-  'actions.list': read<RequiredActionRow[]>()(
-    z.strictObject({
-      filter: enumOf(ACTION_FILTERS, 'urval').default('open'),
-      inspectionId: id.optional(),
-      unitId: id.optional(),
-    }),
-  ),
-  'actions.create': write<RequiredActionRow>()(
-    z.strictObject({
-      inspectionId: id,
-      assessmentId: id.nullable().default(null),
-      description: requiredText('Åtgärdskrav', 4000),
-      deadline: isoDate('Sista dag'),
-      responsible: optionalText('Ansvarig', 160).default(''),
-    }),
-  ),
-  'actions.update': write<RequiredActionRow>()(z.strictObject({ id, patch: actionPatch })),
-  'actions.delete': write<{ deleted: true }>()(z.strictObject({ id })),
 };
 
 export const inspectionReportContract = {

@@ -69,6 +69,21 @@ export interface UnitImportRow {
   manager: string;
 }
 
+/**
+ * A row kept by migration 0002 although its name folds like an older row's (the app before it
+ * accepted "Älvgården" beside "älvgården"): nothing was removed; it is listed until renamed.
+ */
+export interface NameDuplicate {
+  scope: 'operatingArea' | 'unit' | 'inspector' | 'requirement';
+  id: string;
+  /** The name (for a requirement: the code). */
+  name: string;
+  /** The name of the row that kept the folded name (the oldest). */
+  sameAs: string;
+  /** For a unit: its verksamhetsområde. */
+  operatingAreaName: string | null;
+}
+
 export const unitsContract = {
   'operatingAreas.list': read<OperatingAreaRow[]>()(noInput),
   'operatingAreas.create': write<OperatingAreaRow>()(z.strictObject({ name: requiredText('Verksamhetsområdets namn', 120) })),
@@ -86,4 +101,5 @@ export const unitsContract = {
   'units.importPreview': read<ImportPreview<UnitImportRow>>()(z.strictObject({ file: uploadedFile })),
   'units.importCommit': write<{ inserted: number; createdAreas: number }>()(z.strictObject({ file: uploadedFile })),
   'units.exportXlsx': read<DownloadFile>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'names.duplicates': read<NameDuplicate[]>()(noInput),
 };

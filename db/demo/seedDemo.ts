@@ -4,6 +4,7 @@ import type { AppDatabase } from '../open.ts';
 import { operatingAreas, units, type Regi, type UnitType } from '../schema/organisation.ts';
 import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 import { seedInspections } from './seedInspections.ts';
+import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
   name: string;
@@ -110,7 +111,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     const unitIds: string[] = [];
     let managerIndex = 0;
     for (const [areaName, areaUnits] of Object.entries(AREAS)) {
-      const areaId = orm.insert(operatingAreas).values({ name: areaName, updatedBy: 'exempeldata' }).returning().get().id;
+      const areaId = orm.insert(operatingAreas).values({ name: areaName, nameFolded: foldName(areaName), updatedBy: 'exempeldata' }).returning().get().id;
       areaIds.set(areaName, areaId);
       for (const unit of areaUnits) {
         const manager = MANAGERS[managerIndex++ % MANAGERS.length] ?? '';
@@ -119,6 +120,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
           .values({
             operatingAreaId: areaId,
             name: unit.name,
+            nameFolded: foldName(unit.name),
             unitType: unit.unitType,
             regi: unit.regi,
             provider: unit.provider,

@@ -11,12 +11,13 @@ import {
   inspectionThemes,
   qualityRequirements,
   qualityRequirementVersions,
-  requiredActions,
   type ActionStatus,
   type AssessmentResult,
 } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
 import { seededRandom } from './random.ts';
+import { addFollowUp, createAction } from '../writes/actions.ts';
+import { actionStatusOrder } from '../domain/overdue.ts';
 import type { AppDatabase } from '../open.ts';
 import type { DemoPlanEntry, DemoPlanning } from './seedPlanning.ts';
 
@@ -97,6 +98,33 @@ function actionProgress(random: Random, deadline: string): { status: ActionStatu
   return r < 0.3 ? { status: 'oppen', followUpDate: null } : r < 0.6 ? { status: 'atgardad', followUpDate: followUp } : { status: 'stangd', followUpDate: followUp };
 }
 
+const CLOSING_NOTES = [
+  'Åtgärderna är genomförda och verifierade vid uppföljande besök.',
+  'Utförarens åtgärdsplan är genomförd; stickprov i dokumentationen visar att bristen är avhjälpt.',
+  'Rutinen är reviderad, känd bland medarbetarna och följs enligt egenkontrollen.',
+];
+
+/**
+ * The follow-up notes an inspector would have written so far, without drawing from the PRNG (the
+ * demo's numbers stay as they were): the provider's plan a month after the inspection, the
+ * reported remedy at the deadline, the verification on the follow-up date.
+ */
+function followUpNotes(
+  startDate: string,
+  deadline: string,
+  progress: { status: ActionStatus; followUpDate: string | null },
+): { notedOn: string; note: string; notedBy: string }[] {
+  const notes: { notedOn: string; note: string; notedBy: string }[] = [];
+  const rank = actionStatusOrder(progress.status);
+  const planDate = addMonths(startDate, 1);
+  if (rank >= 1 && planDate <= DEMO_AS_OF) notes.push({ notedOn: planDate, note: 'Åtgärdsplan inkommen från utföraren.', notedBy: 'Tillsynsenheten' });
+  if (rank >= 2 && deadline <= DEMO_AS_OF) notes.push({ notedOn: deadline, note: 'Utföraren meddelar att åtgärderna är genomförda.', notedBy: 'Tillsynsenheten' });
+  if (rank >= 3 && progress.followUpDate && progress.followUpDate <= DEMO_AS_OF) {
+    notes.push({ notedOn: progress.followUpDate, note: 'Verifierat vid uppföljning: bristen är avhjälpt.', notedBy: 'Tillsynsenheten' });
+  }
+  return notes;
+}
+
 interface InspectionSpec {
   unit: UnitInfo;
   planEntryId: string | null;
@@ -153,20 +181,24 @@ function insertInspection(db: AppDatabase, random: Random, spec: InspectionSpec)
     const deadline = addMonths(spec.startDate, 3);
     const progress = actionProgress(random, deadline);
     statuses.push(progress.status);
-    db.orm
-      .insert(requiredActions)
-      .values({
+    const actionId = createAction(
+      db,
+      {
+        source: 'tillsyn',
         inspectionId: id,
         assessmentId,
         description: `${requirement.code} ${requirement.title}: ${observation}`,
+        reason: '',
         deadline,
         responsible: spec.unit.manager,
         status: progress.status,
         followUpDate: progress.followUpDate,
+        closingNote: progress.status === 'stangd' ? (CLOSING_NOTES[statuses.length % CLOSING_NOTES.length] ?? '') : '',
         closedAt: progress.status === 'stangd' ? `${progress.followUpDate ?? deadline}T12:00:00.000Z` : null,
-        updatedBy: BY,
-      })
-      .run();
+      },
+      BY,
+    );
+    for (const note of followUpNotes(spec.startDate, deadline, progress)) addFollowUp(db, actionId, note, BY);
   }
   if (planned) return;
   const reportSent = addMonths(spec.startDate, 1) <= DEMO_AS_OF ? addMonths(spec.startDate, 1) : null;

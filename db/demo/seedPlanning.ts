@@ -12,6 +12,7 @@ import { buildProposal } from '../queries/plan.ts';
 import { insertDefaultCatalogue } from '../writes/requirements.ts';
 import { insertPlacement } from '../writes/plan.ts';
 import { cycleName } from '../shared/period.ts';
+import { foldName } from '../shared/names.ts';
 import { inspectionCycles, inspectors } from '../schema/inspections.ts';
 import type { AppDatabase } from '../open.ts';
 
@@ -49,7 +50,7 @@ export function seedPlanning(db: AppDatabase): DemoPlanning {
   insertDefaultCatalogue(db, BY, '2024-01-01');
   const requirementVersionIds = listRequirements(db, false).map((r) => r.versionId);
   const inspectorIds = DEMO_INSPECTORS.map(
-    (ins) => db.orm.insert(inspectors).values({ ...ins, updatedBy: BY }).returning({ id: inspectors.id }).get().id,
+    (ins) => db.orm.insert(inspectors).values({ ...ins, nameFolded: foldName(ins.name), updatedBy: BY }).returning({ id: inspectors.id }).get().id,
   );
   const cycleId = db.orm
     .insert(inspectionCycles)

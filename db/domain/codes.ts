@@ -44,6 +44,10 @@ export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
 export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad', 'stangd'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/** Where an action in the register (åtgärdsregister) comes from; each source links to what it answers. */
+export const ACTION_SOURCES = ['tillsyn', 'analysverkstad', 'kvalitetsrad', 'sjalvskattning', 'annat'] as const;
+export type ActionSource = (typeof ACTION_SOURCES)[number];
+
 export const COVERAGE_STATUSES = ['genomford', 'planerad', 'forsenad', 'ej_planerad', 'stangd', 'ej_aktuell'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 

@@ -1,18 +1,11 @@
-// Reading inspections, assessments and required actions as the contract's rows. Shared by the
-// handlers and the report builders, so a view, a PDF and a .docx show the same numbers.
-import { actionOverdueReason } from '../domain/overdue.ts';
+// Reading inspections and assessments, with their actions from the register, as the contract's
+// rows. Shared by the handlers and the report builders, so a view, a PDF and a .docx agree.
 import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
-import type {
-  ActionFilter,
-  AssessmentRow,
-  InspectionDetail,
-  InspectionListRow,
-  InspectorRef,
-  RequiredActionRow,
-} from '../api/tillsynInspection.contract.ts';
-import type { ActionStatus, InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
+import { actionCountsByInspection, listActions } from './actions.ts';
+import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef } from '../api/tillsynInspection.contract.ts';
+import type { InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
 
 interface RawInspection {
   id: string;
@@ -66,71 +59,12 @@ const INSPECTION_SQL = `
   JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN inspection_themes t ON t.id = i.theme_id`;
 
-/** A required action as read from SQL, before today's overdue flag is added. */
-type RawAction = Omit<RequiredActionRow, 'overdue'>;
-
-const ACTION_SQL = `
-  SELECT r.id, r.inspection_id AS inspectionId, r.assessment_id AS assessmentId,
-         i.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
-         i.start_date AS inspectionDate, i.status AS inspectionStatus,
-         q.code AS requirementCode, v.title AS requirementTitle,
-         r.description, r.deadline, r.responsible, r.status, r.follow_up_date AS followUpDate,
-         r.closed_at AS closedAt, r.updated_at AS updatedAt
-  FROM required_actions r
-  JOIN inspections i ON i.id = r.inspection_id
-  JOIN units u ON u.id = i.unit_id
-  JOIN operating_areas a ON a.id = u.operating_area_id
-  LEFT JOIN assessments s ON s.id = r.assessment_id
-  LEFT JOIN quality_requirement_versions v ON v.id = s.requirement_version_id
-  LEFT JOIN quality_requirements q ON q.id = v.requirement_id`;
-
 const ASSESSMENT_SQL = `
   SELECT s.id, s.inspection_id AS inspectionId, q.id AS requirementId, v.id AS requirementVersionId,
          v.version, q.code, q.theme, v.title, v.description, s.result, s.observation, s.updated_at AS updatedAt
   FROM assessments s
   JOIN quality_requirement_versions v ON v.id = s.requirement_version_id
   JOIN quality_requirements q ON q.id = v.requirement_id`;
-
-function toActionRow(raw: RawAction, today: string): RequiredActionRow {
-  return { ...raw, overdue: actionOverdueReason(raw, today) };
-}
-
-function compareActions(a: RequiredActionRow, b: RequiredActionRow): number {
-  return a.deadline.localeCompare(b.deadline) || swedishCompare(a.unitName, b.unitName) || a.id.localeCompare(b.id);
-}
-
-export interface ActionQuery {
-  filter: ActionFilter;
-  inspectionId?: string | undefined;
-  unitId?: string | undefined;
-}
-
-/** Required actions, sorted by deadline; 'open' = not closed, 'overdue' = overdue today. */
-export function listActions(db: AppDatabase, query: ActionQuery, today: string): RequiredActionRow[] {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (query.inspectionId) {
-    where.push('r.inspection_id = ?');
-    params.push(query.inspectionId);
-  }
-  if (query.unitId) {
-    where.push('i.unit_id = ?');
-    params.push(query.unitId);
-  }
-  if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);
-  const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
-  const rows = db.sqlite
-    .prepare<string[], RawAction>(sql)
-    .all(...params)
-    .map((raw) => toActionRow(raw, today));
-  return (query.filter === 'overdue' ? rows.filter((r) => r.overdue !== null) : rows).sort(compareActions);
-}
-
-export function getAction(db: AppDatabase, id: string, today: string): RequiredActionRow {
-  const raw = db.sqlite.prepare<[string], RawAction>(`${ACTION_SQL} WHERE r.id = ?`).get(id);
-  if (!raw) throw new AppError('not_found', 'Åtgärdskravet finns inte längre (det kan ha tagits bort).');
-  return toActionRow(raw, today);
-}
 
 export function listAssessments(db: AppDatabase, inspectionId: string): AssessmentRow[] {
   return db.sqlite
@@ -160,23 +94,6 @@ function inspectorsByInspection(db: AppDatabase): Map<string, InspectorRef[]> {
     map.set(inspectionId, list);
   }
   for (const list of map.values()) list.sort((a, b) => swedishCompare(a.name, b.name));
-  return map;
-}
-
-function actionCounts(db: AppDatabase, today: string): Map<string, { open: number; overdue: number }> {
-  const rows = db.sqlite
-    .prepare<[], { inspectionId: string; status: ActionStatus; deadline: string; followUpDate: string | null }>(
-      `SELECT inspection_id AS inspectionId, status, deadline, follow_up_date AS followUpDate
-       FROM required_actions WHERE status <> 'stangd'`,
-    )
-    .all();
-  const map = new Map<string, { open: number; overdue: number }>();
-  for (const row of rows) {
-    const counts = map.get(row.inspectionId) ?? { open: 0, overdue: 0 };
-    counts.open++;
-    if (actionOverdueReason(row, today)) counts.overdue++;
-    map.set(row.inspectionId, counts);
-  }
   return map;
 }
 
@@ -235,7 +152,7 @@ export function listInspections(db: AppDatabase, query: InspectionQuery, today: 
   const sql = `${INSPECTION_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const raws = db.sqlite.prepare<(string | number)[], RawInspection>(sql).all(...params);
   const inspectors = inspectorsByInspection(db);
-  const actions = actionCounts(db, today);
+  const actions = actionCountsByInspection(db, today);
   return raws
     .map((raw) => toListRow(raw, inspectors, actions))
     .sort((a, b) => b.startDate.localeCompare(a.startDate) || swedishCompare(a.unitName, b.unitName));
@@ -244,7 +161,7 @@ export function listInspections(db: AppDatabase, query: InspectionQuery, today: 
 export function getInspection(db: AppDatabase, id: string, today: string): InspectionDetail {
   const raw = db.sqlite.prepare<[string], RawInspection>(`${INSPECTION_SQL} WHERE i.id = ?`).get(id);
   if (!raw) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
-  const list = toListRow(raw, inspectorsByInspection(db), actionCounts(db, today));
+  const list = toListRow(raw, inspectorsByInspection(db), actionCountsByInspection(db, today));
   return {
     ...list,
     planEntryId: raw.planEntryId,

@@ -1,9 +1,8 @@
 // Reading the kvalitetskrav catalogue: each requirement with its current version and how often
 // it has been used in assessments, and the versions of one requirement.
-import { sql } from 'drizzle-orm';
-import { qualityRequirements } from '../schema/inspections.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
+import { findSameName } from './names.ts';
 import type { AppDatabase } from '../open.ts';
 import type { RequirementRow, RequirementVersionRow } from '../api/tillsynPlanning.contract.ts';
 
@@ -61,14 +60,9 @@ export function listRequirementVersions(db: AppDatabase, requirementId: string):
     .all(requirementId);
 }
 
-/** Whether another requirement already has this code (case-insensitive). */
+/** Whether another requirement already has this code, compared by the one name folding. */
 export function requirementCodeTaken(db: AppDatabase, code: string, exceptId?: string): boolean {
-  return db.orm
-    .select({ id: qualityRequirements.id })
-    .from(qualityRequirements)
-    .where(sql`lower(${qualityRequirements.code}) = lower(${code})`)
-    .all()
-    .some((r) => r.id !== exceptId);
+  return findSameName(db, 'requirement', code, exceptId ? { exceptId } : {}) !== undefined;
 }
 
 export function nextRequirementSortOrder(db: AppDatabase): number {

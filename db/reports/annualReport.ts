@@ -59,7 +59,7 @@ export function annualReportData(db: AppDatabase, year: number, today: string): 
   const actionRows = db.sqlite
     .prepare<[string], { inspectionId: string; status: ActionStatus; deadline: string; followUpDate: string | null }>(
       `SELECT r.inspection_id AS inspectionId, r.status, r.deadline, r.follow_up_date AS followUpDate
-       FROM required_actions r JOIN inspections i ON i.id = r.inspection_id WHERE substr(i.start_date, 1, 4) = ?`,
+       FROM actions r JOIN inspections i ON i.id = r.inspection_id WHERE substr(i.start_date, 1, 4) = ?`,
     )
     .all(String(year))
     .filter((a) => ids.has(a.inspectionId));

@@ -1,3 +1,4 @@
 export * from './organisation.ts';
 export * from './inspections.ts';
+export * from './actions.ts';
 export * from './system.ts';

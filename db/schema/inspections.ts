@@ -1,12 +1,12 @@
 // CHECK constraints name bare columns: drizzle qualifies them with the table name, which breaks
 // drizzle-kit table rebuilds (the __new_ table cannot see "plan_entries"."tertial").
-// Tillsyn: quality requirements (versioned), three-year cycles, the plan, inspections,
-// their assessments and the required actions followed up until closed.
+// Tillsyn: quality requirements (versioned), three-year cycles, the plan, inspections and
+// their assessments. Required actions (åtgärdskrav) live in the action register (actions.ts).
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
-import { ACTION_STATUSES, ASSESSMENT_RESULTS, INSPECTION_ORIGINS, INSPECTION_STATUSES, INSPECTION_TYPES } from '../domain/codes.ts';
+import { ASSESSMENT_RESULTS, INSPECTION_ORIGINS, INSPECTION_STATUSES, INSPECTION_TYPES } from '../domain/codes.ts';
 
 export {
   ACTION_STATUSES,
@@ -24,11 +24,13 @@ export const inspectors = sqliteTable(
   {
     id: idColumn(),
     name: text('name').notNull(),
+    /** foldName(name), filled by the app; NULL only on a name kept as a duplicate by migration 0002. */
+    nameFolded: text('name_folded'),
     email: text('email').notNull().default(''),
     archivedAt: text('archived_at'),
     ...stampColumns(),
   },
-  (t) => [uniqueIndex('inspectors_name_unique').on(t.name)],
+  (t) => [uniqueIndex('inspectors_name_folded_unique').on(t.nameFolded)],
 );
 
 /** A kvalitetskrav. Its wording lives in versions, so editing it never rewrites past inspections. */
@@ -37,12 +39,14 @@ export const qualityRequirements = sqliteTable(
   {
     id: idColumn(),
     code: text('code').notNull(),
+    /** foldName(code), filled by the app; NULL only on a code kept as a duplicate by migration 0002. */
+    codeFolded: text('code_folded'),
     theme: text('theme').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     archivedAt: text('archived_at'),
     ...stampColumns(),
   },
-  (t) => [uniqueIndex('quality_requirements_code_unique').on(t.code)],
+  (t) => [uniqueIndex('quality_requirements_code_folded_unique').on(t.codeFolded)],
 );
 
 export const qualityRequirementVersions = sqliteTable(
@@ -206,27 +210,4 @@ export const assessments = sqliteTable(
     ...stampColumns(),
   },
   (t) => [uniqueIndex('assessments_unique').on(t.inspectionId, t.requirementVersionId)],
-);
-
-
-export const requiredActions = sqliteTable(
-  'required_actions',
-  {
-    id: idColumn(),
-    inspectionId: text('inspection_id')
-      .notNull()
-      .references(() => inspections.id, { onDelete: 'restrict' }),
-    assessmentId: text('assessment_id').references(() => assessments.id, { onDelete: 'restrict' }),
-    description: text('description').notNull(),
-    deadline: text('deadline').notNull(),
-    responsible: text('responsible').notNull().default(''),
-    status: text('status', { enum: ACTION_STATUSES }).notNull().default('oppen'),
-    followUpDate: text('follow_up_date'),
-    closedAt: text('closed_at'),
-    ...stampColumns(),
-  },
-  (t) => [
-    index('required_actions_inspection_idx').on(t.inspectionId),
-    index('required_actions_status_idx').on(t.status, t.deadline),
-  ],
 );

@@ -9,10 +9,12 @@ export const operatingAreas = sqliteTable(
   {
     id: idColumn(),
     name: text('name').notNull(),
+    /** foldName(name), filled by the app; NULL only on a name kept as a duplicate by migration 0002. */
+    nameFolded: text('name_folded'),
     archivedAt: text('archived_at'),
     ...stampColumns(),
   },
-  (t) => [uniqueIndex('operating_areas_name_unique').on(t.name)],
+  (t) => [uniqueIndex('operating_areas_name_folded_unique').on(t.nameFolded)],
 );
 
 export { UNIT_TYPES, REGI, type UnitType, type Regi };
@@ -25,6 +27,8 @@ export const units = sqliteTable(
       .notNull()
       .references(() => operatingAreas.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
+    /** foldName(name), filled by the app; NULL only on a name kept as a duplicate by migration 0002. */
+    nameFolded: text('name_folded'),
     unitType: text('unit_type', { enum: UNIT_TYPES }).notNull(),
     regi: text('regi', { enum: REGI }).notNull(),
     provider: text('provider').notNull(),
@@ -35,7 +39,7 @@ export const units = sqliteTable(
     ...stampColumns(),
   },
   (t) => [
-    uniqueIndex('units_area_name_unique').on(t.operatingAreaId, t.name),
+    uniqueIndex('units_area_name_folded_unique').on(t.operatingAreaId, t.nameFolded),
     index('units_area_idx').on(t.operatingAreaId),
     check('units_active_range', sql`active_to IS NULL OR active_from IS NULL OR active_to >= active_from`),
   ],

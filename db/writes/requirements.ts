@@ -2,6 +2,7 @@
 // Shared by the requirement handlers and the demo seeding; the caller owns the transaction.
 import { qualityRequirements, qualityRequirementVersions } from '../schema/inspections.ts';
 import { QUALITY_REQUIREMENT_SEED } from '../seed/qualityRequirements.ts';
+import { foldName } from '../shared/names.ts';
 import type { AppDatabase } from '../open.ts';
 
 export interface NewRequirement {
@@ -17,7 +18,7 @@ export interface NewRequirement {
 export function insertRequirement(db: AppDatabase, r: NewRequirement, updatedBy: string, validFrom: string): string {
   const { id } = db.orm
     .insert(qualityRequirements)
-    .values({ code: r.code, theme: r.theme, sortOrder: r.sortOrder, updatedBy })
+    .values({ code: r.code, codeFolded: foldName(r.code), theme: r.theme, sortOrder: r.sortOrder, updatedBy })
     .returning({ id: qualityRequirements.id })
     .get();
   db.orm

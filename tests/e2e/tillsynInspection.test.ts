@@ -185,6 +185,10 @@ describe('Tillsyn in the browser', () => {
 
     for (const code of ['K01', 'K07']) {
       await page.getByLabel(`Status för ${code}`).selectOption({ label: 'Stängd' });
+      // Closing an action in the register needs a closing note.
+      const closeAction = page.getByRole('dialog', { name: 'Stäng åtgärd' });
+      await closeAction.getByLabel('Avslutningsnotering').fill(`${code}: åtgärdat och verifierat vid uppföljande besök.`);
+      await closeAction.getByRole('button', { name: 'Stäng åtgärden' }).click();
       await savedStatus();
     }
     await expect.poll(async () => ((await apiCall(server, 'actions.list', { filter: 'open' })).value as unknown[]).length).toBe(0);

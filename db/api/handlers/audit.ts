@@ -1,6 +1,7 @@
 // Handlers for the audit trail: read-only queries over audit_log, turned into per-field changes.
-import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditedTables, STAMP_COLUMNS } from '../../audit/trail.ts';
+import { auditTableNames, currentTableName, isFormerTableName } from '../../audit/formerTables.ts';
 import { auditLog } from '../../schema/system.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditAction, AuditChange, AuditEntry } from '../audit.contract.ts';
@@ -100,7 +101,8 @@ function withReferenceLabels(ctx: ApiContext, entries: AuditEntry[]): AuditEntry
   for (const entry of entries) {
     let namers = byTable.get(entry.tableName);
     if (!namers) {
-      namers = referenceNamers(ctx, entry.tableName);
+      // A former table's columns are read through the table its rows moved to.
+      namers = referenceNamers(ctx, currentTableName(entry.tableName));
       byTable.set(entry.tableName, namers);
     }
     for (const change of entry.changes) {
@@ -115,8 +117,9 @@ function withReferenceLabels(ctx: ApiContext, entries: AuditEntry[]): AuditEntry
   return entries;
 }
 
+/** A live audited table, or a former one whose entries are still in the log. */
 function assertAudited(ctx: ApiContext, tableName: string): void {
-  if (!auditedTables(ctx.session.db.sqlite).includes(tableName)) {
+  if (!auditedTables(ctx.session.db.sqlite).includes(tableName) && !isFormerTableName(tableName)) {
     throw new AppError('invalid_input', 'Det finns ingen historik för den typen av uppgift.', tableName, [
       { field: 'tableName', message: 'Okänd tabell.' },
     ]);
@@ -140,7 +143,8 @@ export const auditHandlers: AuditHandlers = {
     const entries = ctx.session.db.orm
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.tableName, tableName), eq(auditLog.rowId, rowId)))
+      // Entries from before a migration moved the row (same id, former table name) belong to it too.
+      .where(and(inArray(auditLog.tableName, auditTableNames(tableName)), eq(auditLog.rowId, rowId)))
       .orderBy(...newestFirst)
       .all()
       .map(toEntry);
@@ -153,7 +157,7 @@ export const auditHandlers: AuditHandlers = {
       user ? or(eq(auditLog.osUser, user), eq(auditLog.displayName, user)) : undefined,
       from ? gte(auditLog.at, localMidnightUtc(from)) : undefined,
       to ? lt(auditLog.at, localMidnightUtc(to, 1)) : undefined,
-      tableName ? eq(auditLog.tableName, tableName) : undefined,
+      tableName ? inArray(auditLog.tableName, auditTableNames(tableName)) : undefined,
       action ? eq(auditLog.action, action) : undefined,
     ];
     const where = and(...conditions);

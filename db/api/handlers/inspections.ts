@@ -9,18 +9,21 @@ import {
   inspectors,
   planEntries,
   qualityRequirementVersions,
-  requiredActions,
 } from '../../schema/inspections.ts';
+import { actionFollowUps, actions } from '../../schema/actions.ts';
 import { units } from '../../schema/organisation.ts';
 import { addMonths, todayIso } from '../../shared/period.ts';
 import { canCloseInspection } from '../../domain/overdue.ts';
 import { AppError } from '../../errors.ts';
 import { stamp } from '../../writes/stamp.ts';
-import { getAction, getAssessment, getInspection, listInspections } from '../../queries/inspections.ts';
+import { getAssessment, getInspection, listInspections } from '../../queries/inspections.ts';
+import { getAction } from '../../queries/actions.ts';
+import { createAction } from '../../writes/actions.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 import type { AssessmentResult } from '../../domain/codes.ts';
-import type { AssessmentRow, RequiredActionRow } from '../tillsynInspection.contract.ts';
+import type { AssessmentRow } from '../tillsynInspection.contract.ts';
+import type { ActionRow } from '../actions.contract.ts';
 
 type InspectionHandlers = Pick<
   Handlers,
@@ -170,14 +173,14 @@ function autoAction(db: AppDatabase, assessment: AssessmentRow): AutoAction & { 
 
 /**
  * Actions of the assessment still exactly as the app wrote them (for its current observation):
- * nobody has edited them, so replacing or removing them loses nothing the user wrote.
+ * nobody has edited them or noted a follow-up, so replacing or removing them loses nothing.
  */
 function untouchedActionIds(db: AppDatabase, assessment: AssessmentRow): string[] {
   const auto = autoAction(db, assessment);
   return db.orm
     .select()
-    .from(requiredActions)
-    .where(eq(requiredActions.assessmentId, assessment.id))
+    .from(actions)
+    .where(and(eq(actions.assessmentId, assessment.id), sql`NOT EXISTS (SELECT 1 FROM ${actionFollowUps} f WHERE f.action_id = ${actions.id})`))
     .all()
     .filter(
       (a) =>
@@ -185,27 +188,25 @@ function untouchedActionIds(db: AppDatabase, assessment: AssessmentRow): string[
         a.followUpDate === null &&
         a.description === auto.description &&
         a.deadline === auto.deadline &&
-        a.responsible === auto.responsible,
+        a.responsible === auto.responsible &&
+        a.reason === '',
     )
     .map((a) => a.id);
 }
 
 /**
- * A shortfall gets a required action in the same transaction, unless the assessment already has
- * one: deadline three months after the inspection, the unit's enhetschef responsible.
+ * A shortfall gets a tillsyn action in the register in the same transaction, unless the
+ * assessment already has one: deadline three months after the inspection, the unit's
+ * enhetschef responsible.
  */
 function ensureActionForShortfall(db: AppDatabase, ctx: ApiContext, assessment: AssessmentRow): string | null {
-  const existing = db.orm
-    .select({ id: requiredActions.id })
-    .from(requiredActions)
-    .where(eq(requiredActions.assessmentId, assessment.id))
-    .get();
+  const existing = db.orm.select({ id: actions.id }).from(actions).where(eq(actions.assessmentId, assessment.id)).get();
   if (existing) return null;
-  return db.orm
-    .insert(requiredActions)
-    .values({ ...autoAction(db, assessment), assessmentId: assessment.id, status: 'oppen', ...stamp(ctx) })
-    .returning({ id: requiredActions.id })
-    .get().id;
+  return createAction(
+    db,
+    { source: 'tillsyn', ...autoAction(db, assessment), reason: '', followUpDate: null, assessmentId: assessment.id },
+    stamp(ctx).updatedBy,
+  );
 }
 
 export const inspectionHandlers: InspectionHandlers = {
@@ -258,8 +259,8 @@ export const inspectionHandlers: InspectionHandlers = {
     if (fields.startDate !== undefined) {
       const early = db.orm
         .select({ n: sql<number>`count(*)` })
-        .from(requiredActions)
-        .where(and(eq(requiredActions.inspectionId, id), sql`${requiredActions.deadline} < ${startDate}`))
+        .from(actions)
+        .where(and(eq(actions.inspectionId, id), sql`${actions.deadline} < ${startDate}`))
         .get();
       if ((early?.n ?? 0) > 0) {
         throw invalid('startDate', 'Ett åtgärdskrav har sista dag före det nya startdatumet. Ändra åtgärdskravets datum först.');
@@ -280,8 +281,8 @@ export const inspectionHandlers: InspectionHandlers = {
     const current = loadInspection(db, id);
     if (current.status === 'avslutad') throw new AppError('conflict', 'Tillsynen är redan avslutad.');
     if (current.startDate > today) throw invalid('startDate', 'En tillsyn som inte har börjat kan inte avslutas.');
-    const actions = db.orm.select({ status: requiredActions.status }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).all();
-    const check = canCloseInspection(actions, closeNote);
+    const inspectionActions = db.orm.select({ status: actions.status }).from(actions).where(eq(actions.inspectionId, id)).all();
+    const check = canCloseInspection(inspectionActions, closeNote);
     if (!check.ok) {
       const message =
         check.openCount === 1
@@ -313,7 +314,7 @@ export const inspectionHandlers: InspectionHandlers = {
   'inspections.delete': (ctx, { id }) => {
     const db = ctx.session.db;
     loadInspection(db, id);
-    const actionCount = db.orm.select({ n: sql<number>`count(*)` }).from(requiredActions).where(eq(requiredActions.inspectionId, id)).get()?.n ?? 0;
+    const actionCount = db.orm.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.inspectionId, id)).get()?.n ?? 0;
     const assessed =
       db.orm
         .select({ n: sql<number>`count(*)` })
@@ -344,7 +345,7 @@ export const inspectionHandlers: InspectionHandlers = {
     const untouched = untouchedActionIds(db, before);
     db.orm.update(assessments).set({ ...patch, ...stamp(ctx) }).where(eq(assessments.id, id)).run();
     const after = getAssessment(db, id);
-    let createdAction: RequiredActionRow | null = null;
+    let createdAction: ActionRow | null = null;
     let removedActionIds: string[] = [];
     if (SHORTFALL.includes(after.result)) {
       const actionId = ensureActionForShortfall(db, ctx, after);
@@ -352,11 +353,11 @@ export const inspectionHandlers: InspectionHandlers = {
       // The observation is often written after the result: an untouched action follows it.
       else if (untouched.length && after.observation !== before.observation) {
         const { description } = autoAction(db, after);
-        db.orm.update(requiredActions).set({ description, ...stamp(ctx) }).where(inArray(requiredActions.id, untouched)).run();
+        db.orm.update(actions).set({ description, ...stamp(ctx) }).where(inArray(actions.id, untouched)).run();
       }
     } else if (after.result !== before.result && untouched.length) {
       // Undoes a mis-click: an action nobody has touched goes when the shortfall goes.
-      db.orm.delete(requiredActions).where(inArray(requiredActions.id, untouched)).run();
+      db.orm.delete(actions).where(inArray(actions.id, untouched)).run();
       removedActionIds = untouched;
     }
     return { assessment: after, createdAction, removedActionIds };

@@ -1,10 +1,12 @@
 // Handlers for tillsynshandläggare (inspectors). One who is named on a plan entry or an
 // inspection is archived, never deleted, so the history keeps its names.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { inspectors } from '../../schema/inspections.ts';
 import { swedishCompare } from '../../shared/collation.ts';
 import { AppError } from '../../errors.ts';
 import { stamp } from '../../writes/stamp.ts';
+import { foldName } from '../../shared/names.ts';
+import { findSameName } from '../../queries/names.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
 import type { InspectorRow } from '../tillsynPlanning.contract.ts';
@@ -35,13 +37,7 @@ function getInspector(db: AppDatabase, id: string): InspectorRow {
 }
 
 function assertUniqueName(db: AppDatabase, name: string, exceptId?: string): void {
-  const clash = db.orm
-    .select({ id: inspectors.id })
-    .from(inspectors)
-    .where(sql`lower(${inspectors.name}) = lower(${name})`)
-    .all()
-    .some((r) => r.id !== exceptId);
-  if (clash) {
+  if (findSameName(db, 'inspector', name, exceptId ? { exceptId } : {})) {
     throw new AppError('conflict', `Det finns redan en tillsynshandläggare som heter ”${name}”.`, '', [
       { field: 'name', message: 'Namnet används redan.' },
     ]);
@@ -54,7 +50,7 @@ export const inspectorHandlers: InspectorHandlers = {
   'inspectors.create': (ctx, input) => {
     const db = ctx.session.db;
     assertUniqueName(db, input.name);
-    const row = db.orm.insert(inspectors).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
+    const row = db.orm.insert(inspectors).values({ ...input, nameFolded: foldName(input.name), updatedBy: stamp(ctx).updatedBy }).returning().get();
     return getInspector(db, row.id);
   },
 
@@ -62,7 +58,8 @@ export const inspectorHandlers: InspectorHandlers = {
     const db = ctx.session.db;
     getInspector(db, id);
     if (patch.name !== undefined) assertUniqueName(db, patch.name, id);
-    db.orm.update(inspectors).set({ ...patch, ...stamp(ctx) }).where(eq(inspectors.id, id)).run();
+    const folded = patch.name !== undefined ? { nameFolded: foldName(patch.name) } : {};
+    db.orm.update(inspectors).set({ ...patch, ...folded, ...stamp(ctx) }).where(eq(inspectors.id, id)).run();
     return getInspector(db, id);
   },
 

@@ -14,6 +14,7 @@ import {
   requirementCodeTaken,
 } from '../../queries/requirements.ts';
 import { insertDefaultCatalogue, insertRequirement } from '../../writes/requirements.ts';
+import { foldName } from '../../shared/names.ts';
 import { stamp } from '../../writes/stamp.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
@@ -58,11 +59,12 @@ export const requirementHandlers: RequirementHandlers = {
     const db = ctx.session.db;
     const current = getRequirement(db, id);
     const { title, description, deadlineDays, code, theme, sortOrder } = patch;
-    if (code !== undefined && code !== current.code) assertUniqueCode(db, code, id);
+    // Checked even when unchanged: a code kept as a duplicate by migration 0002 gets its folded form now.
+    if (code !== undefined) assertUniqueCode(db, code, id);
     if (code !== undefined || theme !== undefined || sortOrder !== undefined) {
       db.orm
         .update(qualityRequirements)
-        .set({ code, theme, sortOrder, ...stamp(ctx) })
+        .set({ code, ...(code !== undefined ? { codeFolded: foldName(code) } : {}), theme, sortOrder, ...stamp(ctx) })
         .where(eq(qualityRequirements.id, id))
         .run();
     }

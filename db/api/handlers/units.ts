@@ -1,5 +1,5 @@
 // Handlers for verksamhetsområden and enheter: list, edit, delete-or-refuse, import and export.
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { inspections, planEntries } from '../../schema/inspections.ts';
 import { operatingAreas, units } from '../../schema/organisation.ts';
@@ -10,10 +10,12 @@ import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
 import { preparedWrite, type Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
 import { PROVIDER_REQUIRED_MESSAGE, providerSatisfied } from '../../domain/codes.ts';
-import type { Orm } from '../../open.ts';
+import type { AppDatabase, Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
 import { swedishCompare } from '../../shared/collation.ts';
 import { stamp } from '../../writes/stamp.ts';
+import { foldName } from '../../shared/names.ts';
+import { findSameName, listNameDuplicates } from '../../queries/names.ts';
 
 type UnitHandlers = Pick<
   Handlers,
@@ -31,6 +33,7 @@ type UnitHandlers = Pick<
   | 'units.importPreview'
   | 'units.importCommit'
   | 'units.exportXlsx'
+  | 'names.duplicates'
 >;
 
 const unitSelection = {
@@ -92,16 +95,18 @@ function assertAreaExists(orm: Orm, id: string): void {
   }
 }
 
-function assertUniqueUnitName(orm: Orm, areaId: string, name: string, exceptId?: string): void {
-  const clash = orm
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.operatingAreaId, areaId), sql`lower(${units.name}) = lower(${name})`))
-    .all()
-    .some((r) => r.id !== exceptId);
-  if (clash) {
+function assertUniqueUnitName(db: AppDatabase, areaId: string, name: string, exceptId?: string): void {
+  if (findSameName(db, 'unit', name, { operatingAreaId: areaId, ...(exceptId ? { exceptId } : {}) })) {
     throw new AppError('conflict', `Det finns redan en enhet som heter ”${name}” i verksamhetsområdet.`, '', [
       { field: 'name', message: 'Namnet används redan i verksamhetsområdet.' },
+    ]);
+  }
+}
+
+function assertUniqueAreaName(db: AppDatabase, name: string, exceptId?: string): void {
+  if (findSameName(db, 'operatingArea', name, exceptId ? { exceptId } : {})) {
+    throw new AppError('conflict', `Verksamhetsområdet ”${name}” finns redan.`, '', [
+      { field: 'name', message: 'Namnet används redan av ett annat verksamhetsområde.' },
     ]);
   }
 }
@@ -167,12 +172,12 @@ function unitImportSpec(orm: Orm): ImportSpec<ImportKey, UnitImportRow> {
           .from(units)
           .innerJoin(operatingAreas, eq(units.operatingAreaId, operatingAreas.id))
           .all()
-          .map((r) => `${r.area.toLocaleLowerCase('sv')}\u0000${r.name.toLocaleLowerCase('sv')}`),
+          .map((r) => `${foldName(r.area)}\u0000${foldName(r.name)}`),
       );
       const seen = new Map<string, number>();
       const issues = [];
       for (const { rowNumber, values } of rows) {
-        const key = `${values.operatingAreaName.toLocaleLowerCase('sv')}\u0000${values.name.toLocaleLowerCase('sv')}`;
+        const key = `${foldName(values.operatingAreaName)}\u0000${foldName(values.name)}`;
         if (existing.has(key)) {
           issues.push({ rowNumber, column: 'Enhet', message: `Enheten ”${values.name}” finns redan i ${values.operatingAreaName}.` });
         } else if (seen.has(key)) {
@@ -191,18 +196,15 @@ export const unitHandlers: UnitHandlers = {
 
   'operatingAreas.create': (ctx, { name }) => {
     const orm = ctx.session.db.orm;
-    if (listAreas(orm).some((a) => a.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'))) {
-      throw new AppError('conflict', `Verksamhetsområdet ”${name}” finns redan.`);
-    }
-    const row = orm.insert(operatingAreas).values({ name, updatedBy: stamp(ctx).updatedBy }).returning().get();
+    assertUniqueAreaName(ctx.session.db, name);
+    const row = orm.insert(operatingAreas).values({ name, nameFolded: foldName(name), updatedBy: stamp(ctx).updatedBy }).returning().get();
     return { id: row.id, name: row.name, archivedAt: row.archivedAt, unitCount: 0 };
   },
 
   'operatingAreas.rename': (ctx, { id, name }) => {
     const orm = ctx.session.db.orm;
-    const clash = listAreas(orm).find((a) => a.id !== id && a.name.toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'));
-    if (clash) throw new AppError('conflict', `Verksamhetsområdet ”${name}” finns redan.`);
-    const updated = orm.update(operatingAreas).set({ name, ...stamp(ctx) }).where(eq(operatingAreas.id, id)).run();
+    assertUniqueAreaName(ctx.session.db, name, id);
+    const updated = orm.update(operatingAreas).set({ name, nameFolded: foldName(name), ...stamp(ctx) }).where(eq(operatingAreas.id, id)).run();
     if (updated.changes === 0) throw new AppError('not_found', 'Verksamhetsområdet finns inte längre.');
     const row = listAreas(orm).find((a) => a.id === id);
     if (!row) throw new AppError('not_found', 'Verksamhetsområdet finns inte längre.');
@@ -242,8 +244,8 @@ export const unitHandlers: UnitHandlers = {
   'units.create': (ctx, input) => {
     const orm = ctx.session.db.orm;
     assertAreaExists(orm, input.operatingAreaId);
-    assertUniqueUnitName(orm, input.operatingAreaId, input.name);
-    const row = orm.insert(units).values({ ...input, updatedBy: stamp(ctx).updatedBy }).returning().get();
+    assertUniqueUnitName(ctx.session.db, input.operatingAreaId, input.name);
+    const row = orm.insert(units).values({ ...input, nameFolded: foldName(input.name), updatedBy: stamp(ctx).updatedBy }).returning().get();
     return getUnit(orm, row.id);
   },
 
@@ -253,7 +255,7 @@ export const unitHandlers: UnitHandlers = {
     const next = { ...current, ...patch };
     if (patch.operatingAreaId) assertAreaExists(orm, patch.operatingAreaId);
     if (patch.name !== undefined || patch.operatingAreaId !== undefined) {
-      assertUniqueUnitName(orm, next.operatingAreaId, next.name, id);
+      assertUniqueUnitName(ctx.session.db, next.operatingAreaId, next.name, id);
     }
     if (!providerSatisfied(next.regi, next.provider)) {
       throw new AppError('invalid_input', PROVIDER_REQUIRED_MESSAGE, '', [{ field: 'provider', message: PROVIDER_REQUIRED_MESSAGE }]);
@@ -263,7 +265,8 @@ export const unitHandlers: UnitHandlers = {
         { field: 'activeTo', message: 'Aktiv till kan inte vara före Aktiv från.' },
       ]);
     }
-    orm.update(units).set({ ...patch, ...stamp(ctx) }).where(eq(units.id, id)).run();
+    const folded = patch.name !== undefined ? { nameFolded: foldName(patch.name) } : {};
+    orm.update(units).set({ ...patch, ...folded, ...stamp(ctx) }).where(eq(units.id, id)).run();
     return getUnit(orm, id);
   },
 
@@ -287,8 +290,8 @@ export const unitHandlers: UnitHandlers = {
       throw new AppError('conflict', 'Enheten finns redan.');
     }
     assertAreaExists(orm, values.operatingAreaId);
-    assertUniqueUnitName(orm, values.operatingAreaId, values.name);
-    orm.insert(units).values({ id, ...values, updatedBy: stamp(ctx).updatedBy }).run();
+    assertUniqueUnitName(ctx.session.db, values.operatingAreaId, values.name);
+    orm.insert(units).values({ id, ...values, nameFolded: foldName(values.name), updatedBy: stamp(ctx).updatedBy }).run();
     return getUnit(orm, id);
   },
 
@@ -316,13 +319,13 @@ export const unitHandlers: UnitHandlers = {
     write: (ctx, _input, preview) => {
       const orm = ctx.session.db.orm;
       const by = stamp(ctx).updatedBy;
-      const areaIds = new Map(listAreas(orm).map((a) => [a.name.toLocaleLowerCase('sv'), a.id]));
+      const areaIds = new Map(listAreas(orm).map((a) => [foldName(a.name), a.id]));
       let createdAreas = 0;
       for (const { values } of preview.rows) {
-        const key = values.operatingAreaName.toLocaleLowerCase('sv');
+        const key = foldName(values.operatingAreaName);
         let areaId = areaIds.get(key);
         if (!areaId) {
-          areaId = orm.insert(operatingAreas).values({ name: values.operatingAreaName, updatedBy: by }).returning().get().id;
+          areaId = orm.insert(operatingAreas).values({ name: values.operatingAreaName, nameFolded: key, updatedBy: by }).returning().get().id;
           areaIds.set(key, areaId);
           createdAreas++;
         }
@@ -331,6 +334,7 @@ export const unitHandlers: UnitHandlers = {
           .values({
             operatingAreaId: areaId,
             name: values.name,
+            nameFolded: foldName(values.name),
             unitType: values.unitType,
             regi: values.regi,
             provider: values.provider,
@@ -359,4 +363,6 @@ export const unitHandlers: UnitHandlers = {
         { header: 'Aktiv till', width: 12, value: (u) => u.activeTo },
       ],
     }),
+
+  'names.duplicates': (ctx) => listNameDuplicates(ctx.session.db),
 };

@@ -22,6 +22,7 @@ const SHOWN_TABLES = [
   'plan_entries',
   'inspections',
   'assessments',
+  'actions',
   'required_actions',
   'inspectors',
   'quality_requirements',

@@ -38,7 +38,7 @@ describe('openDatabase', () => {
   it('applies the committed migrations to a new file', () => {
     const db = openTempDatabase();
     const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['units', 'operating_areas', 'inspections', 'required_actions', 'audit_log']));
+    expect(tables).toEqual(expect.arrayContaining(['units', 'operating_areas', 'inspections', 'actions', 'action_follow_ups', 'audit_log']));
     db.sqlite.close();
   });
 

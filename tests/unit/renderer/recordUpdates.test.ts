@@ -58,9 +58,9 @@ describe('the inspection record after a write', () => {
     const auto = record.actions[0];
     if (!auto) throw new Error('no action was created');
 
-    record = withAction(record, await w.call('actions.update', { id: auto.id, patch: { status: 'stangd' } }));
+    record = withAction(record, await w.call('actions.close', { id: auto.id, closingNote: 'Rutinen är införd.' }));
     expect(record.openActionCount).toBe(0);
-    const extra = await w.call('actions.create', { inspectionId: created.id, description: 'Rutin för nattfasta', deadline: '2026-12-01' });
+    const extra = await w.call('actions.create', { source: 'tillsyn', inspectionId: created.id, description: 'Rutin för nattfasta', deadline: '2026-12-01' });
     record = withAction(record, extra);
     expect(record.actions.map((a) => a.description)).toEqual([auto.description, 'Rutin för nattfasta']);
     expect(record.openActionCount).toBe(1);

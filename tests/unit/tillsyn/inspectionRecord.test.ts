@@ -157,7 +157,7 @@ describe('closing, reopening and deleting', () => {
 
     const reopened = await w.call('inspections.reopen', { id: inspection.id });
     expect(reopened).toMatchObject({ status: 'pagaende', closedAt: null, closeNote: '' });
-    await w.call('actions.update', { id: createdAction!.id, patch: { status: 'stangd' } });
+    await w.call('actions.close', { id: createdAction!.id, closingNote: 'Ny rutin införd och verifierad.' });
     expect((await w.call('inspections.close', { id: inspection.id })).status).toBe('avslutad');
   });
 
@@ -192,7 +192,7 @@ describe('following up required actions', () => {
       code: 'invalid_input',
       issues: [{ field: 'deadline', message: 'Sista dag kan inte vara före tillsynen (2026-10-06).' }],
     });
-    expect(await w.fail('actions.create', { inspectionId: inspection.id, description: 'Ny rutin', deadline: '2026-09-30' })).toMatchObject({
+    expect(await w.fail('actions.create', { source: 'tillsyn', inspectionId: inspection.id, description: 'Ny rutin', deadline: '2026-09-30' })).toMatchObject({
       issues: [{ field: 'deadline' }],
     });
     expect((await w.call('actions.update', { id: createdAction!.id, patch: { deadline: '2026-10-06' } })).deadline).toBe('2026-10-06');
@@ -216,11 +216,12 @@ describe('following up required actions', () => {
     expect((await w.call('actions.list', { filter: 'overdue' })).map((a) => a.id)).toEqual([a1.id]);
     expect((await w.call('inspections.get', { id: inspection.id })).overdueActionCount).toBe(1);
 
-    const closed = await w.call('actions.update', { id: a1.id, patch: { status: 'stangd' } });
+    const closed = await w.call('actions.update', { id: a1.id, patch: { status: 'stangd', closingNote: 'Rutinen är införd.' } });
     expect(closed.closedAt).not.toBeNull();
+    expect(closed.closingNote).toBe('Rutinen är införd.');
     expect(closed.overdue).toBeNull();
     expect((await w.call('actions.list', { filter: 'open' })).map((a) => a.id)).toEqual([a3.id, a2.id]);
     const reopened = await w.call('actions.update', { id: a1.id, patch: { status: 'verifierad' } });
-    expect(reopened.closedAt).toBeNull();
+    expect(reopened).toMatchObject({ status: 'verifierad', closedAt: null, closingNote: '' });
   });
 });

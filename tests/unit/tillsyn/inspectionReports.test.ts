@@ -129,7 +129,7 @@ describe('the tillsynsberättelse', () => {
     await inspect(w.solgarden.id, '2025-10-01', { K01: 'ej_uppfyllt' }); // another year
     await w.call('inspections.create', { unitId: w.lindgarden.id, startDate: '2026-12-10' }); // only planned
     // A's K02 action closed; A's K03 action (deadline 2026-06-10) is overdue; B's K01 (2026-12-15) is not yet.
-    await w.call('actions.update', { id: a.actions.find((x) => x.requirementCode === 'K02')!.id, patch: { status: 'stangd' } });
+    await w.call('actions.close', { id: a.actions.find((x) => x.requirementCode === 'K02')!.id, closingNote: 'Bemanningen är utökad.' });
 
     const data = await w.call('reports.annual', { year: 2026 });
     expect(data.totals).toEqual({ inspections: 3, own: 2, ivo: 1, announced: 2, unannounced: 1 });

@@ -1,18 +1,33 @@
-// Uppföljning: every required action by deadline, overdue ones in red, with status, follow-up
-// date and the other fields edited in the grid and saved at once.
+// Uppföljning, the view of the action register: every action from every source by deadline,
+// overdue ones in red, filtered by open/overdue/all, source and status. Fields are edited in the
+// grid and saved at once; "Följ upp" opens the action's link, follow-up notes, closing and reopening.
 import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import { ACTION_FILTERS, ACTION_STATUSES, type ActionFilter, type RequiredActionRow } from '../../../../db/api/contract.ts';
+import {
+  ACTION_FILTERS,
+  ACTION_SOURCES,
+  ACTION_STATUSES,
+  type ActionFilter,
+  type ActionRow,
+  type ActionSource,
+  type ActionStatus,
+} from '../../../../db/api/contract.ts';
 import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ActionDialog } from './ActionDialog.tsx';
+import { CloseActionDialog } from './CloseActionDialog.tsx';
+import { actionLinkText } from './actionLink.ts';
 
-function InspectionLink(p: ICellRendererParams<RequiredActionRow>) {
-  return p.data ? <a href={`#/tillsyner/${p.data.inspectionId}`}>{p.data.unitName}</a> : null;
+/** What the action answers; a tillsyn action links to its inspection. */
+function LinkCell(p: ICellRendererParams<ActionRow, string>) {
+  const a = p.data;
+  if (!a) return null;
+  return a.inspectionId ? <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a> : <>{p.value}</>;
 }
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -21,50 +36,125 @@ export function FollowUpPage() {
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
   const [filter, setFilter] = useState<ActionFilter>('open');
+  const [source, setSource] = useState<ActionSource | ''>('');
+  const [actionStatus, setActionStatus] = useState<ActionStatus | ''>('');
   const [search, setSearch] = useState('');
-  const rows = useQuery('actions.list', { filter }).data ?? null;
+  const [following, setFollowing] = useState<ActionRow | null>(null);
+  const [closing, setClosing] = useState<ActionRow | null>(null);
+  const list = useQuery('actions.list', { filter, ...(source ? { source } : {}), ...(actionStatus ? { status: actionStatus } : {}) });
+  const rows = list.data ?? null;
   const overdue = useQuery('actions.list', { filter: 'overdue' });
   const overdueCount = overdue.data?.length ?? 0;
   const { reload: reloadOverdue } = overdue;
+  const { reload: reloadList } = list;
 
-  const columns = useMemo<ColDef<RequiredActionRow>[]>(
+  /** An action as saved (a note, closed, reopened): shown in the open dialog; the lists read again, as it may leave the filter. */
+  const saved = useCallback(
+    (row: ActionRow) => {
+      setFollowing((open) => (open?.id === row.id ? row : open));
+      void reloadList();
+      void reloadOverdue();
+    },
+    [reloadList, reloadOverdue],
+  );
+
+  const columns = useMemo<ColDef<ActionRow>[]>(
     () => [
       {
         colId: 'overdue',
         headerName: t('followUp.columns.overdue'),
-        width: 120,
+        width: 100,
         editable: false,
         valueGetter: (p) => (p.data?.overdue ? t(`codes.overdue.${p.data.overdue}`) : ''),
         cellClass: (p) => (p.data?.overdue ? 'cell-overdue' : undefined),
       },
-      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 125, sort: 'asc' },
-      { field: 'unitName', headerName: t('followUp.columns.unit'), minWidth: 180, flex: 1, editable: false, cellRenderer: InspectionLink, tooltipValueGetter: (p) => p.data?.operatingAreaName },
-      { field: 'inspectionDate', headerName: t('followUp.columns.inspectionDate'), width: 122, editable: false },
-      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 88, editable: false },
-      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 220, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
-      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 140 },
+      // Early, so it is in view at 1366 px however far the columns scroll.
+      {
+        colId: 'notes',
+        headerName: t('followUp.columns.notes'),
+        width: 135,
+        editable: false,
+        sortable: false,
+        valueGetter: (p) => p.data?.followUps.length ?? 0,
+        cellRenderer: (p: ICellRendererParams<ActionRow>) =>
+          p.data ? (
+            <button
+              type="button"
+              className="button-small"
+              aria-label={t('followUp.openDetailsLabel', { description: p.data.description.slice(0, 60) })}
+              onClick={() => setFollowing(p.data ?? null)}
+            >
+              {p.data.followUps.length ? t('followUp.notesCount', { count: p.data.followUps.length }) : t('followUp.openDetails')}
+            </button>
+          ) : null,
+      },
+      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 110, sort: 'asc' },
+      {
+        field: 'source',
+        headerName: t('followUp.columns.source'),
+        width: 110,
+        editable: false,
+        valueFormatter: (p) => (p.value ? t(`codes.actionSource.${String(p.value)}`) : ''),
+        filterValueGetter: (p) => (p.data ? t(`codes.actionSource.${p.data.source}`) : ''),
+      },
+      {
+        colId: 'link',
+        headerName: t('followUp.columns.link'),
+        minWidth: 200,
+        flex: 1.5,
+        editable: false,
+        valueGetter: (p) => (p.data ? actionLinkText(t, p.data) : ''),
+        tooltipValueGetter: (p) => (p.data ? `${actionLinkText(t, p.data)}${p.data.operatingAreaName ? ` (${p.data.operatingAreaName})` : ''}` : ''),
+        cellRenderer: LinkCell,
+      },
+      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 70, editable: false },
+      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 180, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
+      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 120 },
       {
         field: 'status',
         headerName: t('followUp.columns.status'),
-        width: 195,
+        width: 170,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: [...ACTION_STATUSES] },
         valueFormatter: (p) => (p.value ? t(`codes.actionStatus.${String(p.value)}`) : ''),
         filterValueGetter: (p) => (p.data ? t(`codes.actionStatus.${p.data.status}`) : ''),
       },
-      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 115 },
+      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 105 },
     ],
     [t],
   );
 
   const commit = useCallback(
-    async (row: RequiredActionRow, field: string, value: unknown): Promise<RequiredActionRow> => {
-      const patchValue = field === 'followUpDate' ? nullIfEmpty(value) : (value ?? '');
-      const saved = await call('actions.update', { id: row.id, patch: { [field]: patchValue } });
+    async (row: ActionRow, field: string, value: unknown): Promise<ActionRow> => {
+      if (field === 'status' && value === 'stangd') {
+        // Closing needs a closing note: asked for in a dialog; the cell keeps the stored status.
+        setClosing(row);
+        return call('actions.get', { id: row.id });
+      }
+      const result =
+        field === 'status' && row.status !== 'stangd'
+          ? await call('actions.update', { id: row.id, patch: { status: value as ActionStatus } })
+          : field === 'status'
+            ? await call('actions.reopen', { id: row.id, status: value as Exclude<ActionStatus, 'stangd'> })
+            : await call('actions.update', { id: row.id, patch: { [field]: field === 'followUpDate' ? nullIfEmpty(value) : (value ?? '') } });
       await reloadOverdue();
-      return saved;
+      return result;
     },
     [reloadOverdue],
+  );
+
+  const select = <T extends string>(label: string, value: T | '', onChange: (v: T | '') => void, allLabel: string, options: readonly T[], optionLabel: (o: T) => string) => (
+    <label className="inline-label">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {optionLabel(o)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 
   return (
@@ -81,15 +171,19 @@ export function FollowUpPage() {
         search={{ label: t('followUp.search'), value: search, onChange: setSearch }}
         filtersLabel={t('followUp.filter')}
         filters={
-          <fieldset className="segmented">
-            <legend className="visually-hidden">{t('followUp.filter')}</legend>
-            {ACTION_FILTERS.map((f) => (
-              <label key={f} className={filter === f ? 'segment segment-active' : 'segment'}>
-                <input type="radio" name="action-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
-                {t(`followUp.filters.${f}`)}
-              </label>
-            ))}
-          </fieldset>
+          <>
+            <fieldset className="segmented">
+              <legend className="visually-hidden">{t('followUp.filter')}</legend>
+              {ACTION_FILTERS.map((f) => (
+                <label key={f} className={filter === f ? 'segment segment-active' : 'segment'}>
+                  <input type="radio" name="action-filter" value={f} checked={filter === f} onChange={() => setFilter(f)} />
+                  {t(`followUp.filters.${f}`)}
+                </label>
+              ))}
+            </fieldset>
+            {select(t('followUp.source'), source, setSource, t('followUp.allSources'), ACTION_SOURCES, (s) => t(`codes.actionSource.${s}`))}
+            {select(t('followUp.status'), actionStatus, setActionStatus, t('followUp.allStatuses'), ACTION_STATUSES, (s) => t(`codes.actionStatus.${s}`))}
+          </>
         }
         summary={rows ? t('followUp.count', { count: rows.length }) : null}
       />
@@ -98,16 +192,26 @@ export function FollowUpPage() {
       ) : rows.length === 0 ? (
         <p>{t('followUp.empty')}</p>
       ) : (
-        <Grid<RequiredActionRow>
+        <Grid<ActionRow>
           rows={rows}
           columns={columns}
           onCommit={commit}
           onStatus={status}
           ariaLabel={t('followUp.gridLabel')}
           quickFilter={search}
-          rowClassRules={{ 'row-overdue': (p: RowClassParams<RequiredActionRow>) => Boolean(p.data?.overdue) }}
+          rowClassRules={{ 'row-overdue': (p: RowClassParams<ActionRow>) => Boolean(p.data?.overdue) }}
         />
       )}
+      <ActionDialog action={following} onClose={() => setFollowing(null)} onSaved={saved} onCloseAction={setClosing} />
+      <CloseActionDialog
+        action={closing}
+        onClose={() => setClosing(null)}
+        onClosed={(row) => {
+          setClosing(null);
+          saved(row);
+          status(t('actionDialog.closed'));
+        }}
+      />
     </section>
   );
 }

@@ -1,18 +1,20 @@
-// The required actions of one inspection, each field saved on its own; overdue rows stand out.
+// The required actions of one inspection (its actions in the register, source tillsyn), each field
+// saved on its own; overdue rows stand out; closing asks for a closing note.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_STATUSES, type ActionStatus, type InspectionDetail, type MethodInput, type RequiredActionRow } from '../../../../db/api/contract.ts';
+import { ACTION_STATUSES, type ActionRow, type ActionStatus, type InspectionDetail, type MethodInput } from '../../../../db/api/contract.ts';
 import { ApiError, call, errorMessage } from '../../../api.ts';
-import { ErrorText, useFail } from '../../../components/Status.tsx';
+import { ErrorText, useFail, useStatus } from '../../../components/Status.tsx';
 import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { AutosaveText, FieldMessage } from './autosave.tsx';
+import { CloseActionDialog } from '../followup/CloseActionDialog.tsx';
 
 type ActionPatch = MethodInput<'actions.update'>['patch'];
 
 interface ActionsTableProps {
   inspection: InspectionDetail;
   /** A saved or created action, from the method's own result. */
-  onSaved: (action: RequiredActionRow) => void;
+  onSaved: (action: ActionRow) => void;
   onDeleted: (actionId: string) => void;
   save: (field: string, run: () => Promise<string | void>) => Promise<boolean>;
   errors: Record<string, string>;
@@ -21,6 +23,8 @@ interface ActionsTableProps {
 export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: ActionsTableProps) {
   const { t } = useTranslation('tillsyn');
   const fail = useFail();
+  const status = useStatus();
+  const [closing, setClosing] = useState<ActionRow | null>(null);
   const [draft, setDraft] = useState({ description: '', deadline: '' });
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
 
@@ -32,13 +36,24 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
   const add = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const created = await call('actions.create', { inspectionId: inspection.id, description: draft.description, deadline: draft.deadline, responsible: inspection.unitManager });
+      const created = await call('actions.create', { source: 'tillsyn', inspectionId: inspection.id, description: draft.description, deadline: draft.deadline, responsible: inspection.unitManager });
       setDraft({ description: '', deadline: '' });
       setAddErrors({});
       onSaved(created);
     } catch (error) {
       setAddErrors(error instanceof ApiError ? Object.fromEntries(error.issues.map((i) => [i.field, i.message])) : { form: errorMessage(error) });
     }
+  };
+
+  // Stängd needs a closing note (asked for in a dialog); leaving Stängd reopens the action.
+  const changeStatus = (a: ActionRow, next: ActionStatus) => {
+    if (next === 'stangd') {
+      setClosing(a);
+      return;
+    }
+    void save(`action-${a.id}-status`, async () => {
+      onSaved(a.status === 'stangd' ? await call('actions.reopen', { id: a.id, status: next }) : await call('actions.update', { id: a.id, patch: { status: next } }));
+    });
   };
 
   const remove = async (actionId: string) => {
@@ -54,8 +69,8 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
   const closed = inspection.status === 'avslutad';
   const err = (actionId: string, field: string) => errors[`action-${actionId}-${field}`];
 
-  const code = (a: RequiredActionRow) => a.requirementCode ?? '–';
-  const columns: DataColumn<RequiredActionRow>[] = [
+  const code = (a: ActionRow) => a.requirementCode ?? '–';
+  const columns: DataColumn<ActionRow>[] = [
     {
       key: 'requirement',
       header: t('action.requirement'),
@@ -124,7 +139,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           <label className="visually-hidden" htmlFor={`action-status-${a.id}`}>
             {t('action.statusFor', { code: code(a) })}
           </label>
-          <select id={`action-status-${a.id}`} value={a.status} onChange={(e) => void update(a.id, 'status', { status: e.target.value as ActionStatus })}>
+          <select id={`action-status-${a.id}`} value={a.status} onChange={(e) => changeStatus(a, e.target.value as ActionStatus)}>
             {ACTION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`codes.actionStatus.${s}`)}
@@ -171,6 +186,15 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
 
   return (
     <>
+      <CloseActionDialog
+        action={closing}
+        onClose={() => setClosing(null)}
+        onClosed={(saved) => {
+          setClosing(null);
+          onSaved(saved);
+          status(t('common:saved'));
+        }}
+      />
       <DataTable
         rows={inspection.actions}
         columns={columns}

@@ -1,7 +1,7 @@
 // The inspection record updated from a write's own result (assessments.update, actions.*), so an
 // edit costs one round trip. Rows keep their place while the user works; the server's order
 // (by deadline) returns on the next visit.
-import type { AssessmentUpdateResult, InspectionDetail, RequiredActionRow } from '../../../../db/api/contract.ts';
+import type { ActionRow, AssessmentUpdateResult, InspectionDetail } from '../../../../db/api/contract.ts';
 
 // The counts in the record's header, as the server counts them (inspectionQueries: assessedCount,
 // shortfallCount, open and overdue actions), recomputed from the rows the record holds.
@@ -30,7 +30,7 @@ export function withAssessmentUpdate(detail: InspectionDetail, result: Assessmen
 }
 
 /** One required action as saved: replaced where it is, or added last if new. */
-export function withAction(detail: InspectionDetail, action: RequiredActionRow): InspectionDetail {
+export function withAction(detail: InspectionDetail, action: ActionRow): InspectionDetail {
   const known = detail.actions.some((a) => a.id === action.id);
   return recount({ ...detail, actions: known ? detail.actions.map((a) => (a.id === action.id ? action : a)) : [...detail.actions, action] });
 }
@@ -40,7 +40,7 @@ export function withoutAction(detail: InspectionDetail, actionId: string): Inspe
 }
 
 /** The record's actions as listed afresh, each kept in its place and new ones last. */
-export function withActions(detail: InspectionDetail, listed: RequiredActionRow[]): InspectionDetail {
+export function withActions(detail: InspectionDetail, listed: ActionRow[]): InspectionDetail {
   const byId = new Map(listed.map((a) => [a.id, a]));
   const kept = detail.actions.flatMap((a) => {
     const fresh = byId.get(a.id);

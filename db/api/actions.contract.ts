@@ -1,0 +1,129 @@
+// Contract for the action register (åtgärdsregister): every action from every source, followed
+// up until closed. Åtgärdskrav from tillsyn are the actions with source 'tillsyn'.
+import { z } from 'zod';
+import {
+  ACTION_SOURCES,
+  ACTION_STATUSES,
+  type ActionSource,
+  type ActionStatus,
+  type InspectionStatus,
+} from '../domain/codes.ts';
+import { read, write } from './define.ts';
+import { enumOf, id, isoDate, optionalText, requiredText } from './fields.ts';
+
+export type ActionOverdue = 'deadline' | 'follow_up' | null;
+
+/** One follow-up note: the day it concerns, what was found or agreed, and who noted it. */
+export interface ActionFollowUpRow {
+  id: string;
+  actionId: string;
+  notedOn: string;
+  note: string;
+  notedBy: string;
+  createdAt: string;
+}
+
+/**
+ * An action with what it answers. For source 'tillsyn' the inspection fields (and, when the
+ * action answers one kvalitetskrav, the requirement fields) are set; otherwise they are null.
+ */
+export interface ActionRow {
+  id: string;
+  source: ActionSource;
+  description: string;
+  /** Why, in words (beside or instead of a link). */
+  reason: string;
+  inspectionId: string | null;
+  assessmentId: string | null;
+  inspectionDate: string | null;
+  inspectionStatus: InspectionStatus | null;
+  requirementCode: string | null;
+  requirementTitle: string | null;
+  /** Null for an action across a verksamhetsområde or the whole förvaltning. */
+  unitId: string | null;
+  unitName: string | null;
+  operatingAreaName: string | null;
+  responsible: string;
+  deadline: string;
+  status: ActionStatus;
+  followUpDate: string | null;
+  closingNote: string;
+  closedAt: string | null;
+  /** Follow-up notes, oldest first. */
+  followUps: ActionFollowUpRow[];
+  /** Why the action is overdue today, or null. */
+  overdue: ActionOverdue;
+  updatedAt: string;
+}
+
+export const ACTION_FILTERS = ['open', 'overdue', 'all'] as const;
+export type ActionFilter = (typeof ACTION_FILTERS)[number];
+
+/** Statuses an action can be reopened to: every status but 'stangd'. */
+export const REOPEN_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad'] as const satisfies readonly ActionStatus[];
+
+const actionFields = {
+  description: requiredText('Åtgärd', 4000),
+  reason: optionalText('Bakgrund', 4000),
+  deadline: isoDate('Sista dag'),
+  responsible: optionalText('Ansvarig', 160),
+  followUpDate: isoDate('Uppföljningsdatum').nullable(),
+  unitId: id.nullable(),
+};
+
+export const actionCreateInput = z.strictObject({
+  source: enumOf(ACTION_SOURCES, 'källa'),
+  description: actionFields.description,
+  reason: actionFields.reason.default(''),
+  deadline: actionFields.deadline,
+  responsible: actionFields.responsible.default(''),
+  followUpDate: actionFields.followUpDate.default(null),
+  /** Taken from the inspection for source 'tillsyn'; given, or null for area-wide, otherwise. */
+  unitId: actionFields.unitId.optional(),
+  /** The link for source 'tillsyn'. */
+  inspectionId: id.nullable().default(null),
+  assessmentId: id.nullable().default(null),
+});
+
+/**
+ * Fields edited in place. Status 'stangd' is reached through actions.close (it needs a closing
+ * note) and left through actions.reopen or a status change here; the link never changes.
+ */
+export const actionPatch = z
+  .strictObject({
+    description: actionFields.description,
+    reason: actionFields.reason,
+    deadline: actionFields.deadline,
+    responsible: actionFields.responsible,
+    status: enumOf(ACTION_STATUSES, 'status'),
+    followUpDate: actionFields.followUpDate,
+    closingNote: optionalText('Avslutningsnotering', 4000),
+  })
+  .partial();
+
+export const actionListInput = z.strictObject({
+  filter: enumOf(ACTION_FILTERS, 'urval').default('open'),
+  source: enumOf(ACTION_SOURCES, 'källa').optional(),
+  status: enumOf(ACTION_STATUSES, 'status').optional(),
+  unitId: id.optional(),
+  inspectionId: id.optional(),
+});
+
+export const actionsContract = {
+  'actions.list': read<ActionRow[]>()(actionListInput),
+  'actions.get': read<ActionRow>()(z.strictObject({ id })),
+  'actions.create': write<ActionRow>()(actionCreateInput),
+  'actions.update': write<ActionRow>()(z.strictObject({ id, patch: actionPatch })),
+  'actions.addFollowUp': write<ActionRow>()(
+    z.strictObject({
+      actionId: id,
+      notedOn: isoDate('Datum'),
+      note: requiredText('Anteckning', 4000),
+      /** Who followed up; the acting user's name when left out. */
+      notedBy: optionalText('Vem', 160).optional(),
+    }),
+  ),
+  'actions.close': write<ActionRow>()(z.strictObject({ id, closingNote: optionalText('Avslutningsnotering', 4000) })),
+  'actions.reopen': write<ActionRow>()(z.strictObject({ id, status: enumOf(REOPEN_STATUSES, 'status').default('oppen') })),
+  'actions.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+};

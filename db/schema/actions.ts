@@ -1,0 +1,68 @@
+// The action register (åtgärdsregister): one list of actions from every source – tillsyn,
+// analysverkstad, kvalitetsråd, självskattning, annat – each followed up until closed.
+//
+// Why an action exists is a link to what it answers, as one typed, nullable foreign key per kind
+// of subject (today inspection_id + assessment_id for a tillsyn finding). A later capability adds
+// its own link column (risk_id, statement_id, council_item_id …) with ALTER TABLE ADD COLUMN
+// … REFERENCES, which SQLite does without rebuilding the table, and checks its source's link in
+// db/writes/actions.ts. Rejected: a polymorphic (subject_type, subject_id) pair, which no
+// database can hold to referential integrity. See docs/architecture.md, "One action register".
+import { sql } from 'drizzle-orm';
+import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { idColumn, stampColumns } from './common.ts';
+import { units } from './organisation.ts';
+import { assessments, inspections } from './inspections.ts';
+import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
+
+export { ACTION_SOURCES, type ActionSource } from '../domain/codes.ts';
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: idColumn(),
+    source: text('source', { enum: ACTION_SOURCES }).notNull(),
+    /** What is to be done. */
+    description: text('description').notNull(),
+    /** Why, in words, beside (or, for source 'annat', instead of) a link. */
+    reason: text('reason').notNull().default(''),
+    /** Link for source 'tillsyn': the inspection, and the assessment (kvalitetskrav) when there is one. */
+    inspectionId: text('inspection_id').references(() => inspections.id, { onDelete: 'restrict' }),
+    assessmentId: text('assessment_id').references(() => assessments.id, { onDelete: 'restrict' }),
+    /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
+    unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    /** Ansvarig (owner). */
+    responsible: text('responsible').notNull().default(''),
+    deadline: text('deadline').notNull(),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('oppen'),
+    /** When the action is to be followed up (verified). */
+    followUpDate: text('follow_up_date'),
+    /** Required to close (db/writes/actions.ts); empty on actions closed before the register existed. */
+    closingNote: text('closing_note').notNull().default(''),
+    closedAt: text('closed_at'),
+    ...stampColumns(),
+  },
+  (t) => [
+    index('actions_source_status_idx').on(t.source, t.status, t.deadline),
+    index('actions_inspection_idx').on(t.inspectionId),
+    index('actions_assessment_idx').on(t.assessmentId),
+    index('actions_unit_idx').on(t.unitId),
+    check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
+    check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
+  ],
+);
+
+/** One follow-up note on an action: on which day, what was found or agreed, and by whom. */
+export const actionFollowUps = sqliteTable(
+  'action_follow_ups',
+  {
+    id: idColumn(),
+    actionId: text('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'restrict' }),
+    notedOn: text('noted_on').notNull(),
+    note: text('note').notNull(),
+    notedBy: text('noted_by').notNull().default(''),
+    ...stampColumns(),
+  },
+  (t) => [index('action_follow_ups_action_idx').on(t.actionId, t.notedOn)],
+);

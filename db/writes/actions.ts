@@ -1,0 +1,193 @@
+// Writing the action register: creating an action with its source's link, editing it, follow-up
+// notes, closing (a closing note is required) and reopening. Shared by the action handlers, the
+// inspection handlers (a shortfall's action) and the demo seeding; runs inside the caller's
+// write transaction, never opening its own.
+import { eq, sql } from 'drizzle-orm';
+import { actionFollowUps, actions } from '../schema/actions.ts';
+import { assessments, inspections } from '../schema/inspections.ts';
+import { units } from '../schema/organisation.ts';
+import { AppError } from '../errors.ts';
+import type { AppDatabase } from '../open.ts';
+import type { ActionSource, ActionStatus } from '../domain/codes.ts';
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('invalid_input', message, '', [{ field, message }]);
+}
+
+export const CLOSING_NOTE_REQUIRED =
+  'Skriv en avslutningsnotering för att stänga åtgärden: vad som har gjorts och hur det har följts upp.';
+
+export interface NewAction {
+  source: ActionSource;
+  description: string;
+  reason: string;
+  deadline: string;
+  responsible: string;
+  followUpDate: string | null;
+  unitId?: string | null | undefined;
+  inspectionId: string | null;
+  assessmentId: string | null;
+  status?: ActionStatus;
+  closingNote?: string;
+  closedAt?: string | null;
+}
+
+type ActionRecord = typeof actions.$inferSelect;
+
+function loadAction(db: AppDatabase, id: string): ActionRecord {
+  const row = db.orm.select().from(actions).where(eq(actions.id, id)).get();
+  if (!row) throw new AppError('not_found', 'Åtgärden finns inte längre (den kan ha tagits bort).');
+  return row;
+}
+
+function inspectionOf(db: AppDatabase, inspectionId: string): { unitId: string; startDate: string; status: string } {
+  const row = db.orm
+    .select({ unitId: inspections.unitId, startDate: inspections.startDate, status: inspections.status })
+    .from(inspections)
+    .where(eq(inspections.id, inspectionId))
+    .get();
+  if (!row) throw invalid('inspectionId', 'Tillsynen finns inte.');
+  return row;
+}
+
+/** A tillsyn action's dates are not before the inspection started. */
+function assertDatesAfterInspection(startDate: string, dates: { deadline?: string | undefined; followUpDate?: string | null | undefined }): void {
+  if (dates.deadline !== undefined && dates.deadline < startDate) {
+    throw invalid('deadline', `Sista dag kan inte vara före tillsynen (${startDate}).`);
+  }
+  if (dates.followUpDate && dates.followUpDate < startDate) {
+    throw invalid('followUpDate', `Uppföljningsdatum kan inte vara före tillsynen (${startDate}).`);
+  }
+}
+
+/**
+ * The link and unit of a new action, checked against its source. Source 'tillsyn': an
+ * inspection (and optionally one of its assessments); the unit is the inspection's. The other
+ * sources get their own link columns with their capabilities; until then they link to nothing.
+ */
+function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string | null; assessmentId: string | null; unitId: string | null } {
+  if (input.source === 'tillsyn') {
+    if (!input.inspectionId) throw invalid('inspectionId', 'En åtgärd från tillsyn ska höra till en tillsyn. Välj tillsynen.');
+    const inspection = inspectionOf(db, input.inspectionId);
+    if (input.unitId && input.unitId !== inspection.unitId) throw invalid('unitId', 'Enheten ska vara den enhet tillsynen gällde.');
+    assertDatesAfterInspection(inspection.startDate, input);
+    if (input.assessmentId) {
+      const assessment = db.orm
+        .select({ inspectionId: assessments.inspectionId })
+        .from(assessments)
+        .where(eq(assessments.id, input.assessmentId))
+        .get();
+      if (assessment?.inspectionId !== input.inspectionId) throw invalid('assessmentId', 'Bedömningen hör inte till tillsynen.');
+    }
+    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, unitId: inspection.unitId };
+  }
+  if (input.inspectionId || input.assessmentId) {
+    throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn kan kopplas till en tillsyn.');
+  }
+  const unitId = input.unitId ?? null;
+  if (unitId && !db.orm.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
+    throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
+  }
+  return { inspectionId: null, assessmentId: null, unitId };
+}
+
+/** Adds an action to the register; returns its id. */
+export function createAction(db: AppDatabase, input: NewAction, updatedBy: string): string {
+  const link = resolveLink(db, input);
+  const status = input.status ?? 'oppen';
+  const closingNote = (input.closingNote ?? '').trim();
+  if (status === 'stangd' && !closingNote) throw invalid('closingNote', CLOSING_NOTE_REQUIRED);
+  return db.orm
+    .insert(actions)
+    .values({
+      source: input.source,
+      description: input.description,
+      reason: input.reason,
+      ...link,
+      responsible: input.responsible,
+      deadline: input.deadline,
+      status,
+      followUpDate: input.followUpDate,
+      closingNote,
+      closedAt: status === 'stangd' ? (input.closedAt ?? new Date().toISOString()) : null,
+      updatedBy,
+    })
+    .returning({ id: actions.id })
+    .get().id;
+}
+
+export interface ActionPatch {
+  description?: string | undefined;
+  reason?: string | undefined;
+  deadline?: string | undefined;
+  responsible?: string | undefined;
+  status?: ActionStatus | undefined;
+  followUpDate?: string | null | undefined;
+  closingNote?: string | undefined;
+}
+
+/**
+ * Edits an action. Reaching 'stangd' needs a closing note (given now or kept) and stamps when;
+ * leaving 'stangd' forgets when and the note (both stay in the audit trail).
+ */
+export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, stamp: { updatedAt: string; updatedBy: string }): void {
+  const current = loadAction(db, id);
+  if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
+  const status = patch.status ?? current.status;
+  const closingNote = (patch.closingNote ?? current.closingNote).trim();
+  let closing: { closedAt?: string | null; closingNote?: string } = {};
+  if (status === 'stangd' && current.status !== 'stangd') {
+    if (!closingNote) throw invalid('closingNote', CLOSING_NOTE_REQUIRED);
+    closing = { closedAt: new Date().toISOString(), closingNote };
+  } else if (status !== 'stangd' && current.status === 'stangd') {
+    closing = { closedAt: null, closingNote: '' };
+  } else if (patch.closingNote !== undefined) {
+    if (status === 'stangd' && !closingNote) throw invalid('closingNote', CLOSING_NOTE_REQUIRED);
+    closing = { closingNote };
+  }
+  const { closingNote: _note, ...fields } = patch;
+  db.orm.update(actions).set({ ...fields, ...closing, ...stamp }).where(eq(actions.id, id)).run();
+}
+
+export function closeAction(db: AppDatabase, id: string, closingNote: string, stamp: { updatedAt: string; updatedBy: string }): void {
+  if (loadAction(db, id).status === 'stangd') throw new AppError('conflict', 'Åtgärden är redan stängd.');
+  updateAction(db, id, { status: 'stangd', closingNote }, stamp);
+}
+
+export function reopenAction(db: AppDatabase, id: string, status: Exclude<ActionStatus, 'stangd'>, stamp: { updatedAt: string; updatedBy: string }): void {
+  if (loadAction(db, id).status !== 'stangd') throw new AppError('conflict', 'Åtgärden är inte stängd.');
+  updateAction(db, id, { status }, stamp);
+}
+
+export function addFollowUp(
+  db: AppDatabase,
+  actionId: string,
+  note: { notedOn: string; note: string; notedBy: string },
+  updatedBy: string,
+): string {
+  loadAction(db, actionId);
+  return db.orm
+    .insert(actionFollowUps)
+    .values({ actionId, notedOn: note.notedOn, note: note.note, notedBy: note.notedBy, updatedBy })
+    .returning({ id: actionFollowUps.id })
+    .get().id;
+}
+
+export function followUpCount(db: AppDatabase, actionId: string): number {
+  return db.orm.select({ n: sql<number>`count(*)` }).from(actionFollowUps).where(eq(actionFollowUps.actionId, actionId)).get()?.n ?? 0;
+}
+
+/**
+ * Removes an action made by mistake. One with follow-up notes has a history and stays (close it
+ * instead); one of a closed inspection belongs to that inspection's record.
+ */
+export function deleteAction(db: AppDatabase, id: string): void {
+  const current = loadAction(db, id);
+  if (current.inspectionId && inspectionOf(db, current.inspectionId).status === 'avslutad') {
+    throw new AppError('read_only', 'Tillsynen är avslutad. Öppna den igen för att ta bort åtgärdskrav.');
+  }
+  if (followUpCount(db, id) > 0) {
+    throw new AppError('referenced', 'Åtgärden har uppföljningsanteckningar och kan inte tas bort. Stäng den i stället.');
+  }
+  db.orm.delete(actions).where(eq(actions.id, id)).run();
+}
