@@ -185,11 +185,20 @@ function sqliteErrorCode(error: unknown): string {
   return errnoCode(error);
 }
 
-/** The tables the app's schema defines, plus what db/ adds at open; anything else makes a file foreign. */
-function ownTableNames(): Set<string> {
+/**
+ * The tables the app's schema defines, every table any of its migrations ever created (a file at
+ * an older schema still holds tables a later migration drops), plus what db/ adds at open;
+ * anything else makes a file foreign.
+ */
+function ownTableNames(migrations: readonly { sql: string[] }[]): Set<string> {
   const names = new Set<string>(['__drizzle_migrations', AUDIT_SEAL_TABLE]);
   for (const value of Object.values(schema)) {
     if (is(value, SQLiteTable)) names.add(getTableName(value));
+  }
+  for (const statement of migrations.flatMap((m) => m.sql)) {
+    for (const match of statement.matchAll(/CREATE TABLE\s+(?:IF NOT EXISTS\s+)?[`"]?([A-Za-z0-9_]+)[`"]?/gi)) {
+      if (match[1]) names.add(match[1]);
+    }
   }
   return names;
 }
@@ -199,12 +208,12 @@ function ownTableNames(): Set<string> {
  * with tables this app does not know (files from before application_id have only ours). Returns
  * whether the file holds any table (an existing database, backed up before its first migration).
  */
-function assertOwnFile(sqlite: Database.Database): { hasTables: boolean } {
+function assertOwnFile(sqlite: Database.Database, migrations: readonly { sql: string[] }[]): { hasTables: boolean } {
   const applicationId = Number(sqlite.pragma('application_id', { simple: true }));
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
   if (applicationId === APPLICATION_ID) return { hasTables: tables.length > 0 };
   if (applicationId !== 0) throw new DatabaseOpenError('foreign', `application_id ${applicationId}`);
-  const own = ownTableNames();
+  const own = ownTableNames(migrations);
   const foreign = tables.filter((t) => !own.has(t));
   if (foreign.length > 0 || (tables.length > 0 && !tables.includes('__drizzle_migrations'))) {
     throw new DatabaseOpenError('foreign', `tables: ${foreign.slice(0, 5).join(', ')}`);
@@ -296,7 +305,7 @@ export function openDatabase(file: string, options: OpenOptions): AppDatabase {
     sqlite.pragma('cell_size_check = ON');
     let own: { hasTables: boolean };
     try {
-      own = assertOwnFile(sqlite);
+      own = assertOwnFile(sqlite, known);
     } catch (error) {
       if (error instanceof DatabaseOpenError) throw error;
       // The schema could not even be read: not a database, or damaged at its root page.

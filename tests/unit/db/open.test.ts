@@ -230,14 +230,14 @@ describe('files that are not ours, and paths that are not files', () => {
   it('runs integrity_check at open: index corruption that quick_check misses is refused before anything is written', () => {
     const file = tempDbFile();
     const db = openTempDatabase(file);
-    const insert = db.sqlite.prepare('INSERT INTO operating_areas (id, name) VALUES (?, ?)');
-    for (let i = 0; i < 50; i++) insert.run(`id-${i}`, `Område ${i}`);
+    const insert = db.sqlite.prepare('INSERT INTO operating_areas (id, name, name_folded) VALUES (?, ?, ?)');
+    for (let i = 0; i < 50; i++) insert.run(`id-${i}`, `Område ${i}`, `område ${i}`);
     db.sqlite.close();
-    // The unique index on name now claims to index id: its entries no longer match the rows.
+    // The unique index on the folded name now claims to index id: its entries no longer match the rows.
     const raw = new Database(file);
     raw.unsafeMode(true);
     raw.pragma('writable_schema = ON');
-    raw.prepare("UPDATE sqlite_master SET sql = replace(sql, '(`name`)', '(`id`)') WHERE name = 'operating_areas_name_unique'").run();
+    raw.prepare("UPDATE sqlite_master SET sql = replace(sql, '(`name_folded`)', '(`id`)') WHERE name = 'operating_areas_name_folded_unique'").run();
     raw.pragma('writable_schema = OFF');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     expect(raw.pragma('quick_check', { simple: true })).toBe('ok');
@@ -245,7 +245,7 @@ describe('files that are not ours, and paths that are not files', () => {
     const before = sha256File(file);
     const error = openError(() => openDatabase(file, { migrationsFolder }));
     expect(error.kind).toBe('corrupt');
-    expect(error.detail).toContain('missing from index operating_areas_name_unique');
+    expect(error.detail).toContain('missing from index operating_areas_name_folded_unique');
     expect(sha256File(file)).toBe(before);
   });
 });
