@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
 import { finishInterruptedSwap } from './backup/restore.ts';
-import { checkInBackground } from './maintenance/fullCheck.ts';
+import { checkInBackground } from './maintenance/backgroundCheck.ts';
 import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 
 export interface Actor {

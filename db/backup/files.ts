@@ -42,10 +42,6 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
   replaceAtomically(file, 'tmp', (temp) => fs.writeFileSync(temp, data));
 }
 
-export function copyFileAtomic(from: string, to: string): void {
-  replaceAtomically(to, 'partial', (temp) => fs.copyFileSync(from, temp));
-}
-
 export function sha256File(file: string): string {
   const hash = crypto.createHash('sha256');
   const fd = fs.openSync(file, 'r');

@@ -1,6 +1,7 @@
-// Which backups to keep: the newest of each hour of today, the newest of each of the 14 days
-// before, the newest of each of the last 12 months, and always the newest of all. Pure, for a fake
-// clock. (Every backup of today was once kept: ten 127 MB files in four minutes of quitting.)
+// Which backups to keep: of today the newest of each hour plus every one taken on purpose (by the
+// user, or before a migration), the newest of each of the 14 days before, the newest of each of
+// the last 12 months, and always the newest of all. Pure, for a fake clock. (Every backup of today
+// was once kept: ten 127 MB files from quitting in four minutes.)
 
 export const DAILY_DAYS = 14;
 export const MONTHLY_MONTHS = 12;
@@ -21,7 +22,10 @@ function monthsBetween(earlier: Date, later: Date): number {
 }
 
 /** The subset of `backups` to keep at `now`; the rest may be deleted. Dates in the future are kept. */
-export function backupsToKeep<T extends { createdAt: string }>(backups: readonly T[], now: Date): Set<T> {
+/** Backups taken on purpose: kept all day, however many (the user clicked, or a migration was coming). */
+const DELIBERATE = new Set(['manual', 'pre-migration']);
+
+export function backupsToKeep<T extends { createdAt: string; reason?: string }>(backups: readonly T[], now: Date): Set<T> {
   const keep = new Set<T>();
   const newestFirst = [...backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const newest = newestFirst[0];
@@ -37,7 +41,7 @@ export function backupsToKeep<T extends { createdAt: string }>(backups: readonly
       continue;
     }
     if (days === 0) {
-      if (!seenHours.has(hourKey(at))) keep.add(backup);
+      if (!seenHours.has(hourKey(at)) || DELIBERATE.has(backup.reason ?? '')) keep.add(backup);
       seenHours.add(hourKey(at));
       seenDays.add(dayKey(at));
       seenMonths.add(monthKey(at));

@@ -1,4 +1,4 @@
-// Backup rotation with a fake clock: today one per hour, 14 days one each, 12 months one each, newest always.
+// Backup rotation with a fake clock: today one per hour (and every deliberate one), 14 days one each, 12 months one each, newest always.
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep } from '../../../db/backup/retention.ts';
 
@@ -28,12 +28,14 @@ describe('backupsToKeep', () => {
     expect(names(kept)).toEqual(names(new Set([todayA, todayB, todayC, yesterdayLate, fourteenDaysAgo, octoberLast, december2025, tomorrow])));
   });
 
-  it('bounds the backups of today: ten quits in four minutes keep one, the newest', () => {
-    const burst = Array.from({ length: 10 }, (_, i) => ({ createdAt: new Date(2026, 10, 23, 13, 50, i * 24).toISOString() }));
-    const earlierHour = at(2026, 11, 23, 12, 59);
-    const earlierHourOlder = at(2026, 11, 23, 12, 1);
-    const kept = backupsToKeep([...burst, earlierHour, earlierHourOlder], now);
-    expect(names(kept)).toEqual(names(new Set([burst[9]!, earlierHour])));
+  it('bounds the backups of today: ten quits in four minutes keep one, the newest; deliberate ones all stay', () => {
+    const burst = Array.from({ length: 10 }, (_, i) => ({ createdAt: new Date(2026, 10, 23, 13, 50, i * 24).toISOString(), reason: 'quit' }));
+    const earlierHour = { ...at(2026, 11, 23, 12, 59), reason: 'auto' };
+    const earlierHourOlder = { ...at(2026, 11, 23, 12, 1), reason: 'auto' };
+    const manual = { ...at(2026, 11, 23, 13, 10), reason: 'manual' };
+    const beforeMigration = { ...at(2026, 11, 23, 12, 30), reason: 'pre-migration' };
+    const kept = backupsToKeep([...burst, earlierHour, earlierHourOlder, manual, beforeMigration], now);
+    expect(names(kept)).toEqual(names(new Set([burst[9]!, earlierHour, manual, beforeMigration])));
   });
 
   it('always keeps the newest backup, however old', () => {
