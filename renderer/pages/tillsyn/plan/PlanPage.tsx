@@ -31,9 +31,10 @@ export function PlanPage() {
   const fail = useFail();
   const cycleList = useQuery('cycles.list', {});
   const cycles = cycleList.data ?? null;
-  // The chosen cycle if it still exists, else the current one.
+  // The chosen cycle if it still exists, else the current one. The remembered choice loads at
+  // once, beside the list of cycles, rather than after it.
   const [chosenId, setChosenId] = useState<string | null>(() => sessionStorage.getItem(CYCLE_KEY));
-  const cycleId = cycles ? (cycles.find((c) => c.id === chosenId)?.id ?? pickCurrent(cycles)?.id ?? null) : null;
+  const cycleId = cycles ? (cycles.find((c) => c.id === chosenId)?.id ?? pickCurrent(cycles)?.id ?? null) : chosenId;
   const plan = useLoad(cycleId ? () => fetchPlan(cycleId) : null, [cycleId]);
   const [tab, setTab] = useState<Tab>(() => {
     const stored = sessionStorage.getItem(TAB_KEY);
