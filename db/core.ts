@@ -33,6 +33,7 @@ export function createCore(options: CoreOptions): Core {
     ...options,
     seedDemo: seedDemoMunicipality,
     beforeMigrate: options.beforeMigrate ?? preMigrationBackup(backupContext),
+    onProblem: (problem) => log(`Kontrollen av databasen hittade fel; den är nu skrivskyddad: ${problem}`),
   });
   const backups = new BackupService(session, backupContext);
   const ctx: ApiContext = {
@@ -70,7 +71,7 @@ export { latestBackupOf, latestGoodBackup, preMigrationBackup, restoreClosedData
 export { classifyPath, currentMounts } from './backup/storage.ts';
 // The CLI itself is the shell's one other entry (db/cli/main.ts): it loads this module lazily.
 export { cliArgsAfterFlag } from './cli/args.ts';
-export { DatabaseOpenError } from './open.ts';
+export { DatabaseOpenError, fileSystemOpenError, restoreHelps } from './open.ts';
 export type { BackupService } from './backup/service.ts';
 // Encryption at rest for the desktop shell (db/crypto): the key from safeStorage at open.
 export { DatabaseKeyError } from './crypto/databaseKey.ts';

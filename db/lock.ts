@@ -2,7 +2,7 @@
 // A lock left by a crashed process on this computer (its pid is gone) is taken over.
 import fs from 'node:fs';
 import os from 'node:os';
-import { DatabaseOpenError } from './open.ts';
+import { DatabaseOpenError, fileSystemOpenError } from './open.ts';
 
 export interface LockHolder {
   pid: number;
@@ -63,7 +63,7 @@ export interface DatabaseLock {
   release(): void;
 }
 
-/** Takes the lock or throws DatabaseOpenError('in_use'). The lock file sits beside the database. */
+/** Takes the lock or throws DatabaseOpenError ('in_use', or 'no_access'). The lock file sits beside the database. */
 export function acquireDatabaseLock(dbFile: string): DatabaseLock {
   const lockFile = lockFileFor(dbFile);
   const me: LockHolder = {
@@ -94,7 +94,8 @@ export function acquireDatabaseLock(dbFile: string): DatabaseLock {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A read-only folder (EACCES/EROFS) and the like end as a Swedish DatabaseOpenError, not a stack trace.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemOpenError(error, dbFile) ?? error;
       const holder = readHolder(lockFile);
       if (attempt === 0 && isStale(holder)) {
         fs.rmSync(lockFile, { force: true });

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeDatabase, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
+import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
+import { finishInterruptedSwap } from './backup/restore.ts';
+import { checkInBackground } from './maintenance/fullCheck.ts';
 import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 
 export interface Actor {
@@ -21,22 +23,63 @@ export interface SessionOptions extends OpenOptions {
   startInDemo?: boolean;
   /** Fills a freshly created demo database (in its own transaction). */
   seedDemo: (db: AppDatabase) => unknown;
+  /** Told (in English, for the log) what the background full check found wrong with the open file. */
+  onProblem?: (problem: string) => void;
 }
+
+/** Shown (and given as the reason writes are refused) when the background check finds the open file damaged. */
+export const DAMAGED_READ_ONLY_MESSAGE =
+  'Kontrollen av databasfilen hittade fel. Databasen är nu skrivskyddad så att inget mer skrivs i den skadade filen. ' +
+  'Återställ den senaste fungerande säkerhetskopian under Säkerhetskopior (den nuvarande filen flyttas undan, inget raderas).';
 
 export class Session {
   private current: AppDatabase;
   private currentMode: 'own' | 'demo';
   private lock: DatabaseLock | null = null;
+  private problem: string | null = null;
+  private check: { stop: () => void; done: Promise<void> } | null = null;
   readonly options: SessionOptions;
 
   constructor(options: SessionOptions) {
     this.options = options;
     this.currentMode = options.startInDemo ? 'demo' : 'own';
     this.current = options.startInDemo ? this.createDemo() : this.openOwnLocked();
+    this.checkLater();
   }
 
   get db(): AppDatabase {
     return this.current;
+  }
+
+  /** Swedish, set when the background check found the open own file damaged (it is then read-only), else null. */
+  get databaseProblem(): string | null {
+    return this.currentMode === 'own' ? this.problem : null;
+  }
+
+  /** Resolves when the background check of the open file (if one runs) has finished. */
+  backgroundCheckDone(): Promise<void> {
+    return this.check?.done ?? Promise.resolve();
+  }
+
+  /**
+   * A file too large to check at open (db/open.ts) is checked in a worker now. If it turns out
+   * damaged, the connection becomes read-only (query_only) before more is written, and the reason
+   * is shown with the restore offer (app.info). Each open of the own file starts it anew.
+   */
+  private checkLater(): void {
+    this.check?.stop();
+    this.check = null;
+    this.problem = null;
+    const db = this.current;
+    if (this.currentMode !== 'own' || db.fullCheck !== 'deferred') return;
+    const running = checkInBackground(db.file, this.options.key);
+    const done = running.result.then((problem) => {
+      if (problem === null || this.current !== db || !db.sqlite.open) return;
+      db.sqlite.pragma('query_only = ON');
+      this.problem = DAMAGED_READ_ONLY_MESSAGE;
+      this.options.onProblem?.(problem);
+    });
+    this.check = { stop: running.stop, done };
   }
 
   get mode(): 'own' | 'demo' {
@@ -58,6 +101,7 @@ export class Session {
     this.releaseLock();
     this.current = demo;
     this.currentMode = 'demo';
+    this.checkLater();
   }
 
   openOwn(): void {
@@ -66,6 +110,7 @@ export class Session {
     closeDatabase(this.current);
     this.current = own;
     this.currentMode = 'own';
+    this.checkLater();
   }
 
   /**
@@ -75,6 +120,7 @@ export class Session {
    */
   replaceOwnFile(change: () => void, undo: () => void): void {
     if (this.currentMode !== 'own') throw new Error('replaceOwnFile needs the own database open');
+    this.check?.stop();
     closeDatabase(this.current);
     try {
       change();
@@ -83,18 +129,26 @@ export class Session {
       undo();
       this.current = openDatabase(this.options.ownFile, this.options);
       throw error;
+    } finally {
+      this.checkLater();
     }
   }
 
   close(): void {
+    this.check?.stop();
     closeDatabase(this.current);
     this.releaseLock();
   }
 
   private openOwnLocked(): AppDatabase {
-    const lock = this.lock ?? acquireDatabaseLock(this.options.ownFile);
+    const file = this.options.ownFile;
+    // A folder would otherwise get a "<folder>.lock" beside it before the open refuses it.
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new DatabaseOpenError('not_a_file', 'directory');
+    const lock = this.lock ?? acquireDatabaseLock(file);
     try {
-      const db = openDatabase(this.options.ownFile, this.options);
+      // A restore that a crash interrupted is finished first, so the file opened is whole.
+      finishInterruptedSwap(file);
+      const db = openDatabase(file, this.options);
       this.lock = lock;
       return db;
     } catch (error) {

@@ -9,7 +9,9 @@ import {
   currentMounts,
   DatabaseOpenError,
   defaultProfileDir,
+  fileSystemOpenError,
   latestGoodBackup,
+  restoreHelps,
   startBackupScheduler,
   type Core,
 } from '../db/core.ts';
@@ -34,7 +36,7 @@ export function defaultUserDataDir(platform = process.platform, env: NodeJS.Proc
 /** What to print when the database will not open: the reason, and the command that restores the latest backup. */
 export function openFailureHelp(error: DatabaseOpenError, dbFile: string, latest: { path: string; createdAt: string } | null): string {
   const lines = [`Databasen kunde inte öppnas: ${dbFile}`, error.message, 'Filen har inte ändrats.'];
-  if (error.kind === 'corrupt' || error.kind === 'not_a_database' || error.kind === 'migration_failed') {
+  if (restoreHelps(error.kind)) {
     if (latest) {
       lines.push(
         `Den senaste fungerande säkerhetskopian är från ${latest.createdAt}. Återställ den (den nuvarande filen flyttas undan, inget raderas):`,
@@ -66,10 +68,14 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
     process.exit(2);
   }
   const dbFile = args.dbPath ?? path.join(defaultUserDataDir(), DEFAULT_DB_FILE_NAME);
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   const profileDir = defaultProfileDir();
   let core: Core;
   try {
+    try {
+      fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+    } catch (error) {
+      throw fileSystemOpenError(error, dbFile) ?? error;
+    }
     core = createCore({
       ownFile: dbFile,
       migrationsFolder: path.join(projectRoot, 'db', 'migrations'),
@@ -89,7 +95,15 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
       console.error(openFailureHelp(error, dbFile, latest));
       process.exit(3);
     }
-    throw error;
+    // Anything else at start (an unreadable key file, an unexpected error) ends the same way: reason, no stack trace, exit 3.
+    console.error(
+      [
+        `Kvalitetsnavet kunde inte starta: ${dbFile}`,
+        error instanceof Error ? error.message : String(error),
+        'Databasfilen har inte ändrats. Kontrollera sökvägen och behörigheterna, eller kör "npm run cli -- check --db FIL".',
+      ].join('\n'),
+    );
+    process.exit(3);
   }
   const scheduler = startBackupScheduler(core.backups, { log: (line) => console.error(line) });
   const server = await startBrowserServer({ dispatch: core.dispatch, rendererDir, port: port ?? undefined });

@@ -1,6 +1,6 @@
 // Opens the core, and when the database file cannot be opened lets the user restore the latest good
 // backup, pick another file, or quit. Nothing is deleted here: a restore keeps the broken file aside.
-import { DatabaseOpenError, type Core, type CoreOptions } from '../db/core.ts';
+import { DatabaseOpenError, restoreHelps, type Core, type CoreOptions } from '../db/core.ts';
 
 /** The newest verified backup of the file that failed, offered as the way back. */
 export interface LatestBackup {
@@ -20,9 +20,9 @@ export interface OpenCoreDeps {
   restore?: (file: string, backup: LatestBackup) => void;
 }
 
-/** Restoring helps a damaged or unreadable file; not a newer version's file nor one in use elsewhere. */
+/** Restoring helps a damaged, unreadable or tampered file; not a foreign, encrypted or newer file, nor one in use elsewhere. */
 export function offersRestore(error: DatabaseOpenError): boolean {
-  return error.kind === 'corrupt' || error.kind === 'not_a_database' || error.kind === 'migration_failed';
+  return restoreHelps(error.kind);
 }
 
 /** The open core, or null when the user chose to quit. Errors other than DatabaseOpenError propagate. */

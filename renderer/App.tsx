@@ -93,11 +93,16 @@ function Frame() {
   const info = appInfo.data ?? null;
   const setInfo = appInfo.setData;
 
+  const reloadInfo = appInfo.reload;
   useEffect(() => {
-    const onHash = () => setPath(currentPath());
+    // Read again on every page change: a large file's background check may since have found it damaged.
+    const onHash = () => {
+      setPath(currentPath());
+      void reloadInfo();
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [reloadInfo]);
 
   const switchDatabase = useCallback(
     async (toDemo: boolean) => {
@@ -160,6 +165,11 @@ function Frame() {
         {info?.storageWarning ? (
           <div className="storage-warning" role="note">
             {info.storageWarning}
+          </div>
+        ) : null}
+        {info?.databaseProblem ? (
+          <div className="database-problem" role="alert">
+            {info.databaseProblem} <a href="#/sakerhetskopior">{t('databaseProblem.restore')}</a>
           </div>
         ) : null}
       </header>

@@ -65,8 +65,16 @@ export const parseWorkerOptions: BuildOptions = {
   target: NODE_TARGET,
 };
 
+/** The background full check of a large database (db/maintenance/fullCheckWorker.ts), beside main.js likewise. */
+export const fullCheckWorkerOptions: BuildOptions = {
+  ...parseWorkerOptions,
+  entryPoints: [path.join(root, 'db', 'maintenance', 'fullCheckWorker.ts')],
+  outfile: path.join(outDir, 'fullCheckWorker.cjs'),
+  external: MAIN_EXTERNALS, // the native driver is loaded from node_modules, as by main.js
+};
+
 export async function buildElectron(): Promise<void> {
-  await Promise.all([build(mainOptions), build(preloadOptions), build(parseWorkerOptions)]);
+  await Promise.all([build(mainOptions), build(preloadOptions), build(parseWorkerOptions), build(fullCheckWorkerOptions)]);
 }
 
 if (import.meta.main) {

@@ -12,6 +12,8 @@ export interface AppInfo {
   osUser: string;
   /** Swedish warning when the open file is on a network share or in a synced cloud folder. */
   storageWarning: string | null;
+  /** Swedish: the open file was found damaged after it opened and is read-only until a backup is restored; else null. */
+  databaseProblem: string | null;
 }
 
 export const appContract = {

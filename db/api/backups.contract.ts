@@ -5,7 +5,7 @@ import { fileOperation, read } from './define.ts';
 import { noInput } from './fields.ts';
 
 export type BackupReasonCode = 'auto' | 'quit' | 'manual' | 'pre-migration' | 'cli';
-export type BackupStatusCode = 'ok' | 'missing' | 'checksum_mismatch';
+export type BackupStatusCode = 'ok' | 'missing' | 'checksum_mismatch' | 'damaged';
 
 export interface BackupRow {
   id: string;
@@ -15,6 +15,8 @@ export interface BackupRow {
   sha256: string;
   status: BackupStatusCode;
   appVersion: string;
+  /** Listed again from the file itself after the manifest was lost or damaged (checksum computed then). */
+  reverified: boolean;
 }
 
 export interface BackupsOverview {
@@ -25,6 +27,8 @@ export interface BackupsOverview {
   undoRestoreAt: string | null;
   /** False while the demo municipality is open: only the own database is backed up. */
   available: boolean;
+  /** Swedish: what was mended just now (a damaged manifest rebuilt, backups re-verified), else null. */
+  notice: string | null;
 }
 
 export interface BackupPreview extends BackupRow {

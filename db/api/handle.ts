@@ -88,7 +88,8 @@ export function toErrorBody(error: unknown): Extract<ApiResult<never>, { ok: fal
 
 function runRead(ctx: ApiContext, handler: ReadHandler<unknown, unknown>, input: unknown): unknown {
   // Whoever is acting now is recorded by the audit triggers (also after a database switch).
-  setAuditActor(ctx.session.db.sqlite, ctx.actor);
+  // Not on a read-only (e.g. damaged) file: nothing may be written there, temp tables included.
+  if (!ctx.session.readOnly) setAuditActor(ctx.session.db.sqlite, ctx.actor);
   return handler(ctx, input);
 }
 
@@ -116,7 +117,8 @@ export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: 
     }
     // A write on a read-only database is refused whatever its input: nothing could be saved.
     if (contract[method].kind === 'write' && ctx.session.readOnly) {
-      return { ok: false, error: { code: 'read_only', message: READ_ONLY_MESSAGE } };
+      // Read-only because the full check found the file damaged: say why, and the way out.
+      return { ok: false, error: { code: 'read_only', message: ctx.session.databaseProblem ?? READ_ONLY_MESSAGE } };
     }
     const parsed = contract[method].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -135,6 +137,8 @@ export function createDispatch(ctx: ApiContext, handlers: Handlers, log: (line: 
       return { ok: true, value };
     } catch (error) {
       const body = toErrorBody(error);
+      // Read-only because the background check found the file damaged: say why, and the way out.
+      if (body.code === 'read_only' && ctx.session.databaseProblem) body.message = ctx.session.databaseProblem;
       if (body.code === 'internal') {
         // The method name and error class only: inputs may hold personal data.
         log(`${method}: ${error instanceof Error ? `${error.name} ${sqliteCode(error)}` : 'unknown error'}`);

@@ -1,6 +1,6 @@
 // Contract for the organisation register: verksamhetsområden and enheter.
 import { z } from 'zod';
-import { REGI, UNIT_TYPES, type Regi, type UnitType } from '../domain/codes.ts';
+import { PROVIDER_REQUIRED_MESSAGE, providerSatisfied, REGI, UNIT_TYPES, type Regi, type UnitType } from '../domain/codes.ts';
 import { read, write } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText, uploadedFile, type DownloadFile } from './fields.ts';
 import type { ImportPreview } from '../io/importPipeline.ts';
@@ -32,7 +32,7 @@ const unitFields = {
   name: requiredText('Enhetens namn', 120),
   unitType: enumOf(UNIT_TYPES, 'verksamhetstyp'),
   regi: enumOf(REGI, 'regi'),
-  provider: requiredText('Utförare', 160),
+  provider: optionalText('Utförare', 160),
   manager: optionalText('Enhetschef', 120),
   activeFrom: isoDate('Aktiv från').nullable(),
   activeTo: isoDate('Aktiv till').nullable(),
@@ -41,6 +41,7 @@ const unitFields = {
 export const unitInput = z
   .strictObject({
     ...unitFields,
+    provider: unitFields.provider.default(''),
     manager: unitFields.manager.default(''),
     activeFrom: unitFields.activeFrom.default(null),
     activeTo: unitFields.activeTo.default(null),
@@ -48,7 +49,8 @@ export const unitInput = z
   .refine((u) => !u.activeFrom || !u.activeTo || u.activeTo >= u.activeFrom, {
     error: 'Aktiv till kan inte vara före Aktiv från.',
     path: ['activeTo'],
-  });
+  })
+  .refine((u) => providerSatisfied(u.regi, u.provider), { error: PROVIDER_REQUIRED_MESSAGE, path: ['provider'] });
 
 export const unitPatch = z.strictObject(unitFields).partial();
 

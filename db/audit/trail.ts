@@ -2,8 +2,11 @@
 // changed what, when, with old and new values; guard triggers keep audit_log append-only.
 import type Database from 'better-sqlite3';
 
-/** Tables that are never audited: the trail itself, drizzle's bookkeeping and SQLite internals. */
-export const UNAUDITED_TABLES = new Set(['audit_log', '__drizzle_migrations']);
+/** Beside audit_log: its row count and newest entry, kept by stored triggers, so a dropped or emptied log is noticed at open. */
+export const AUDIT_SEAL_TABLE = 'audit_seal';
+
+/** Tables that are never audited: the trail itself, its seal, drizzle's bookkeeping and SQLite internals. */
+export const UNAUDITED_TABLES = new Set(['audit_log', AUDIT_SEAL_TABLE, '__drizzle_migrations']);
 
 /** Stamp columns that change on every write; history views hide them (time and user are shown anyway). */
 export const STAMP_COLUMNS = new Set(['created_at', 'updated_at', 'updated_by']);
@@ -80,12 +83,65 @@ function triggersFor(sqlite: Database.Database, table: string): string[] {
 
 export const AUDIT_LOCKED_MESSAGE = 'Spårbarhetsloggen kan inte ändras eller raderas.';
 
+/** PRAGMA user_version once the seal exists: a file whose seal and log are both dropped is still noticed. */
+export const AUDIT_SEALED_VERSION = 1;
+
+const tableExists = (sqlite: Database.Database, name: string) =>
+  sqlite.prepare("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+/**
+ * The stored guards and the seal, in the file so they hold for every program that opens it:
+ * UPDATE and DELETE are refused, and so is an INSERT that reuses an id (INSERT OR REPLACE would
+ * otherwise delete the old entry without firing a delete trigger). The seal counts entries and
+ * remembers the newest id; a deletion done on purpose (IT's pruning, docs/audit-trail.md, after
+ * dropping the delete guard) keeps it up to date, a DROP TABLE cannot.
+ */
+function sealStatements(): string[] {
+  const raise = `SELECT RAISE(ABORT, ${quoteText(AUDIT_LOCKED_MESSAGE)})`;
+  return [
+    ...(['UPDATE', 'DELETE'] as const).map(
+      (action) => `CREATE TRIGGER IF NOT EXISTS main.audit_log_no_${action.toLowerCase()} BEFORE ${action} ON audit_log BEGIN ${raise}; END`,
+    ),
+    `CREATE TRIGGER IF NOT EXISTS main.audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM main.audit_log WHERE id = NEW.id) BEGIN ${raise}; END`,
+    `CREATE TABLE IF NOT EXISTS main.${AUDIT_SEAL_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), row_count INTEGER NOT NULL, last_id TEXT, pruned_count INTEGER NOT NULL DEFAULT 0)`,
+    `INSERT OR IGNORE INTO main.${AUDIT_SEAL_TABLE} (id, row_count, last_id) SELECT 1, (SELECT count(*) FROM main.audit_log), (SELECT id FROM main.audit_log ORDER BY rowid DESC LIMIT 1)`,
+    `CREATE TRIGGER IF NOT EXISTS main.audit_log_seal_insert AFTER INSERT ON audit_log BEGIN UPDATE ${AUDIT_SEAL_TABLE} SET row_count = row_count + 1, last_id = NEW.id WHERE id = 1; END`,
+    `CREATE TRIGGER IF NOT EXISTS main.audit_log_seal_delete AFTER DELETE ON audit_log BEGIN UPDATE ${AUDIT_SEAL_TABLE} SET row_count = row_count - 1, pruned_count = pruned_count + 1, ` +
+      `last_id = CASE WHEN last_id = OLD.id THEN (SELECT id FROM audit_log ORDER BY rowid DESC LIMIT 1) ELSE last_id END WHERE id = 1; END`,
+  ];
+}
+
+/**
+ * Why the audit log cannot be trusted, in English for the log, or null. Cheap at every open (a
+ * primary-key lookup); `full` also compares the row count, which reads the whole log (small files at
+ * open, large ones in the background check). A file without any tables yet has nothing to check.
+ */
+export function auditLogProblem(sqlite: Database.Database, options: { full: boolean }): string | null {
+  const sealed = Number(sqlite.pragma('user_version', { simple: true })) === AUDIT_SEALED_VERSION;
+  const migrated = tableExists(sqlite, '__drizzle_migrations') && sqlite.prepare('SELECT 1 FROM __drizzle_migrations LIMIT 1').get() !== undefined;
+  const hasSeal = tableExists(sqlite, AUDIT_SEAL_TABLE);
+  if (!tableExists(sqlite, 'audit_log')) return migrated || hasSeal || sealed ? 'audit_log is missing' : null;
+  if (!hasSeal) return sealed ? 'audit_seal is missing' : null; // a file from before the seal gets one now
+  const seal = sqlite.prepare(`SELECT row_count AS rowCount, last_id AS lastId FROM ${AUDIT_SEAL_TABLE} WHERE id = 1`).get() as
+    | { rowCount: number; lastId: string | null }
+    | undefined;
+  if (!seal) return 'audit_seal row is missing';
+  if (seal.lastId !== null && sqlite.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(seal.lastId) === undefined) {
+    return 'the newest audit entry is missing';
+  }
+  if (options.full) {
+    const rows = Number(sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get());
+    if (rows !== seal.rowCount) return `audit_log has ${rows} entries, the seal says ${seal.rowCount}`;
+  }
+  return null;
+}
+
 /**
  * Installs the trail on an open connection, after migrations. The recording triggers are TEMP
  * triggers: a trigger stored in the file cannot read the connection's temp.audit_actor table, and
  * being per-connection they are regenerated from the live schema at every open, so tables and
  * columns added by later migrations are covered without extra work. The guards that keep
- * audit_log append-only are stored in the file, so other programs cannot edit it by accident either.
+ * audit_log append-only, and its seal, are stored in the file, so they hold for other programs too.
  */
 export function installAuditTrail(sqlite: Database.Database): void {
   sqlite.transaction(() => {
@@ -98,12 +154,8 @@ export function installAuditTrail(sqlite: Database.Database): void {
     for (const table of auditedTables(sqlite)) {
       for (const statement of triggersFor(sqlite, table)) sqlite.exec(statement);
     }
-    for (const action of ['UPDATE', 'DELETE'] as const) {
-      sqlite.exec(
-        `CREATE TRIGGER IF NOT EXISTS main.audit_log_no_${action.toLowerCase()} BEFORE ${action} ON audit_log ` +
-          `BEGIN SELECT RAISE(ABORT, ${quoteText(AUDIT_LOCKED_MESSAGE)}); END`,
-      );
-    }
+    for (const statement of sealStatements()) sqlite.exec(statement);
+    if (Number(sqlite.pragma('user_version', { simple: true })) !== AUDIT_SEALED_VERSION) sqlite.pragma(`user_version = ${AUDIT_SEALED_VERSION}`);
   })();
   actorOnConnection.delete(sqlite);
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabaseFile } from '../crypto/databaseKey.ts';
 import { fileStamp, fsyncDir, fsyncFile, sha256File } from './files.ts';
-import { readManifest, writeManifest, type BackupReason, type BackupRecord, type TableCount } from './manifest.ts';
+import { manifestPath, readManifest, readManifestState, writeManifest, type BackupReason, type BackupRecord, type TableCount } from './manifest.ts';
 import { backupsToKeep } from './retention.ts';
 
 export class BackupError extends Error {
@@ -63,8 +63,19 @@ export interface TakeBackupOptions {
   afterWrite?: (partialFile: string) => void;
 }
 
+/** The part of a backup's file name that names its database. */
+function backupStem(database: string): string {
+  return path.basename(database).replace(/\.(db|sqlite3?)$/i, '').replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'databas';
+}
+
+/** `<stem>-<fileStamp>-<reason>[-n].db`, as backupFileName writes it. */
+const BACKUP_FILE_NAME = /^(.+)-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(auto|quit|manual|pre-migration|cli)(?:-\d+)?\.db$/;
+
+/** A half-written backup older than this belongs to a process that died; a running one renames its file sooner. */
+export const STALE_PARTIAL_MS = 30 * 60 * 1000;
+
 function backupFileName(dbFile: string, reason: BackupReason, now: Date, folder: string): string {
-  const stem = path.basename(dbFile).replace(/\.(db|sqlite3?)$/i, '').replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'databas';
+  const stem = backupStem(dbFile);
   let name = `${stem}-${fileStamp(now)}-${reason}.db`;
   for (let n = 2; fs.existsSync(path.join(folder, name)); n++) name = `${stem}-${fileStamp(now)}-${reason}-${n}.db`;
   return name;
@@ -82,6 +93,8 @@ export function takeBackup(sqlite: Database.Database, options: TakeBackupOptions
   } catch (error) {
     throw new BackupError(`Mappen för säkerhetskopior kunde inte skapas: ${options.folder}`, { cause: error });
   }
+  // A damaged manifest is rebuilt from the files first, so this backup's record cannot replace the others.
+  healBackupFolder(options.folder, path.basename(dbFile), now);
   const name = backupFileName(dbFile, options.reason, now, options.folder);
   const partial = path.join(options.folder, `.${name}.partial`);
   const final = path.join(options.folder, name);
@@ -118,6 +131,7 @@ export function takeBackup(sqlite: Database.Database, options: TakeBackupOptions
 
 /** Deletes the backups of `database` that the retention rules no longer keep; returns their file names. */
 export function rotateBackups(folder: string, database: string, now: Date = new Date()): string[] {
+  healBackupFolder(folder, database, now);
   const all = readManifest(folder);
   const mine = all.filter((b) => b.database === database);
   const keep = backupsToKeep(mine, now);
@@ -130,7 +144,90 @@ export function rotateBackups(folder: string, database: string, now: Date = new 
   return [...removedNames];
 }
 
-export type BackupStatus = 'ok' | 'missing' | 'checksum_mismatch';
+export interface HealResult {
+  /** Where the damaged manifest was kept, when there was one. */
+  damagedManifest: string | null;
+  /** Backup files that were on disk but not listed, now checked and listed again. */
+  reverified: string[];
+  /** Of those, the ones that failed integrity_check (listed as damaged). */
+  damaged: string[];
+  /** Half-written backups of processes that died, removed. */
+  removedPartials: string[];
+}
+
+/**
+ * Makes the manifest list every backup file in the folder again: a damaged manifest is kept aside
+ * as manifest.json.skadad-<time>, and every backup file it no longer lists is checked from scratch
+ * (integrity_check, row counts, a new SHA-256) and recorded as re-verified – never forgotten. Stale
+ * half-written files are removed. Cheap when nothing is missing (a directory listing).
+ */
+export function healBackupFolder(folder: string, database?: string, now: Date = new Date()): HealResult {
+  const result: HealResult = { damagedManifest: null, reverified: [], damaged: [], removedPartials: [] };
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return result;
+  }
+  for (const name of names.filter((n) => n.startsWith('.') && n.endsWith('.partial'))) {
+    const file = path.join(folder, name);
+    try {
+      if (now.getTime() - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) {
+        fs.rmSync(file, { force: true });
+        result.removedPartials.push(name);
+      }
+    } catch {
+      // Gone already (another process finished it).
+    }
+  }
+  const state = readManifestState(folder);
+  const listed = new Set(state.records.map((r) => r.file));
+  const unlisted = names.filter((n) => BACKUP_FILE_NAME.test(n) && !listed.has(n));
+  if (!state.damaged && unlisted.length === 0) return result;
+  if (state.damaged) {
+    result.damagedManifest = `${manifestPath(folder)}.skadad-${fileStamp(now)}`;
+    fs.renameSync(manifestPath(folder), result.damagedManifest);
+  }
+  const rebuilt: BackupRecord[] = [];
+  for (const name of unlisted) {
+    const [, stem = '', day, hh, mm, ss, ms, reason = 'auto'] = BACKUP_FILE_NAME.exec(name) ?? [];
+    const file = path.join(folder, name);
+    const check = checkDatabaseFile(file);
+    rebuilt.push({
+      file: name,
+      database: database !== undefined && backupStem(database) === stem ? database : `${stem}.db`,
+      createdAt: `${day}T${hh}:${mm}:${ss}.${ms}Z`,
+      reason: reason as BackupReason,
+      sizeBytes: fs.statSync(file).size,
+      sha256: sha256File(file),
+      appVersion: '',
+      schemaVersion: check.schemaVersion,
+      counts: check.counts,
+      reverified: now.toISOString(),
+      ...(check.ok ? {} : { damaged: check.problem ?? 'integrity_check' }),
+    });
+    result.reverified.push(name);
+    if (!check.ok) result.damaged.push(name);
+  }
+  writeManifest(folder, [...state.records, ...rebuilt]);
+  return result;
+}
+
+/** One Swedish sentence about what healBackupFolder did, or null when there was nothing to mend. */
+export function healNotice(result: HealResult): string | null {
+  const parts: string[] = [];
+  if (result.damagedManifest) parts.push(`Förteckningen över säkerhetskopior (manifest.json) var skadad och har byggts upp igen; den skadade finns kvar som ${path.basename(result.damagedManifest)}.`);
+  if (result.reverified.length > 0) {
+    parts.push(
+      `${result.reverified.length} säkerhetskopior som inte fanns i förteckningen har kontrollerats på nytt (kontrollsumman är beräknad nu, inte när de togs)` +
+        (result.damaged.length > 0 ? `; ${result.damaged.length} av dem är skadade: ${result.damaged.join(', ')}.` : '.'),
+    );
+  }
+  if (result.removedPartials.length > 0) parts.push(`${result.removedPartials.length} halvfärdiga säkerhetskopior från ett avbrutet program har tagits bort.`);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+export type BackupStatus = 'ok' | 'missing' | 'checksum_mismatch' | 'damaged';
 
 export interface ListedBackup extends BackupRecord {
   status: BackupStatus;
@@ -138,12 +235,14 @@ export interface ListedBackup extends BackupRecord {
 
 /** The manifest's backups of `database` (all when omitted), newest first, each re-hashed against its record. */
 export function listBackups(folder: string, database?: string): ListedBackup[] {
+  healBackupFolder(folder, database);
   return readManifest(folder)
     .filter((b) => database === undefined || b.database === database)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .map((record) => {
       const file = path.join(folder, record.file);
       if (!fs.existsSync(file)) return { ...record, status: 'missing' as const };
+      if (record.damaged) return { ...record, status: 'damaged' as const };
       return { ...record, status: sha256File(file) === record.sha256 ? ('ok' as const) : ('checksum_mismatch' as const) };
     });
 }

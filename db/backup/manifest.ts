@@ -26,6 +26,13 @@ export interface BackupRecord {
   /** created_at of the newest migration in the backup: tells whether this app can open it. */
   schemaVersion: number;
   counts: TableCount[];
+  /**
+   * Set (an ISO time) when the record was rebuilt from the file itself after the manifest was lost
+   * or damaged: the checksum was computed then, not when the backup was taken.
+   */
+  reverified?: string;
+  /** Set when such a rebuilt file failed integrity_check: listed as damaged, never offered for restore. */
+  damaged?: string;
 }
 
 interface ManifestFile {
@@ -37,19 +44,31 @@ export function manifestPath(folder: string): string {
   return path.join(folder, MANIFEST_FILE);
 }
 
-export function readManifest(folder: string): BackupRecord[] {
+export interface ManifestState {
+  records: BackupRecord[];
+  /** The file exists but cannot be read as a manifest (truncated, overwritten): its records are lost. */
+  damaged: boolean;
+}
+
+export function readManifestState(folder: string): ManifestState {
   let text: string;
   try {
     text = fs.readFileSync(manifestPath(folder), 'utf8');
   } catch {
-    return [];
+    return { records: [], damaged: false };
   }
   try {
     const parsed = JSON.parse(text) as Partial<ManifestFile>;
-    return Array.isArray(parsed.backups) ? parsed.backups.filter((b) => typeof b.file === 'string' && typeof b.sha256 === 'string') : [];
+    if (!Array.isArray(parsed.backups)) return { records: [], damaged: true };
+    return { records: parsed.backups.filter((b) => typeof b.file === 'string' && typeof b.sha256 === 'string'), damaged: false };
   } catch {
-    return [];
+    return { records: [], damaged: true };
   }
+}
+
+/** The records of the manifest; empty when there is none (see healBackupFolder for a damaged one). */
+export function readManifest(folder: string): BackupRecord[] {
+  return readManifestState(folder).records;
 }
 
 export function writeManifest(folder: string, backups: readonly BackupRecord[]): void {

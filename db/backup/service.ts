@@ -7,10 +7,20 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { acquireDatabaseLock } from '../lock.ts';
 import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from '../open.ts';
 import type { Session } from '../session.ts';
-import { BackupError, listBackups, previewBackup, rotateBackups, takeBackup, type BackupPreview, type ListedBackup } from './backup.ts';
+import {
+  BackupError,
+  healBackupFolder,
+  healNotice,
+  listBackups,
+  previewBackup,
+  rotateBackups,
+  takeBackup,
+  type BackupPreview,
+  type ListedBackup,
+} from './backup.ts';
 import { readBackupFolder, writeBackupFolder, type BackupFolderSetting } from './folder.ts';
 import type { BackupReason, BackupRecord } from './manifest.ts';
-import { assertRestorable, latestAside, restoreSwap, undoRestoreSwap } from './restore.ts';
+import { assertRestorable, finishInterruptedSwap, latestAside, restoreSwap, undoRestoreSwap, type StepHook } from './restore.ts';
 
 export interface BackupContext {
   appVersion: string;
@@ -18,17 +28,13 @@ export interface BackupContext {
   profileDir: string;
 }
 
-function hasUserData(sqlite: Database.Database): boolean {
-  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'").get() !== undefined;
-}
-
 /**
  * OpenOptions.beforeMigrate: a verified backup of the database as it is, before any migration touches
- * it. A new empty file has nothing to lose and is skipped. If the backup fails, nothing is migrated.
+ * it, the first one included. openDatabase calls it only for a file that holds tables (a new empty
+ * file has nothing to lose). If the backup fails, nothing is migrated.
  */
 export function preMigrationBackup(context: BackupContext): (sqlite: Database.Database) => void {
   return (sqlite) => {
-    if (!hasUserData(sqlite)) return;
     try {
       const { folder } = readBackupFolder(sqlite.name, context.profileDir);
       takeBackup(sqlite, { folder, reason: 'pre-migration', appVersion: context.appVersion });
@@ -43,11 +49,18 @@ export function preMigrationBackup(context: BackupContext): (sqlite: Database.Da
 }
 
 /** Restores a backup over a database that no one has open (the CLI, or the start flow after a failed open). */
-export function restoreClosedDatabase(dbFile: string, backupFile: string, options: OpenOptions, expectedSha256?: string): { aside: string } {
+export function restoreClosedDatabase(
+  dbFile: string,
+  backupFile: string,
+  options: OpenOptions,
+  expectedSha256?: string,
+  onStep?: StepHook,
+): { aside: string } {
   assertRestorable(backupFile, expectedSha256);
   const lock = acquireDatabaseLock(dbFile);
   try {
-    const swap = restoreSwap(dbFile, backupFile);
+    finishInterruptedSwap(dbFile);
+    const swap = restoreSwap(dbFile, backupFile, { ...(expectedSha256 ? { expectedSha256 } : {}), ...(onStep ? { onStep } : {}) });
     swap.change();
     let db: AppDatabase;
     try {
@@ -85,6 +98,8 @@ export interface BackupOverview {
   backups: ListedBackup[];
   /** When the last restore can be undone: the time it was made. */
   undoRestoreAt: string | null;
+  /** What was mended just now in the backup folder (healNotice), or null. */
+  notice: string | null;
 }
 
 export class BackupService {
@@ -164,9 +179,12 @@ export class BackupService {
 
   overview(): BackupOverview {
     const folder = this.folder();
+    const database = path.basename(this.dbFile);
+    const notice = healNotice(healBackupFolder(folder.folder, database));
     return {
       folder,
-      backups: listBackups(folder.folder, path.basename(this.dbFile)),
+      notice,
+      backups: listBackups(folder.folder, database),
       undoRestoreAt: latestAside(this.dbFile)?.at ?? null,
     };
   }
@@ -179,7 +197,7 @@ export class BackupService {
   }
 
   /** Restores a listed, verified backup; the current database is kept aside and the session reopened. */
-  restore(fileName: string): { aside: string } {
+  restore(fileName: string, options: { onStep?: StepHook } = {}): { aside: string } {
     if (this.session.mode !== 'own') throw new BackupError('Gå tillbaka till din databas innan du återställer.');
     const { folder } = this.folder();
     const record = listBackups(folder).find((b) => b.file === fileName);
@@ -187,7 +205,7 @@ export class BackupService {
     if (record.status !== 'ok') throw new BackupError('Säkerhetskopian är ogiltig (filen saknas eller har ändrats) och kan inte återställas.');
     const backupFile = path.join(folder, fileName);
     assertRestorable(backupFile, record.sha256);
-    const swap = restoreSwap(this.dbFile, backupFile);
+    const swap = restoreSwap(this.dbFile, backupFile, { expectedSha256: record.sha256, ...options });
     this.session.replaceOwnFile(swap.change, swap.undo);
     this.markUnchanged();
     return { aside: swap.aside };

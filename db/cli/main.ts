@@ -1,12 +1,13 @@
 // The IT-staff command line (`npm run cli -- <command>`, or `Kvalitetsnavet --cli <command>` in the
 // packaged app): backup, restore, check, export, import, list, backup-folder. Every failure
-// ends with a Swedish message and a non-zero exit code: 1 = failed, 2 = wrong usage.
+// ends with a Swedish message and a non-zero exit code: 1 = failed, 2 = wrong usage,
+// 3 = the database could not be opened (the reason and what to do are printed).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { DatabaseOpenError } from '../open.ts';
-import { BackupError, checkDatabaseFile, listBackups, rotateBackups, takeBackup } from '../backup/backup.ts';
+import { DatabaseOpenError, fileSystemOpenError, inspectDatabasePath } from '../open.ts';
+import { BackupError, checkDatabaseFile, healBackupFolder, healNotice, listBackups, rotateBackups, takeBackup } from '../backup/backup.ts';
 import { fsyncDir, fsyncFile, sha256File } from '../backup/files.ts';
 import { defaultProfileDir, readBackupFolder, writeBackupFolder } from '../backup/folder.ts';
 import { readManifest } from '../backup/manifest.ts';
@@ -55,14 +56,17 @@ function existingDb(file: string): string {
   return file;
 }
 
-/** Read-only and untrusted: the CLI never writes to a database it only reads. */
+/** Read-only and untrusted: the CLI never writes to a database it only reads. A folder, an encrypted or non-SQLite file is named as such. */
 function openReadOnly(file: string): Database.Database {
+  existingDb(file);
+  inspectDatabasePath(file);
   try {
-    const sqlite = new Database(existingDb(file), { readonly: true, fileMustExist: true, timeout: 5000 });
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
     sqlite.pragma('trusted_schema = OFF');
     return sqlite;
   } catch (error) {
-    if (error instanceof CliFailure) throw error;
+    const known = fileSystemOpenError(error, file);
+    if (known) throw known;
     throw new CliFailure(`Databasen kunde inte öppnas för läsning: ${file} (${error instanceof Error ? error.message : String(error)})`);
   }
 }
@@ -94,23 +98,43 @@ const commands: Record<string, Command> = {
     run: (run) => {
       const file = dbPath(run, false);
       const { folder } = readBackupFolder(file, run.env.profileDir);
+      const notice = healNotice(healBackupFolder(folder, path.basename(file)));
       const backups = listBackups(folder, path.basename(file));
       run.env.out(`Mapp: ${folder}`);
+      if (notice) run.env.out(notice);
       if (backups.length === 0) run.env.out('Inga säkerhetskopior.');
       for (const b of backups) {
-        const status = b.status === 'ok' ? 'ok' : b.status === 'missing' ? 'SAKNAS' : 'ÄNDRAD (kontrollsumman stämmer inte)';
-        run.env.out(`${b.createdAt}  ${b.reason.padEnd(13)} ${mb(b.sizeBytes).padStart(10)}  ${status}  ${b.file}`);
+        const status =
+          b.status === 'ok' ? 'ok' : b.status === 'missing' ? 'SAKNAS' : b.status === 'damaged' ? 'SKADAD (klarade inte kontrollen)' : 'ÄNDRAD (kontrollsumman stämmer inte)';
+        const mark = b.reverified ? '  (kontrollerad på nytt)' : '';
+        run.env.out(`${b.createdAt}  ${b.reason.padEnd(13)} ${mb(b.sizeBytes).padStart(10)}  ${status}  ${b.file}${mark}`);
       }
       return 0;
     },
   },
   restore: {
-    usage: 'restore --db FIL --from SÄKERHETSKOPIA',
-    describe: 'Återställer en säkerhetskopia. Den nuvarande databasen (med -wal och -shm) flyttas undan som "före-återställning-<tid>".',
+    usage: 'restore --db FIL --from SÄKERHETSKOPIA [--force]',
+    describe:
+      'Återställer en säkerhetskopia. Den nuvarande databasen (med -wal och -shm) flyttas undan som "före-återställning-<tid>". ' +
+      'En fil som inte finns i en förteckning (manifest.json) har ingen kontrollsumma att jämföra med och kräver --force.',
     run: (run) => {
       const file = dbPath(run, true);
       const from = option(run, 'from', true) ?? '';
-      const record = readManifest(path.dirname(from)).find((b) => b.file === path.basename(from));
+      if (!fs.existsSync(from)) throw new CliFailure(`Säkerhetskopian finns inte: ${from}`);
+      const record = readManifest(path.dirname(from)).find((b) => b.file === path.basename(from) && !b.damaged);
+      if (!record) {
+        // A damaged file is named as damaged first; a whole one still needs the user's word.
+        const check = checkDatabaseFile(from);
+        if (!check.ok) throw new CliFailure(`Säkerhetskopian är skadad (${check.problem}) och kan inte återställas.`);
+        if (!run.args.options.has('force')) {
+          throw new CliFailure(
+            `Ingen kontrollsumma kunde kontrolleras: ${from} finns inte i någon förteckning över säkerhetskopior (manifest.json), ` +
+              'så det går inte att se om filen har ändrats sedan den togs. Filen klarar integrity_check. ' +
+              'Är du säker på att det är rätt fil, kör samma kommando med --force.',
+          );
+        }
+        run.env.out('Varning: ingen kontrollsumma kontrollerad (--force); filen klarade integrity_check.');
+      }
       const { aside } = restoreClosedDatabase(
         file,
         from,
@@ -213,7 +237,8 @@ const commands: Record<string, Command> = {
         });
         if (!result.ok) {
           run.env.err(`Importen gjordes inte: ${result.error.message}`);
-          for (const issue of (result.error.issues ?? []).slice(0, 20)) run.env.err(`  ${issue.field}: ${issue.message}`);
+          // Every error, as the preview in the app lists them: row, column, reason.
+          for (const issue of result.error.issues ?? []) run.env.err(`  ${issue.field}: ${issue.message}`);
           return 1;
         }
         run.env.out(`Importerat (${importer.label}): ${JSON.stringify(result.value)}`);
@@ -249,7 +274,8 @@ export function cliHelp(): string {
     '',
     ...Object.values(commands).flatMap((c) => [`  ${c.usage}`, `      ${c.describe}`]),
     '',
-    'Utan --db används standarddatabasen i programmets profilmapp. Slutkoder: 0 = klart, 1 = misslyckades, 2 = fel användning.',
+    'Utan --db används standarddatabasen i programmets profilmapp. Slutkoder: 0 = klart, 1 = misslyckades, 2 = fel användning, ' +
+      '3 = databasen kunde inte öppnas (orsaken och vad du kan göra skrivs ut).',
   ].join('\n');
 }
 
@@ -279,7 +305,11 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       env.err(`${error.message}\nAnvändning: ${command.usage}`);
       return 2;
     }
-    if (error instanceof CliFailure || error instanceof BackupError || error instanceof DatabaseOpenError) {
+    if (error instanceof DatabaseOpenError) {
+      env.err(`Databasen kunde inte öppnas: ${error.message}`);
+      return 3;
+    }
+    if (error instanceof CliFailure || error instanceof BackupError) {
       env.err(`Misslyckades: ${error.message}`);
       return 1;
     }

@@ -20,6 +20,14 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 export const REGI = ['egen_regi', 'extern_utforare', 'ideell_forening'] as const;
 export type Regi = (typeof REGI)[number];
 
+/** For egen regi the utförare is the municipality itself: registers leave it blank, and so may the user. */
+export const PROVIDER_REQUIRED_MESSAGE = 'Utförare måste fyllas i (utom för egen regi, där utföraren är kommunen själv).';
+
+/** True when a unit's Utförare is filled in as its regi requires (blank is the municipality's own for egen regi). */
+export function providerSatisfied(regi: Regi, provider: string): boolean {
+  return regi === 'egen_regi' || provider.trim() !== '';
+}
+
 export const INSPECTION_TYPES = ['ordinarie', 'tematisk', 'uppfoljande'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 

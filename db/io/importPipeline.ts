@@ -125,9 +125,16 @@ export function assertCommittable<T>(preview: ImportPreview<T>): void {
   if (!preview.canCommit) {
     const count = preview.fileIssues.length + new Set(preview.issues.map((i) => i.rowNumber)).size;
     const first = preview.fileIssues[0] ?? (preview.issues[0] ? `rad ${preview.issues[0].rowNumber}, ${preview.issues[0].column}: ${preview.issues[0].message}` : '');
+    // Every problem travels along (row, column, reason), so the CLI can list them all as the preview does.
+    const issues = [
+      ...preview.fileIssues.map((message) => ({ field: 'fil', message })),
+      ...preview.issues.map((i) => ({ field: `rad ${i.rowNumber}, kolumn ${i.column}`, message: i.message })),
+    ];
     throw new AppError(
       'invalid_input',
       `Filen innehåller fel (${count} st), först: ${first} Ingenting har importerats; rätta filen och försök igen.`,
+      '',
+      issues,
     );
   }
 }

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FOLDER_NAME } from '../../db/backup/folder.ts';
 import { readManifest } from '../../db/backup/manifest.ts';
+import { applyDatabaseKey, generateDatabaseKey } from '../../db/crypto/databaseKey.ts';
 import { openTempDatabase, tempDbFile, operatingAreaNamesIn } from '../helpers/db.ts';
 import { projectRoot, startServer, tempDir } from '../helpers/server.ts';
 
@@ -75,8 +76,8 @@ describe('npm run cli', { timeout: 120_000 }, () => {
       const db = new Database(file, { readonly: true });
       db.prepare('VACUUM INTO ?').run(backup);
       db.close();
-      const busy = await cli('restore', '--db', file, '--from', backup);
-      expect(busy.code).toBe(1);
+      const busy = await cli('restore', '--db', file, '--from', backup, '--force');
+      expect(busy.code).toBe(3);
       expect(busy.err).toContain('Databasen används redan');
     } finally {
       await server.stop();
@@ -102,13 +103,70 @@ describe('npm run cli', { timeout: 120_000 }, () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('"inserted":2');
     const bad = path.join(tempDir(), 'fel.csv');
-    fs.writeFileSync(bad, 'Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef\nLSS;Ett;Hemtjänst;Egen regi;Kommunen;\nLSS;Två;Okänd typ;Egen regi;Kommunen;\n');
+    fs.writeFileSync(
+      bad,
+      'Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef\nLSS;Ett;Hemtjänst;Egen regi;Kommunen;\nLSS;Två;Okänd typ;Egen regi;Kommunen;\nLSS;;Hemtjänst;Egen regi;Kommunen;\nLSS;Fyra;Hemtjänst;Halvprivat;Bolaget AB;\n',
+    );
     const refused = await cli('import', '--db', file, '--units', bad);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('Importen gjordes inte');
+    // Every error is listed (row, column, reason), not only the first.
+    const listed = refused.err.split('\n').filter((line) => line.startsWith('  rad '));
+    expect(listed).toHaveLength(3);
+    expect(listed[0]).toMatch(/^ {2}rad 3, kolumn Verksamhetstyp: Okänd verksamhetstyp ”Okänd typ”/);
+    expect(listed[1]).toMatch(/^ {2}rad 4, kolumn Enhet: /);
+    expect(listed[2]).toMatch(/^ {2}rad 5, kolumn Regi: Okänd regi ”Halvprivat”/);
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM units').pluck().get()).toBe(2);
     db.close();
+  });
+
+  it('restores a file outside any backup list only with --force, saying that no checksum could be verified', async () => {
+    const file = databaseWithAreas(['Hemtjänst']);
+    const copy = path.join(tempDir(), 'kopia-fran-usb.db');
+    const db = new Database(file, { readonly: true });
+    db.prepare('VACUUM INTO ?').run(copy);
+    db.close();
+    const refused = await cli('restore', '--db', file, '--from', copy);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Ingen kontrollsumma kunde kontrolleras');
+    expect(refused.err).toContain('--force');
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes('före-återställning'))).toEqual([]);
+    const forced = await cli('restore', '--db', file, '--from', copy, '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('ingen kontrollsumma kontrollerad');
+  });
+
+  it('lists every backup again after manifest.json was truncated, and says so', async () => {
+    const file = databaseWithAreas(['Hemtjänst']);
+    expect((await cli('backup', '--db', file)).code).toBe(0);
+    const folder = path.join(path.dirname(file), BACKUP_FOLDER_NAME);
+    const [record] = readManifest(folder);
+    const manifest = path.join(folder, 'manifest.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').slice(0, 40));
+    const list = await cli('list', '--db', file);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain('Förteckningen över säkerhetskopior (manifest.json) var skadad');
+    expect(list.out).toContain(`ok  ${record?.file}  (kontrollerad på nytt)`);
+    expect(list.out).not.toContain('Inga säkerhetskopior');
+  });
+
+  it('names an encrypted database as encrypted and a folder as a folder, with exit code 3', async () => {
+    const encrypted = path.join(tempDir(), 'krypterad.db');
+    const sqlite = new Database(encrypted);
+    applyDatabaseKey(sqlite, generateDatabaseKey());
+    sqlite.exec('CREATE TABLE t (x)');
+    sqlite.close();
+    const check = await cli('check', '--db', encrypted);
+    expect(check.code).toBe(3);
+    expect(check.err).toContain('Databasen är krypterad');
+    expect(check.err).toContain('återställningskoden');
+    expect(check.err).not.toContain('inte en SQLite-databas');
+    const csv = path.join(tempDir(), 'enheter.csv');
+    fs.writeFileSync(csv, 'Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef\nHemtjänst;Norr;Hemtjänst;Egen regi;Kommunen;Anna\n');
+    const folder = await cli('import', '--db', tempDir(), '--units', csv);
+    expect(folder.code).toBe(3);
+    expect(folder.err).toContain('Sökvägen pekar på en mapp');
   });
 
   it('answers wrong usage with exit code 2 and the usage line', async () => {

@@ -24,6 +24,30 @@ function random(seed: number): () => number {
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261123);
 const IMPORT_ROWS = 6000;
+/** Kills per test; more with CRASH_ITERATIONS=50 (the import test adds kills until one lands inside a transaction). */
+const ITERATIONS = Math.max(1, Number(process.env.CRASH_ITERATIONS ?? 3));
+/** The import test gives up looking for a kill inside a transaction after this many extra kills. */
+const EXTRA_FOR_IN_TRANSACTION = 8;
+
+/**
+ * Frames of a transaction that was being written when the process died: the -wal's frames of the
+ * current generation (their salts match the header) after its last commit frame. Read before the
+ * file is reopened, since recovery discards them.
+ */
+function uncommittedWalFrames(walFile: string): number {
+  if (!fs.existsSync(walFile)) return 0;
+  const wal = fs.readFileSync(walFile);
+  if (wal.length < 32) return 0;
+  const pageSize = wal.readUInt32BE(8);
+  const salt1 = wal.readUInt32BE(16);
+  const salt2 = wal.readUInt32BE(20);
+  let afterCommit = 0;
+  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) {
+    if (wal.readUInt32BE(offset + 8) !== salt1 || wal.readUInt32BE(offset + 12) !== salt2) break;
+    afterCommit = wal.readUInt32BE(offset + 4) !== 0 ? 0 : afterCommit + 1;
+  }
+  return afterCommit;
+}
 
 function unitsCsv(rows: number, prefix: string): { fileName: string; contentBase64: string } {
   const lines = ['Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef'];
@@ -69,11 +93,12 @@ function databaseWithUnits(file: string, count: number): string[] {
 }
 
 describe('SIGKILL of the server', () => {
-  it('in the middle of a large import leaves all of it or none of it', { timeout: 90_000 }, async () => {
+  it('in the middle of a large import leaves all of it or none of it, killed inside its transaction at least once', { timeout: 90_000 + ITERATIONS * 20_000 }, async () => {
     const rand = random(SEED);
     const file = unitsCsv(IMPORT_ROWS, 'Import');
     const outcomes: string[] = [];
-    for (let iteration = 0; iteration < 3; iteration++) {
+    let insideTransaction = 0;
+    for (let iteration = 0; iteration < ITERATIONS || (insideTransaction === 0 && iteration < ITERATIONS + EXTRA_FOR_IN_TRANSACTION); iteration++) {
       const dbFile = path.join(tempDir(), 'crash.db');
       const server = await startServer({ dbFile });
       const walBefore = fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0;
@@ -86,23 +111,31 @@ describe('SIGKILL of the server', () => {
       );
       // Once the transaction's pages start reaching the WAL, kill at a random moment: before, during or after the commit.
       const writing = await fileGrows(`${dbFile}-wal`, walBefore, 30_000);
-      const delay = Math.floor(rand() * 600);
+      // Every other kill comes the moment the transaction's pages start reaching the -wal.
+      const delay = iteration % 2 === 0 ? 0 : Math.floor(rand() * 600);
       await sleep(delay);
       await kill(server);
       await request;
+      const torn = uncommittedWalFrames(`${dbFile}-wal`);
       const sqlite = reopen(dbFile);
       const count = Number(sqlite.prepare('SELECT count(*) FROM units').pluck().get());
       sqlite.close();
-      outcomes.push(`${writing ? 'wal+' : 'no wal '}${delay}ms → ${count}`);
+      if (torn > 0) {
+        insideTransaction++;
+        // Killed while its pages were being written: none of it may be there.
+        expect(count, `seed ${SEED} iteration ${iteration}: a torn transaction must roll back`).toBe(0);
+      }
+      outcomes.push(`${writing ? 'wal+' : 'no wal '}${delay}ms${torn > 0 ? ` (inside: ${torn} uncommitted frames)` : ''} → ${count}`);
       expect([0, IMPORT_ROWS], `seed ${SEED} iteration ${iteration} delay ${delay}`).toContain(count);
       if (acknowledged) expect(count, `seed ${SEED} iteration ${iteration}`).toBe(IMPORT_ROWS);
     }
     console.log(`import crash outcomes (seed ${SEED}): ${outcomes.join(', ')}`);
+    expect(insideTransaction, `seed ${SEED}: no kill landed inside the import's transaction (${outcomes.join(', ')})`).toBeGreaterThan(0);
   });
 
-  it('in the middle of a burst of edits keeps every acknowledged edit', { timeout: 90_000 }, async () => {
+  it('in the middle of a burst of edits keeps every acknowledged edit', { timeout: 90_000 + ITERATIONS * 20_000 }, async () => {
     const rand = random(SEED + 1);
-    for (let iteration = 0; iteration < 2; iteration++) {
+    for (let iteration = 0; iteration < Math.max(2, ITERATIONS - 1); iteration++) {
       const dbFile = path.join(tempDir(), 'edits.db');
       const units = databaseWithUnits(dbFile, 600);
       const server = await startServer({ dbFile });

@@ -1,12 +1,15 @@
 // Browser mode's start and stop against the real files: a second instance on the same database is
 // refused, damaged or newer files are refused with the way back printed, and a clean stop backs up.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FOLDER_NAME } from '../../db/backup/folder.ts';
 import { readManifest } from '../../db/backup/manifest.ts';
+import Database from 'better-sqlite3';
+import { applyDatabaseKey, generateDatabaseKey } from '../../db/crypto/databaseKey.ts';
 import { openTempDatabase, tempDbFile } from '../helpers/db.ts';
-import { apiCall, startServer } from '../helpers/server.ts';
+import { apiCall, projectRoot, startServer, tempDir } from '../helpers/server.ts';
 
 async function refusal(dbFile: string): Promise<string> {
   try {
@@ -71,5 +74,78 @@ describe('browser mode start and stop', { timeout: 60_000 }, () => {
     expect(message).toMatch(/server exited \(3\)/);
     expect(message).toContain('nyare version');
     expect(message).not.toContain('restore');
+  });
+});
+
+/** Starts browser mode expecting it to refuse; returns exit code and everything it printed. */
+function startRefused(dbFile: string, options: { asUser?: number } = {}): Promise<{ code: number | null; output: string }> {
+  // Another user cannot (re)build the renderer in this checkout: it starts browser mode's entry directly, as serve.ts does after its build check.
+  const entry =
+    options.asUser === undefined
+      ? ['scripts/serve.ts']
+      : ['--input-type=module', '-e', "import { runBrowserMode } from './electron/browserMode.ts'; await runBrowserMode(process.argv.slice(1));", '--'];
+  const child = spawn(process.execPath, [...entry, '--port', '0', '--db', dbFile], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.asUser !== undefined ? { uid: options.asUser, gid: options.asUser } : {}),
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+describe('every start-up failure ends with a Swedish reason and exit code 3', { timeout: 60_000 }, () => {
+  it('a folder the user may not write in (EACCES on the lock file)', async () => {
+    const dir = tempDir('kn-readonly-');
+    const dbFile = path.join(dir, 'kvalitetsnavet.db');
+    openTempDatabase(dbFile).sqlite.close();
+    fs.chmodSync(dbFile, 0o644);
+    fs.chmodSync(dir, 0o555);
+    // root may write anywhere: run as an ordinary user then.
+    const root = process.getuid?.() === 0;
+    const { code, output } = await startRefused(dbFile, root ? { asUser: 65534 } : {});
+    fs.chmodSync(dir, 0o755);
+    expect(output).not.toMatch(/\n\s+at /); // no stack trace
+    expect(code).toBe(3);
+    expect(output).toContain('Kvalitetsnavet får inte skriva där databasen ligger');
+    expect(output).toContain('Ge ditt konto skrivbehörighet till mappen');
+    expect(fs.existsSync(`${dbFile}.lock`)).toBe(false);
+  });
+
+  it('a path that is a folder (EISDIR)', async () => {
+    const dir = tempDir('kn-dir-');
+    const { code, output } = await startRefused(dir);
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(code).toBe(3);
+    expect(output).toContain('Sökvägen pekar på en mapp, inte på en databasfil');
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+  });
+
+  it('an encrypted database, named as encrypted with the way to open it', async () => {
+    const dbFile = path.join(tempDir(), 'krypterad.db');
+    const sqlite = new Database(dbFile);
+    applyDatabaseKey(sqlite, generateDatabaseKey());
+    sqlite.exec('CREATE TABLE t (x)');
+    sqlite.close();
+    const { code, output } = await startRefused(dbFile);
+    expect(code).toBe(3);
+    expect(output).toContain('Databasen är krypterad');
+    expect(output).toContain('återställningskoden');
+    expect(output).not.toContain('inte en SQLite-databas');
+    expect(output).not.toContain('restore'); // a backup does not help
+  });
+
+  it('another program’s SQLite file, left byte for byte as it was', async () => {
+    const dbFile = path.join(tempDir(), 'annat-program.sqlite');
+    const other = new Database(dbFile);
+    other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('hej')");
+    other.close();
+    const before = fs.readFileSync(dbFile);
+    const { code, output } = await startRefused(dbFile);
+    expect(code).toBe(3);
+    expect(output).toContain('Filen är en SQLite-databas från ett annat program');
+    expect(fs.readFileSync(dbFile).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(dbFile))).toEqual(['annat-program.sqlite']);
   });
 });

@@ -15,6 +15,7 @@ function info(ctx: ApiContext): AppInfo {
     displayName: ctx.actor.displayName,
     osUser: ctx.actor.osUser,
     storageWarning: ctx.session.mode === 'demo' ? null : classifyPath(ctx.session.db.file, currentMounts()).warning,
+    databaseProblem: ctx.session.databaseProblem,
   };
 }
 

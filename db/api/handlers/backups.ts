@@ -31,7 +31,16 @@ function run<T>(work: () => T): T {
 }
 
 function row(b: ListedBackup): BackupRow {
-  return { id: b.file, createdAt: b.createdAt, reason: b.reason, sizeBytes: b.sizeBytes, sha256: b.sha256, status: b.status, appVersion: b.appVersion };
+  return {
+    id: b.file,
+    createdAt: b.createdAt,
+    reason: b.reason,
+    sizeBytes: b.sizeBytes,
+    sha256: b.sha256,
+    status: b.status,
+    appVersion: b.appVersion,
+    reverified: b.reverified !== undefined,
+  };
 }
 
 export const backupHandlers: BackupHandlers = {
@@ -43,6 +52,7 @@ export const backupHandlers: BackupHandlers = {
       backups: overview.backups.map(row),
       undoRestoreAt: overview.undoRestoreAt,
       available: ctx.session.mode === 'own',
+      notice: overview.notice,
     };
   },
   'backups.create': (ctx) => {

@@ -9,6 +9,7 @@ import { exportXlsx } from '../../io/xlsxExport.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
 import { preparedWrite, type Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
+import { PROVIDER_REQUIRED_MESSAGE, providerSatisfied } from '../../domain/codes.ts';
 import type { AppDatabase, Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
 import { swedishCompare } from '../../shared/collation.ts';
@@ -156,9 +157,9 @@ const importRowSchema = z.object({
     }
     return code;
   }),
-  provider: requiredText('Utförare', 160),
+  provider: optionalText('Utförare', 160),
   manager: optionalText('Enhetschef', 120),
-});
+}).refine((row) => providerSatisfied(row.regi, row.provider), { error: PROVIDER_REQUIRED_MESSAGE, path: ['provider'] });
 
 function unitImportSpec(orm: Orm): ImportSpec<ImportKey, UnitImportRow> {
   return {
@@ -255,6 +256,9 @@ export const unitHandlers: UnitHandlers = {
     if (patch.operatingAreaId) assertAreaExists(orm, patch.operatingAreaId);
     if (patch.name !== undefined || patch.operatingAreaId !== undefined) {
       assertUniqueUnitName(ctx.session.db, next.operatingAreaId, next.name, id);
+    }
+    if (!providerSatisfied(next.regi, next.provider)) {
+      throw new AppError('invalid_input', PROVIDER_REQUIRED_MESSAGE, '', [{ field: 'provider', message: PROVIDER_REQUIRED_MESSAGE }]);
     }
     if (next.activeFrom && next.activeTo && next.activeTo < next.activeFrom) {
       throw new AppError('invalid_input', 'Aktiv till kan inte vara före Aktiv från.', '', [

@@ -146,12 +146,28 @@ export function BackupsPage() {
     }
   };
 
-  const statusText = (b: BackupRow) => (b.status === 'ok' ? t('status.ok') : b.status === 'missing' ? t('status.missing') : t('status.changed'));
+  const statusText = (b: BackupRow) =>
+    b.status === 'ok' ? t('status.ok') : b.status === 'missing' ? t('status.missing') : b.status === 'damaged' ? t('status.damaged') : t('status.changed');
   const backupColumns: DataColumn<BackupRow>[] = [
     { key: 'createdAt', header: t('columns.createdAt'), type: 'datetime', value: (b) => b.createdAt },
     { key: 'reason', header: t('columns.reason'), value: (b) => t(`reasons.${b.reason}`) },
     { key: 'size', header: t('columns.size'), type: 'number', value: (b) => b.sizeBytes, render: (b) => size(b.sizeBytes) },
-    { key: 'status', header: t('columns.status'), value: statusText },
+    {
+      key: 'status',
+      header: t('columns.status'),
+      value: statusText,
+      render: (b) => (
+        <>
+          {statusText(b)}
+          {b.reverified ? (
+            <span className="muted" title={t('status.reverifiedTitle')}>
+              {' '}
+              {t('status.reverified')}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
     { key: 'checksum', header: t('columns.checksum'), render: (b) => <code title={b.sha256}>{b.sha256.slice(0, 12)}</code> },
     {
       key: 'actions',
@@ -174,6 +190,11 @@ export function BackupsPage() {
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('title')} intro={t('intro')} />
       {overview && !overview.available ? <p className="notice">{t('demoNotice')}</p> : null}
+      {overview?.notice ? (
+        <p className="notice" role="note">
+          {overview.notice}
+        </p>
+      ) : null}
       {overview?.undoRestoreAt ? (
         <div className="notice" role="note">
           <p>{t('undo.available', { date: formatDateTime(overview.undoRestoreAt) })}</p>

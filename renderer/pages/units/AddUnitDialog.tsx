@@ -89,7 +89,11 @@ export function AddUnitDialog(props: { open: boolean; areas: OperatingAreaRow[];
             ))}
           </select>,
         )}
-        {field('provider', t('columns.provider'), <input value={form.provider} onChange={set('provider')} {...invalid('provider')} />)}
+        {field(
+          'provider',
+          t('columns.provider'),
+          <input value={form.provider} onChange={set('provider')} placeholder={form.regi === 'egen_regi' ? t('ownProvider') : undefined} {...invalid('provider')} />,
+        )}
         {field('manager', t('columns.manager'), <input value={form.manager} onChange={set('manager')} {...invalid('manager')} />)}
         {field(
           'activeFrom',

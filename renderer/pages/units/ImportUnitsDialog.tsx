@@ -31,7 +31,7 @@ export function ImportUnitsDialog(props: { open: boolean; onClose: () => void; o
     { key: 'name', header: t('columns.name'), value: (r) => r.values.name },
     { key: 'unitType', header: t('columns.unitType'), value: (r) => t(`unitTypes.${r.values.unitType}`) },
     { key: 'regi', header: t('columns.regi'), value: (r) => t(`regi.${r.values.regi}`) },
-    { key: 'provider', header: t('columns.provider'), value: (r) => r.values.provider },
+    { key: 'provider', header: t('columns.provider'), value: (r) => r.values.provider || (r.values.regi === 'egen_regi' ? t('ownProvider') : '') },
     { key: 'manager', header: t('columns.manager'), value: (r) => r.values.manager },
   ];
 

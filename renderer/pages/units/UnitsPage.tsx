@@ -70,7 +70,14 @@ export function UnitsPage() {
         filterValueGetter: (p) => (p.data ? t(`regi.${p.data.regi}`) : ''),
         minWidth: 140,
       },
-      { field: 'provider', headerName: t('columns.provider'), minWidth: 180, flex: 1 },
+      {
+        field: 'provider',
+        headerName: t('columns.provider'),
+        // Blank for egen regi: the municipality itself (as registers leave it).
+        valueFormatter: (p: ValueFormatterParams<UnitRow>) => (p.value || p.data?.regi !== 'egen_regi' ? String(p.value ?? '') : t('ownProvider')),
+        minWidth: 180,
+        flex: 1,
+      },
       { field: 'manager', headerName: t('columns.manager'), minWidth: 150 },
       { field: 'activeFrom', headerName: t('columns.activeFrom'), width: 125 },
       { field: 'activeTo', headerName: t('columns.activeTo'), width: 125 },

@@ -129,6 +129,46 @@ describe('unit import', () => {
     session.close();
   });
 
+  it('imports a register export where egen regi leaves Utförare blank, and still requires it for other regi', async () => {
+    const { dispatch, session } = await apiWithOneUnit();
+    // As municipal registers are exported: extra columns, Utförare blank for the municipality's own units.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Utförarregister');
+    sheet.addRow(['Verksamhetsområde', 'Enhet', 'Verksamhetstyp', 'Regi', 'Utförare', 'Org.nr', 'Enhetschef', 'Besöksadress']);
+    sheet.addRow(['Äldreomsorg', 'Solgårdens vård- och omsorgsboende', 'Särskilt boende', 'Egen regi', '', '', 'Karin Lundgren', 'Solvägen 4']);
+    sheet.addRow(['Äldreomsorg', 'Hemtjänst Centrum', 'Hemtjänst', 'Egen regi', null, '', 'Anna Berg', 'Storgatan 1']);
+    sheet.addRow(['Äldreomsorg', 'Omsorgsgruppen Hemtjänst', 'Hemtjänst', 'Extern utförare', 'Omsorgsgruppen AB', '556677-8899', 'Per Ek', 'Industrivägen 2']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = { file: { fileName: 'utforarregister.xlsx', contentBase64: bytes.toString('base64') } };
+    const preview = value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', upload));
+    expect(preview.issues).toEqual([]);
+    expect(value<{ inserted: number }>(await dispatch('units.importCommit', upload)).inserted).toBe(3);
+    const units = value<UnitRow[]>(await dispatch('units.list', {}));
+    expect(units.find((u) => u.name === 'Hemtjänst Centrum')).toMatchObject({ regi: 'egen_regi', provider: '' });
+    expect(units.find((u) => u.name === 'Omsorgsgruppen Hemtjänst')).toMatchObject({ regi: 'extern_utforare', provider: 'Omsorgsgruppen AB' });
+
+    const missing = csvUpload([header, 'Äldreomsorg;Trygga Händer;Hemtjänst;Extern utförare;;', 'Äldreomsorg;Väntjänsten;Hemtjänst;Ideell förening; ;'].join('\n'));
+    const refused = value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', missing));
+    expect(refused.issues.map((i) => [i.rowNumber, i.column, i.message])).toEqual([
+      [2, 'Utförare', 'Utförare måste fyllas i (utom för egen regi, där utföraren är kommunen själv).'],
+      [3, 'Utförare', 'Utförare måste fyllas i (utom för egen regi, där utföraren är kommunen själv).'],
+    ]);
+    session.close();
+  });
+
+  it('lets a unit in egen regi be created without Utförare, and no other', async () => {
+    const { dispatch, session, area, unit } = await apiWithOneUnit();
+    const own = value<UnitRow>(await dispatch('units.create', { operatingAreaId: area.id, name: 'Nattpatrullen', unitType: 'hemtjanst', regi: 'egen_regi' }));
+    expect(own.provider).toBe('');
+    const external = await dispatch('units.create', { operatingAreaId: area.id, name: 'Privata', unitType: 'hemtjanst', regi: 'extern_utforare', provider: ' ' });
+    expect(external).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'provider' }] } });
+    // Switching a unit with a blank Utförare to extern regi asks for one.
+    const switched = await dispatch('units.update', { id: own.id, patch: { regi: 'extern_utforare' } });
+    expect(switched).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Utförare måste fyllas i') } });
+    expect(value<UnitRow>(await dispatch('units.update', { id: unit.id, patch: { provider: '' } })).provider).toBe('');
+    session.close();
+  });
+
   it('refuses a file that only pretends to be .xlsx', async () => {
     const { dispatch, session } = await apiWithOneUnit();
     const result = await dispatch('units.importPreview', { file: { fileName: 'enheter.xlsx', contentBase64: Buffer.from('hello').toString('base64') } });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditLogPage, AuditUser } from '../../../db/api/contract.ts';
 import { changesOf } from '../../../db/api/handlers/audit.ts';
 import { auditedTables, installAuditTrail } from '../../../db/audit/trail.ts';
-import { apiWithOneUnit, testApi, value } from '../../helpers/db.ts';
+import Database from 'better-sqlite3';
+import { sha256File } from '../../../db/backup/files.ts';
+import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
+import { apiWithOneUnit, migrationsFolder, testApi, value } from '../../helpers/db.ts';
 
 const history = async (dispatch: ReturnType<typeof testApi>['dispatch'], tableName: string, rowId: string) =>
   value<AuditEntry[]>(await dispatch('audit.history', { tableName, rowId }));
@@ -92,6 +95,72 @@ describe('the audit trail', () => {
     other.close();
   });
 
+  it('refuses INSERT OR REPLACE and an upsert that reuse an entry id, from any connection', async () => {
+    const { session, file } = await apiWithOneUnit();
+    session.close();
+    const other = new Database(file);
+    const entry = other.prepare("SELECT id, display_name AS displayName FROM audit_log WHERE table_name = 'units'").get() as { id: string; displayName: string };
+    const count = () => other.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = count();
+    expect(() =>
+      other
+        .prepare("INSERT OR REPLACE INTO audit_log (id, at, table_name, row_id, action, display_name) VALUES (?, '2020-01-01T00:00:00.000Z', 'units', 'x', 'insert', 'Förfalskad')")
+        .run(entry.id),
+    ).toThrow('Spårbarhetsloggen kan inte ändras eller raderas.');
+    expect(() =>
+      other
+        .prepare("INSERT INTO audit_log (id, table_name, row_id, action) VALUES (?, 'units', 'x', 'insert') ON CONFLICT (id) DO UPDATE SET display_name = 'Förfalskad'")
+        .run(entry.id),
+    ).toThrow('Spårbarhetsloggen kan inte ändras eller raderas.');
+    expect(count()).toBe(before);
+    expect(other.prepare('SELECT display_name FROM audit_log WHERE id = ?').pluck().get(entry.id)).toBe(entry.displayName);
+    other.close();
+  });
+
+  it('notices a dropped log at the next open and says so in Swedish, writing nothing', async () => {
+    for (const tamper of [
+      'DROP TABLE audit_log',
+      // Log and seal both dropped: the file header still says the log was sealed.
+      'DROP TABLE audit_log; DROP TABLE audit_seal',
+      // Rows deleted with the guard and the seal's trigger removed first: the count no longer matches.
+      'DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_seal_delete; DELETE FROM audit_log WHERE rowid = (SELECT min(rowid) FROM audit_log)',
+    ]) {
+      const { session, file } = await apiWithOneUnit();
+      session.close();
+      const other = new Database(file);
+      other.exec(tamper);
+      other.pragma('wal_checkpoint(TRUNCATE)');
+      other.close();
+      const before = sha256File(file);
+      let error: unknown;
+      try {
+        openDatabase(file, { migrationsFolder });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, tamper).toBeInstanceOf(DatabaseOpenError);
+      expect((error as DatabaseOpenError).kind).toBe('audit_tampered');
+      expect((error as DatabaseOpenError).message).toMatch(/^Spårbarhetsloggen saknas eller har ändrats utanför Kvalitetsnavet\. Databasen öppnas inte/);
+      expect(sha256File(file), tamper).toBe(before);
+    }
+  });
+
+  it('stays consistent through the documented pruning (docs/audit-trail.md), which is not taken for tampering', async () => {
+    const { session, file, dispatch, unit } = await apiWithOneUnit();
+    await dispatch('units.update', { id: unit.id, patch: { manager: 'Björn Ekström' } });
+    session.close();
+    const other = new Database(file);
+    const newest = other.prepare('SELECT id FROM audit_log ORDER BY rowid DESC LIMIT 1').pluck().get();
+    // Pruning that also removes the newest entry (an erasure naming a person).
+    other.exec(`BEGIN; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE rowid IN (SELECT min(rowid) FROM audit_log) OR id = '${String(newest)}'; COMMIT;`);
+    const left = other.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    expect(other.prepare('SELECT row_count FROM audit_seal').pluck().get()).toBe(left);
+    other.close();
+    const reopened = openDatabase(file, { migrationsFolder });
+    expect(reopened.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log_no_delete'").pluck().get()).toBe(1);
+    reopened.sqlite.close();
+  });
+
   it('covers every table except its own and drizzle’s bookkeeping, including tables added later', async () => {
     const { session } = await apiWithOneUnit();
     const sqlite = session.db.sqlite;
@@ -99,6 +168,7 @@ describe('the audit trail', () => {
     expect(tables).toEqual(expect.arrayContaining(['units', 'operating_areas', 'settings', 'inspections']));
     expect(tables).not.toContain('audit_log');
     expect(tables).not.toContain('__drizzle_migrations');
+    expect(tables).not.toContain('audit_seal');
     // A table added by a (future) migration is covered once the trail is regenerated at open.
     sqlite.exec('CREATE TABLE later_table (id TEXT PRIMARY KEY, note TEXT, picture BLOB)');
     installAuditTrail(sqlite);

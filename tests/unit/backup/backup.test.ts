@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { checkDatabaseFile, listBackups, previewBackup, takeBackup } from '../../../db/backup/backup.ts';
+import { checkDatabaseFile, healBackupFolder, listBackups, previewBackup, takeBackup } from '../../../db/backup/backup.ts';
+import type { BackupsOverview } from '../../../db/api/backups.contract.ts';
 import { sha256File } from '../../../db/backup/files.ts';
 import { backupSettingsFile, defaultBackupFolder, BACKUP_FOLDER_NAME } from '../../../db/backup/folder.ts';
 import { readManifest } from '../../../db/backup/manifest.ts';
@@ -196,5 +197,64 @@ describe('backup before a migration', () => {
     const db = openDatabase(file, { migrationsFolder });
     expect(db.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").pluck().get()).toBe(0);
     db.sqlite.close();
+  });
+});
+
+describe('a damaged manifest', () => {
+  it('is reported and rebuilt from the files: a truncated manifest followed by a backup still lists every valid backup', () => {
+    const db = openTempDatabase();
+    seedAreas(db.sqlite, ['Hemtjänst']);
+    const folder = path.join(tempDir(), 'backups');
+    const first = takeBackup(db.sqlite, { folder, reason: 'auto', appVersion: '1.0.0', now: new Date('2026-11-20T08:00:00.000Z') });
+    const second = takeBackup(db.sqlite, { folder, reason: 'quit', appVersion: '1.0.0', now: new Date('2026-11-21T08:00:00.000Z') });
+    // A file that was damaged on disk while the manifest still listed it.
+    const third = takeBackup(db.sqlite, { folder, reason: 'manual', appVersion: '1.0.0', now: new Date('2026-11-22T08:00:00.000Z') });
+    const thirdFile = path.join(folder, third.file);
+    fs.writeFileSync(thirdFile, Buffer.concat([fs.readFileSync(thirdFile).subarray(0, 100), Buffer.alloc(fs.statSync(thirdFile).size - 100, 0x55)]));
+    // Half-written files: one left by a process that died an hour ago, one being written right now.
+    const stale = path.join(folder, '.test-2026-11-23T07-00-00-000Z-auto.db.partial');
+    const fresh = path.join(folder, '.test-2026-11-23T08-59-00-000Z-auto.db.partial');
+    fs.writeFileSync(stale, 'x'.repeat(1000));
+    fs.writeFileSync(fresh, 'y');
+    const now = new Date(); // listBackups below judges staleness by the real clock
+    fs.utimesSync(stale, new Date(now.getTime() - 60 * 60 * 1000), new Date(now.getTime() - 60 * 60 * 1000));
+    fs.utimesSync(fresh, now, now);
+    const manifest = path.join(folder, 'manifest.json');
+    fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').slice(0, 200));
+
+    const fourth = takeBackup(db.sqlite, { folder, reason: 'manual', appVersion: '1.0.0', now });
+    const listed = listBackups(folder, 'test.db');
+    expect(listed.map((b) => [b.file, b.status, b.reverified !== undefined])).toEqual([
+      [fourth.file, 'ok', false],
+      [third.file, 'damaged', true],
+      [second.file, 'ok', true],
+      [first.file, 'ok', true],
+    ]);
+    // Re-verified: the checksum is the file's (computed again), the row counts read from the file.
+    const rebuilt = listed.find((b) => b.file === first.file)!;
+    expect(rebuilt).toMatchObject({ sha256: first.sha256, reason: 'auto', createdAt: first.createdAt, database: 'test.db', reverified: now.toISOString() });
+    expect(rebuilt.counts).toContainEqual({ table: 'operating_areas', count: 1 });
+    const names = fs.readdirSync(folder);
+    expect(names.filter((n) => n.startsWith('manifest.json.skadad-'))).toHaveLength(1);
+    expect(names).not.toContain(path.basename(stale));
+    expect(names).toContain(path.basename(fresh));
+    // Nothing more to mend the next time; the damaged one is not checked again.
+    expect(healBackupFolder(folder, 'test.db', now)).toEqual({ damagedManifest: null, reverified: [], damaged: [], removedPartials: [] });
+    db.sqlite.close();
+  });
+
+  it('is reported on the Säkerhetskopior page with the re-verified backups marked', async () => {
+    const file = tempDbFile();
+    const profileDir = tempDir('kn-profile-');
+    const core = createCore({ ownFile: file, migrationsFolder, appVersion: '0.1.0', profileDir });
+    expect((await core.dispatch('backups.create', {})).ok).toBe(true);
+    const folder = core.backups.folder().folder;
+    fs.writeFileSync(path.join(folder, 'manifest.json'), '{"format":1,"backups":[{"file":');
+    const result = await core.dispatch('backups.list', {});
+    const overview = (result as { ok: true; value: BackupsOverview }).value;
+    expect(overview.notice).toMatch(/^Förteckningen över säkerhetskopior \(manifest\.json\) var skadad och har byggts upp igen.* 1 säkerhetskopior som inte fanns i förteckningen har kontrollerats på nytt/);
+    expect(overview.backups.map((b) => [b.status, b.reverified])).toEqual([['ok', true]]);
+    expect(((await core.dispatch('backups.list', {})) as { ok: true; value: BackupsOverview }).value.notice).toBeNull();
+    core.close();
   });
 });

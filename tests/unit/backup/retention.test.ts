@@ -1,4 +1,4 @@
-// Backup rotation with a fake clock: today all, 14 days one each, 12 months one each, newest always.
+// Backup rotation with a fake clock: today one per hour, 14 days one each, 12 months one each, newest always.
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep } from '../../../db/backup/retention.ts';
 
@@ -9,7 +9,7 @@ const names = (set: Set<{ createdAt: string }>) => [...set].map((b) => b.created
 describe('backupsToKeep', () => {
   const now = new Date(2026, 10, 23, 14, 0); // 2026-11-23 14:00
 
-  it('keeps every backup of today, the newest of each earlier day for 14 days, and the newest of each month for 12 months', () => {
+  it('keeps the newest backup of each hour of today, the newest of each earlier day for 14 days, and the newest of each month for 12 months', () => {
     const todayA = at(2026, 11, 23, 9);
     const todayB = at(2026, 11, 23, 11);
     const todayC = at(2026, 11, 23, 13);
@@ -26,6 +26,14 @@ describe('backupsToKeep', () => {
     const all = [todayA, todayB, todayC, yesterdayEarly, yesterdayLate, fourteenDaysAgo, fourteenDaysAgoEarly, fifteenDaysAgo, octoberLast, octoberMid, december2025, november2025, tomorrow];
     const kept = backupsToKeep(all, now);
     expect(names(kept)).toEqual(names(new Set([todayA, todayB, todayC, yesterdayLate, fourteenDaysAgo, octoberLast, december2025, tomorrow])));
+  });
+
+  it('bounds the backups of today: ten quits in four minutes keep one, the newest', () => {
+    const burst = Array.from({ length: 10 }, (_, i) => ({ createdAt: new Date(2026, 10, 23, 13, 50, i * 24).toISOString() }));
+    const earlierHour = at(2026, 11, 23, 12, 59);
+    const earlierHourOlder = at(2026, 11, 23, 12, 1);
+    const kept = backupsToKeep([...burst, earlierHour, earlierHourOlder], now);
+    expect(names(kept)).toEqual(names(new Set([burst[9]!, earlierHour])));
   });
 
   it('always keeps the newest backup, however old', () => {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
+import { APPLICATION_ID, DatabaseOpenError, openDatabase } from '../../../db/open.ts';
+import { sha256File } from '../../../db/backup/files.ts';
+import { applyDatabaseKey, generateDatabaseKey } from '../../../db/crypto/databaseKey.ts';
 import { contentChecksum } from '../../../db/maintenance/checksum.ts';
 import { migrationsFolder, openTempDatabase, tempDbFile } from '../../helpers/db.ts';
 import { tempDir } from '../../helpers/server.ts';
@@ -142,5 +144,108 @@ describe('openDatabase', () => {
     expect(contentChecksum(after)).toBe(before);
     expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
     after.close();
+  });
+});
+
+describe('files that are not ours, and paths that are not files', () => {
+  /** What another program's SQLite database looks like: its own tables, rollback journal, no application_id of ours. */
+  function foreignDatabase(applicationId = 0): string {
+    const file = path.join(tempDir(), 'anteckningar.sqlite');
+    const other = new Database(file);
+    other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); CREATE TABLE tags (note_id INTEGER, tag TEXT); INSERT INTO notes (body) VALUES ('inköpslista')");
+    if (applicationId) other.pragma(`application_id = ${applicationId}`);
+    other.close();
+    return file;
+  }
+
+  it('marks its own files with application_id KvNv', () => {
+    const db = openTempDatabase();
+    expect(db.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(APPLICATION_ID).toBe(Buffer.from('KvNv', 'latin1').readUInt32BE(0));
+    db.sqlite.close();
+  });
+
+  it('refuses another program’s SQLite file before anything is written: its bytes are unchanged', () => {
+    for (const applicationId of [0, 0x0f055112]) {
+      const file = foreignDatabase(applicationId);
+      const before = sha256File(file);
+      const error = openError(() => openDatabase(file, { migrationsFolder }));
+      expect(error.kind).toBe('foreign');
+      expect(error.message).toMatch(/^Filen är en SQLite-databas från ett annat program, inte en Kvalitetsnavet-databas\. Den öppnas inte och har inte ändrats\./);
+      expect(sha256File(file)).toBe(before);
+      expect(fs.readdirSync(path.dirname(file))).toEqual(['anteckningar.sqlite']);
+    }
+  });
+
+  it('opens its own file from before application_id (only its own tables) and marks it', () => {
+    const file = tempDbFile();
+    const db = openTempDatabase(file);
+    db.sqlite.pragma('application_id = 0');
+    db.sqlite.prepare("INSERT INTO operating_areas (id, name) VALUES ('a', 'Hemtjänst')").run();
+    db.sqlite.close();
+    const again = openTempDatabase(file);
+    expect(again.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(again.sqlite.prepare('SELECT name FROM operating_areas').pluck().all()).toEqual(['Hemtjänst']);
+    again.sqlite.close();
+  });
+
+  it('backs up an existing file before its first migration too', () => {
+    // What a crash during the very first migration leaves: the bookkeeping table, nothing applied.
+    const file = tempDbFile();
+    const half = new Database(file);
+    half.exec('CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)');
+    half.close();
+    const backedUp: string[] = [];
+    const db = openDatabase(file, { migrationsFolder, beforeMigrate: (sqlite) => backedUp.push(sqlite.name) });
+    expect(backedUp).toEqual([file]);
+    db.sqlite.close();
+    // A brand-new file has nothing to lose.
+    const fresh: string[] = [];
+    openDatabase(tempDbFile(), { migrationsFolder, beforeMigrate: (sqlite) => fresh.push(sqlite.name) }).sqlite.close();
+    expect(fresh).toEqual([]);
+  });
+
+  it('names a folder as a folder', () => {
+    const error = openError(() => openDatabase(tempDir(), { migrationsFolder }));
+    expect(error.kind).toBe('not_a_file');
+    expect(error.message).toContain('Sökvägen pekar på en mapp, inte på en databasfil');
+  });
+
+  it('names an encrypted database as encrypted, with the way to open it, and leaves it unchanged', () => {
+    const file = path.join(tempDir(), 'krypterad.db');
+    const encrypted = new Database(file);
+    applyDatabaseKey(encrypted, generateDatabaseKey());
+    encrypted.exec('CREATE TABLE t (x)');
+    encrypted.close();
+    const before = sha256File(file);
+    const error = openError(() => openDatabase(file, { migrationsFolder }));
+    expect(error.kind).toBe('encrypted');
+    expect(error.message).toMatch(/^Databasen är krypterad/);
+    expect(error.message).toContain('återställningskoden');
+    expect(error.message).toContain('docs/encryption.md');
+    expect(error.message).not.toMatch(/inte en SQLite-databas/);
+    expect(sha256File(file)).toBe(before);
+  });
+
+  it('runs integrity_check at open: index corruption that quick_check misses is refused before anything is written', () => {
+    const file = tempDbFile();
+    const db = openTempDatabase(file);
+    const insert = db.sqlite.prepare('INSERT INTO operating_areas (id, name) VALUES (?, ?)');
+    for (let i = 0; i < 50; i++) insert.run(`id-${i}`, `Område ${i}`);
+    db.sqlite.close();
+    // The unique index on name now claims to index id: its entries no longer match the rows.
+    const raw = new Database(file);
+    raw.unsafeMode(true);
+    raw.pragma('writable_schema = ON');
+    raw.prepare("UPDATE sqlite_master SET sql = replace(sql, '(`name`)', '(`id`)') WHERE name = 'operating_areas_name_unique'").run();
+    raw.pragma('writable_schema = OFF');
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    expect(raw.pragma('quick_check', { simple: true })).toBe('ok');
+    raw.close();
+    const before = sha256File(file);
+    const error = openError(() => openDatabase(file, { migrationsFolder }));
+    expect(error.kind).toBe('corrupt');
+    expect(error.detail).toContain('missing from index operating_areas_name_unique');
+    expect(sha256File(file)).toBe(before);
   });
 });
