@@ -25,6 +25,9 @@ export function UnitsPage() {
   const [dialog, setDialog] = useState<'add' | 'area' | 'import' | 'history' | null>(null);
   const unitList = useQuery('units.list', { includeArchived: showArchived });
   const areaList = useQuery('operatingAreas.list', {});
+  // Names an older version let in twice (differing only in å/ä/ö case): kept, listed until renamed.
+  const namesKey = unitList.data?.map((u) => u.name).join('\n') ?? '';
+  const duplicates = useQuery('names.duplicates', {}, { deps: [namesKey] }).data ?? [];
   const units = unitList.data ?? null;
   const areas = useMemo(() => areaList.data ?? [], [areaList.data]);
 
@@ -144,6 +147,16 @@ export function UnitsPage() {
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('title')} intro={t('intro')} />
+      {duplicates.length > 0 ? (
+        <div className="notice">
+          <p>{t('duplicates.intro')}</p>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>{t(`duplicates.${d.scope}`, { name: d.name, sameAs: d.sameAs, area: d.operatingAreaName ?? '' })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <RegisterToolbar
         label={t('title')}
         filters={
