@@ -63,7 +63,7 @@ export function FollowUpPage() {
       {
         colId: 'overdue',
         headerName: t('followUp.columns.overdue'),
-        width: 100,
+        width: 125,
         editable: false,
         valueGetter: (p) => (p.data?.overdue ? t(`codes.overdue.${p.data.overdue}`) : ''),
         cellClass: (p) => (p.data?.overdue ? 'cell-overdue' : undefined),
@@ -72,7 +72,7 @@ export function FollowUpPage() {
       {
         colId: 'notes',
         headerName: t('followUp.columns.notes'),
-        width: 135,
+        width: 170,
         editable: false,
         sortable: false,
         valueGetter: (p) => p.data?.followUps.length ?? 0,
@@ -88,7 +88,7 @@ export function FollowUpPage() {
             </button>
           ) : null,
       },
-      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 110, sort: 'asc' },
+      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 135, sort: 'asc' },
       {
         field: 'source',
         headerName: t('followUp.columns.source'),
@@ -107,7 +107,7 @@ export function FollowUpPage() {
         tooltipValueGetter: (p) => (p.data ? `${actionLinkText(t, p.data)}${p.data.operatingAreaName ? ` (${p.data.operatingAreaName})` : ''}` : ''),
         cellRenderer: LinkCell,
       },
-      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 70, editable: false },
+      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 85, editable: false },
       { field: 'description', headerName: t('followUp.columns.description'), minWidth: 180, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
       { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 120 },
       {
@@ -119,7 +119,7 @@ export function FollowUpPage() {
         valueFormatter: (p) => (p.value ? t(`codes.actionStatus.${String(p.value)}`) : ''),
         filterValueGetter: (p) => (p.data ? t(`codes.actionStatus.${p.data.status}`) : ''),
       },
-      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 105 },
+      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 135 },
     ],
     [t],
   );
