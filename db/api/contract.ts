@@ -47,7 +47,8 @@ export { unitInput, unitPatch } from './units.contract.ts';
 export type {
   CoverageView,
   CycleRow,
-  InspectorLoad,
+  ProposalMonth,
+  ProposalSettings,
   InspectorRow,
   PlanEntryRow,
   PlanProposalView,

@@ -52,6 +52,7 @@ export const METHOD_NAMES = [
   'plan.delete',
   'plan.propose',
   'plan.acceptProposal',
+  'plan.setAllowedMonths',
   'coverage.get',
   'inspections.list',
   'inspections.get',

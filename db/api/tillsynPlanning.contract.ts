@@ -131,26 +131,48 @@ export interface ProposedPlacement {
   month: number | null;
   inspectorIds: string[];
   inspectorNames: string[];
-  /** Kept from the existing plan (placed by the user, or an inspection refers to it). */
+  /** Kept from the existing plan (placed by the user, inspected, or oanmäld). */
   fixed: boolean;
+  announced: boolean;
   reason: string | null;
 }
 
-export interface InspectorLoad {
-  inspectorId: string;
-  name: string;
-  /** Placements per tertial of the cycle, in order (nine numbers). */
-  perTertial: { year: number; tertial: Tertial; count: number }[];
+/** One month of the cycle in the proposal: may it be used, and how many visits the team can make. */
+export interface ProposalMonth {
+  year: number;
+  month: number;
+  open: boolean;
+  capacity: number;
+}
+
+/** Where the default oanmäld share comes from. */
+export interface UnannouncedBasis {
+  source: 'lastCycle' | 'currentPlan' | 'none';
+  unannounced: number;
   total: number;
+}
+
+export interface ProposalSettings {
+  capacityPerInspector: number;
+  defaultCapacityPerInspector: number;
+  /** Active inspectors; capacity per month is capacityPerInspector × max(1, teamSize). */
+  teamSize: number;
+  unannouncedPercent: number;
+  defaultUnannouncedPercent: number;
+  unannouncedBasis: UnannouncedBasis;
+  allowedMonths: number[];
 }
 
 export interface PlanProposalView {
   cycleId: string;
   today: string;
   placements: ProposedPlacement[];
-  warnings: { unitId: string; unitName: string; message: string }[];
-  load: InspectorLoad[];
-  /** Existing non-fixed ordinary entries that accepting the proposal replaces. */
+  warnings: { unitId: string; unitName: string; kind: 'deadline' | 'capacity' | 'active' | 'fixed'; message: string }[];
+  /** Inspectors the load chart shows: every active one, plus anyone named on a placement. */
+  inspectors: { id: string; name: string }[];
+  months: ProposalMonth[];
+  settings: ProposalSettings;
+  /** Existing non-kept ordinary entries that accepting the proposal replaces. */
   replacedCount: number;
   keptCount: number;
 }
@@ -196,7 +218,21 @@ const placementInput = z.strictObject({
   month: month.default(null),
   inspectorIds: inspectorIds.default([]),
   fixed: z.boolean().default(false),
+  announced: planFields.announced.default(true),
 });
+
+/** The months the plan proposal may use: never July (semester), at least one. */
+export const allowedMonthsInput = z
+  .array(wholeNumber(1, 12, 'Månad måste vara ett tal 1–12.').refine((m) => m !== 7, { error: 'Juli kan inte vara en tillsynsmånad (semester enligt årshjulet).' }))
+  .min(1, { error: 'Välj minst en månad för tillsyn.' })
+  .max(11)
+  .refine((ms) => new Set(ms).size === ms.length, { error: 'Samma månad finns två gånger.' });
+
+const proposalOptions = {
+  capacityPerInspector: wholeNumber(1, 500, 'Kapacitet måste vara ett helt antal tillsyner per handläggare och månad, 1–500.').optional(),
+  unannouncedPercent: wholeNumber(0, 100, 'Andel oanmälda måste vara ett helt antal procent, 0–100.').optional(),
+  allowedMonths: allowedMonthsInput.optional(),
+};
 
 const listInput = z.strictObject({ includeArchived: z.boolean().default(false) });
 
@@ -227,8 +263,10 @@ export const tillsynPlanningContract = {
   'plan.update': write<PlanEntryRow>()(z.strictObject({ id, patch: planEntryPatch })),
   'plan.delete': write<{ deleted: true }>()(z.strictObject({ id })),
   /** A preview only: never writes. */
-  'plan.propose': read<PlanProposalView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional() })),
-  /** Replaces the non-fixed ordinary entries with the placements, all or nothing. */
+  'plan.propose': read<PlanProposalView>()(z.strictObject({ cycleId: id, today: isoDate('Dagens datum').optional(), ...proposalOptions })),
+  /** The municipality's tillsyn months for proposals (a setting, remembered). */
+  'plan.setAllowedMonths': write<{ allowedMonths: number[] }>()(z.strictObject({ allowedMonths: allowedMonthsInput })),
+  /** Replaces the ordinary entries that are not kept (fixed, inspected or oanmäld) with the placements, all or nothing. */
   'plan.acceptProposal': write<{ inserted: number; replaced: number; kept: number }>()(
     z.strictObject({
       cycleId: id,

@@ -57,3 +57,10 @@ export const PLANNABLE_MONTHS: Readonly<Record<Tertial, readonly number[]>> = {
   2: [5, 6, 8],
   3: [9, 10, 11, 12],
 };
+
+/**
+ * Months the plan proposal uses unless the municipality has chosen others (setting
+ * `tillsyn.allowedMonths`). Seed 004, årshjulet: tillsyn "under våren senast under maj månad" and
+ * "under hösten" – so January–May and September–December, nothing in June–August.
+ */
+export const DEFAULT_ALLOWED_MONTHS: readonly number[] = [1, 2, 3, 4, 5, 9, 10, 11, 12];

@@ -2,7 +2,7 @@
 // tertial (never July), a unit that is active then and planned once per cycle, inspectors who are
 // not archived. Each problem names the field the user must change, in Swedish.
 import type { InspectionType } from './codes.ts';
-import { isTertial, isYearInCycle, monthsOfTertial, tertialEndDate, tertialStartDate, type Tertial } from '../shared/period.ts';
+import { SWEDISH_MONTH_NAMES, isTertial, isYearInCycle, monthsOfTertial, tertialEndDate, tertialStartDate, type Tertial } from '../shared/period.ts';
 
 export interface UnitFacts {
   id: string;
@@ -53,7 +53,6 @@ export interface PlacementIssue {
   clash?: true;
 }
 
-const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const TERTIAL_SPANS: Record<Tertial, string> = { 1: 'januari–april', 2: 'maj–augusti', 3: 'september–december' };
 
 function capitalize(s: string): string {
@@ -74,7 +73,7 @@ export function placementIssues(facts: PlacementFacts, v: PlacementValues, optio
   } else if (v.month !== null && tertial !== null && !monthsOfTertial(tertial).includes(v.month)) {
     issues.push({
       field: 'month',
-      message: `${capitalize(MONTH_NAMES[v.month - 1] ?? String(v.month))} hör inte till T${tertial} (${TERTIAL_SPANS[tertial]}).`,
+      message: `${capitalize(SWEDISH_MONTH_NAMES[v.month - 1] ?? String(v.month))} hör inte till T${tertial} (${TERTIAL_SPANS[tertial]}).`,
     });
   }
 

@@ -1,13 +1,15 @@
 // Reading the tillsynsplan: plan entries of a cycle with their inspectors and inspection, the
 // facts validating a placement needs, and the plan proposal for a cycle (reads only).
 import { swedishCompare } from '../shared/collation.ts';
-import { proposePlan, type FixedPlacement, type PlanUnit } from '../domain/planProposal.ts';
-import { cycleEndDate, cyclePeriodIndexes, cycleStartDate, periodFromIndex, periodIndex, tertialEndDate, todayIso, type Tertial } from '../shared/period.ts';
+import { proposePlan, type FixedPlacement, type KeptBecause, type PlanUnit } from '../domain/planProposal.ts';
+import { DEFAULT_ALLOWED_MONTHS } from '../domain/codes.ts';
+import { readSetting } from './settings.ts';
+import { CYCLE_LENGTH_YEARS, cycleEndDate, cycleStartDate, tertialEndDate, todayIso, type Tertial } from '../shared/period.ts';
 import type { PlacementFacts, InspectorFacts, UnitFacts } from '../domain/placement.ts';
 import { AppError } from '../errors.ts';
 import { countsForCoverageSql, lastCountingInspectionSql } from './coverageRule.ts';
 import type { AppDatabase } from '../open.ts';
-import type { CycleRow, InspectorLoad, PlanEntryRow, PlanProposalView, ProposedPlacement } from '../api/tillsynPlanning.contract.ts';
+import { allowedMonthsInput, type CycleRow, type PlanEntryRow, type PlanProposalView, type ProposedPlacement, type UnannouncedBasis } from '../api/tillsynPlanning.contract.ts';
 
 /** A plan_entries row as SQLite returns it: booleans as 0/1, inspectors fetched separately. */
 interface RawEntry extends Omit<PlanEntryRow, 'tertial' | 'unitArchived' | 'announced' | 'fixed' | 'inspectorIds' | 'inspectorNames' | 'overdue'> {
@@ -111,25 +113,77 @@ export interface ExistingOrdinary {
   tertial: number;
   month: number | null;
   fixed: number;
+  announced: number;
   hasInspection: number;
+}
+
+/** Why a proposal keeps an existing entry, or null when it may replace it. */
+export function keptBecause(e: ExistingOrdinary): KeptBecause | null {
+  if (e.fixed === 1) return 'fixed';
+  // An entry with an inspection recorded against it is history.
+  if (e.hasInspection === 1) return 'inspection';
+  // The choice of an oanmäld visit is the inspectors' own: a proposal never turns it into anmäld.
+  if (e.announced === 0) return 'unannounced';
+  return null;
 }
 
 /** The cycle's ordinary entries split into those a proposal keeps and those it replaces. */
 export function ordinaryEntriesForProposal(db: AppDatabase, cycleId: string): { kept: ExistingOrdinary[]; replaced: ExistingOrdinary[] } {
   const rows = db.sqlite
     .prepare<[string], ExistingOrdinary>(
-      `SELECT p.id, p.unit_id AS unitId, p.year, p.tertial, p.month, p.fixed,
+      `SELECT p.id, p.unit_id AS unitId, p.year, p.tertial, p.month, p.fixed, p.announced,
               EXISTS (SELECT 1 FROM inspections i WHERE i.plan_entry_id = p.id) AS hasInspection
        FROM plan_entries p WHERE p.cycle_id = ? AND p.inspection_type = 'ordinarie'`,
     )
     .all(cycleId);
-  // An entry with an inspection recorded against it is history: it is kept like a fixed one.
-  const keep = (e: ExistingOrdinary) => e.fixed === 1 || e.hasInspection === 1;
-  return { kept: rows.filter(keep), replaced: rows.filter((e) => !keep(e)) };
+  return { kept: rows.filter((e) => keptBecause(e) !== null), replaced: rows.filter((e) => keptBecause(e) === null) };
+}
+
+export const ALLOWED_MONTHS_SETTING = 'tillsyn.allowedMonths';
+
+/** The municipality's tillsyn months (setting), or the årshjul's default when unset or unreadable. */
+export function allowedMonthsSetting(db: AppDatabase): number[] {
+  const stored = readSetting(db.orm, ALLOWED_MONTHS_SETTING);
+  if (stored !== undefined) {
+    try {
+      const parsed = allowedMonthsInput.safeParse(JSON.parse(stored));
+      if (parsed.success) return [...parsed.data].sort((a, b) => a - b);
+    } catch {
+      // Not JSON: fall back to the default below.
+    }
+  }
+  return [...DEFAULT_ALLOWED_MONTHS];
+}
+
+/**
+ * The default oanmäld share: the previous cycle's ordinary inspections; without any, the cycle's
+ * own plan entries as they stand; without those, none.
+ */
+function unannouncedBasis(db: AppDatabase, cycle: CycleRow, today: string): UnannouncedBasis {
+  const count = (sql: string, params: Record<string, string>) =>
+    db.sqlite.prepare<[Record<string, string>], { total: number; unannounced: number | null }>(sql).get(params) ?? { total: 0, unannounced: 0 };
+  const last = count(
+    `SELECT count(*) AS total, sum(i.announced = 0) AS unannounced FROM inspections i
+     WHERE ${countsForCoverageSql('i')} AND i.start_date >= @start AND i.start_date < @end`,
+    { start: cycleStartDate(cycle.startYear - CYCLE_LENGTH_YEARS), end: cycleStartDate(cycle.startYear), today },
+  );
+  if (last.total > 0) return { source: 'lastCycle', total: last.total, unannounced: last.unannounced ?? 0 };
+  const plan = count(
+    "SELECT count(*) AS total, sum(announced = 0) AS unannounced FROM plan_entries WHERE cycle_id = @cycleId AND inspection_type = 'ordinarie'",
+    { cycleId: cycle.id },
+  );
+  if (plan.total > 0) return { source: 'currentPlan', total: plan.total, unannounced: plan.unannounced ?? 0 };
+  return { source: 'none', total: 0, unannounced: 0 };
+}
+
+export interface ProposalOptions {
+  capacityPerInspector?: number | undefined;
+  unannouncedPercent?: number | undefined;
+  allowedMonths?: readonly number[] | undefined;
 }
 
 /** The proposal for a cycle as of today; reads only. */
-export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): PlanProposalView {
+export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string, options: ProposalOptions = {}): PlanProposalView {
   const cycleStart = cycleStartDate(cycle.startYear);
   const units = db.sqlite
     .prepare<[{ before: string; today: string }], PlanUnit & { operatingAreaName: string; archivedAt: string | null }>(
@@ -151,6 +205,7 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): 
       .map((r) => r.unitId),
   );
   const inspectors = allInspectors(db);
+  const activeInspectors = inspectors.filter((i) => i.archivedAt === null).map(({ id, name }) => ({ id, name }));
   const { kept, replaced } = ordinaryEntriesForProposal(db, cycle.id);
   const keptInspectors = entryInspectors(db, "p.cycle_id = ? AND p.inspection_type = 'ordinarie'", cycle.id);
   const fixed: FixedPlacement[] = kept.map((e) => ({
@@ -159,8 +214,14 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): 
     tertial: e.tertial,
     month: e.month,
     inspectorIds: keptInspectors.get(e.id)?.ids ?? [],
+    announced: e.announced === 1,
+    keptBecause: keptBecause(e) ?? 'fixed',
   }));
   const keptUnits = new Set(kept.map((e) => e.unitId));
+  const basis = unannouncedBasis(db, cycle, today);
+  const defaultUnannouncedPercent = basis.total === 0 ? 0 : Math.round((100 * basis.unannounced) / basis.total);
+  const unannouncedPercent = options.unannouncedPercent ?? defaultUnannouncedPercent;
+  const allowedMonths = options.allowedMonths === undefined ? allowedMonthsSetting(db) : [...options.allowedMonths].sort((a, b) => a - b);
 
   const proposal = proposePlan({
     cycleStartYear: cycle.startYear,
@@ -174,9 +235,12 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): 
         activeTo,
         lastInspectionDate,
       })),
-    inspectors: inspectors.filter((i) => i.archivedAt === null).map(({ id, name }) => ({ id, name })),
+    inspectors: activeInspectors,
     fixed,
     today,
+    allowedMonths,
+    unannouncedShare: unannouncedPercent / 100,
+    ...(options.capacityPerInspector === undefined ? {} : { capacityPerInspector: options.capacityPerInspector }),
   });
 
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -191,42 +255,30 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): 
     inspectorIds: p.inspectorIds,
     inspectorNames: p.inspectorIds.map((id) => inspectorName.get(id) ?? ''),
     fixed: p.fixed,
+    announced: p.announced,
     reason: p.reason ?? null,
   }));
+  const named = new Set(placements.flatMap((p) => p.inspectorIds));
   return {
     cycleId: cycle.id,
     today,
     placements,
     warnings: proposal.warnings.map((w) => ({ ...w, unitName: unitById.get(w.unitId)?.name ?? '' })),
-    load: inspectorLoad(cycle.startYear, placements, inspectors),
+    inspectors: inspectors
+      .filter((i) => i.archivedAt === null || named.has(i.id))
+      .map(({ id, name }) => ({ id, name }))
+      .sort((a, b) => swedishCompare(a.name, b.name)),
+    months: proposal.months,
+    settings: {
+      capacityPerInspector: proposal.capacityPerInspector,
+      defaultCapacityPerInspector: proposal.defaultCapacityPerInspector,
+      teamSize: activeInspectors.length,
+      unannouncedPercent,
+      defaultUnannouncedPercent,
+      unannouncedBasis: basis,
+      allowedMonths,
+    },
     replacedCount: replaced.length,
     keptCount: kept.length,
   };
-}
-
-/** Placements per inspector and tertial: every active inspector, plus anyone named on a placement. */
-function inspectorLoad(startYear: number, placements: readonly ProposedPlacement[], inspectors: readonly InspectorFacts[]): InspectorLoad[] {
-  const periods = cyclePeriodIndexes(startYear);
-  const first = periodIndex(startYear, 1);
-  const named = new Set(placements.flatMap((p) => p.inspectorIds));
-  const rows = new Map(
-    inspectors
-      .filter((i) => i.archivedAt === null || named.has(i.id))
-      .map((i) => [i.id, { inspectorId: i.id, name: i.name, counts: periods.map(() => 0) }]),
-  );
-  for (const p of placements) {
-    for (const id of p.inspectorIds) {
-      const row = rows.get(id);
-      const k = periodIndex(p.year, p.tertial) - first;
-      if (row && k >= 0 && k < row.counts.length) row.counts[k] = (row.counts[k] ?? 0) + 1;
-    }
-  }
-  return [...rows.values()]
-    .sort((a, b) => swedishCompare(a.name, b.name))
-    .map((r) => ({
-      inspectorId: r.inspectorId,
-      name: r.name,
-      perTertial: periods.map((p, k) => ({ ...periodFromIndex(p), count: r.counts[k] ?? 0 })),
-      total: r.counts.reduce((a, b) => a + b, 0),
-    }));
 }

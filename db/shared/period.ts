@@ -100,6 +100,13 @@ export function tertialEndDate(year: number, tertial: Tertial): string {
   return formatIsoDate({ year, month, day: daysInMonth(year, month) });
 }
 
+export const SWEDISH_MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
+
+/** "mars 2028" */
+export function monthYearLabel(year: number, month: number): string {
+  return `${SWEDISH_MONTH_NAMES[month - 1] ?? String(month)} ${year}`;
+}
+
 export function periodLabel(period: YearTertial): string {
   return `${period.year} T${period.tertial}`;
 }

@@ -1,20 +1,21 @@
 // Handlers for the tillsynsplan: plan entries of a cycle (list, create, update, delete-or-refuse),
-// the plan proposal preview (never writes) and accepting it (all or nothing: a write method, so
-// the dispatch runs each write handler in one transaction).
+// the plan proposal preview (never writes), accepting it (all or nothing: a write method, so
+// the dispatch runs each write handler in one transaction) and the proposal's tillsyn months.
 import { eq } from 'drizzle-orm';
 import { planEntries } from '../../schema/inspections.ts';
 import { isTertial, monthsOfTertial, todayIso } from '../../shared/period.ts';
 import { placementIssues, type PlacementIssue } from '../../domain/placement.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { getCycle } from '../../queries/cycles.ts';
-import { buildProposal, getPlanEntry, listPlan, ordinaryEntriesForProposal, placementFacts } from '../../queries/plan.ts';
+import { ALLOWED_MONTHS_SETTING, buildProposal, getPlanEntry, listPlan, ordinaryEntriesForProposal, placementFacts } from '../../queries/plan.ts';
+import { writeSetting } from '../../writes/settings.ts';
 import { deletePlanEntries, insertPlacement, setPlanEntryInspectors } from '../../writes/plan.ts';
 import { stamp } from '../../writes/stamp.ts';
 import type { Handlers } from '../handle.ts';
 
 type PlanHandlers = Pick<
   Handlers,
-  'plan.list' | 'plan.create' | 'plan.update' | 'plan.delete' | 'plan.propose' | 'plan.acceptProposal'
+  'plan.list' | 'plan.create' | 'plan.update' | 'plan.delete' | 'plan.propose' | 'plan.acceptProposal' | 'plan.setAllowedMonths'
 >;
 
 const fieldIssue = ({ field, message }: PlacementIssue): FieldIssue => ({ field, message });
@@ -94,9 +95,15 @@ export const planHandlers: PlanHandlers = {
     return { deleted: true as const };
   },
 
-  'plan.propose': (ctx, { cycleId, today }) => {
+  'plan.propose': (ctx, { cycleId, today, ...options }) => {
     const db = ctx.session.db;
-    return buildProposal(db, getCycle(db, cycleId), today ?? todayIso());
+    return buildProposal(db, getCycle(db, cycleId), today ?? todayIso(), options);
+  },
+
+  'plan.setAllowedMonths': (ctx, { allowedMonths }) => {
+    const sorted = [...allowedMonths].sort((a, b) => a - b);
+    writeSetting(ctx.session.db.orm, ALLOWED_MONTHS_SETTING, JSON.stringify(sorted), stamp(ctx).updatedBy);
+    return { allowedMonths: sorted };
   },
 
   'plan.acceptProposal': (ctx, { cycleId, placements }) => {
@@ -131,7 +138,7 @@ export const planHandlers: PlanHandlers = {
       db,
       replaced.map((e) => e.id),
     );
-    for (const p of toInsert) insertPlacement(db, cycleId, p, { announced: true, updatedBy });
+    for (const p of toInsert) insertPlacement(db, cycleId, p, { announced: p.announced, updatedBy });
     return { inserted: toInsert.length, replaced: replaced.length, kept: kept.length };
   },
 };

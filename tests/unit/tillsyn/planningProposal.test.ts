@@ -7,10 +7,10 @@ import { ok, planningFixture, refused } from './planningApi.ts';
 import type { ProposedPlacement } from '../../../db/api/contract.ts';
 
 /** What the UI sends back: the placement without the display names. */
-const asInput = ({ unitId, year, tertial, month, inspectorIds, fixed }: ProposedPlacement) => ({ unitId, year, tertial, month, inspectorIds, fixed });
+const asInput = ({ unitId, year, tertial, month, inspectorIds, fixed, announced }: ProposedPlacement) => ({ unitId, year, tertial, month, inspectorIds, fixed, announced });
 
 describe('plan.propose', () => {
-  it('places every unit once, keeps fixed entries, reports load per inspector, and writes nothing', async () => {
+  it('places every unit once, keeps fixed entries, reports the months and capacity, and writes nothing', async () => {
     const { api, units, inspectors } = await planningFixture(['Enhet A', 'Enhet B', 'Enhet C', 'Enhet D']);
     const cycle = await ok(api, 'cycles.create', { startYear: 2025 });
     const pinned = await ok(api, 'plan.create', { cycleId: cycle.id, unitId: units[2]!.id, year: 2027, tertial: 3, inspectorIds: [inspectors[1]!.id] });
@@ -22,22 +22,42 @@ describe('plan.propose', () => {
     expect(proposal.placements.map((p) => p.unitName).sort()).toEqual(['Enhet A', 'Enhet B', 'Enhet C', 'Enhet D']);
     expect(proposal.placements.find((p) => p.unitId === pinned.unitId)).toMatchObject({ year: 2027, tertial: 3, fixed: true, inspectorNames: ['Bo Berg'] });
     expect(proposal).toMatchObject({ keptCount: 1, replacedCount: 0, warnings: [] });
-    // Four placements, one inspector each: the load table adds up, and nobody has everything.
-    expect(proposal.load.map((l) => l.name)).toEqual(['Anna Andersson', 'Bo Berg']);
-    expect(proposal.load.reduce((sum, l) => sum + l.total, 0)).toBe(4);
-    expect(proposal.load.every((l) => l.perTertial.length === 9 && l.total === 2)).toBe(true);
+    // Four placements, one inspector each, two each; capacity 1 per inspector and month (the least).
+    expect(proposal.inspectors.map((i) => i.name)).toEqual(['Anna Andersson', 'Bo Berg']);
+    expect(proposal.placements.filter((p) => p.inspectorNames[0] === 'Anna Andersson')).toHaveLength(2);
+    expect(proposal.months).toHaveLength(36);
+    expect(proposal.months.filter((m) => m.open).map((m) => m.month).slice(0, 9)).toEqual([1, 2, 3, 4, 5, 9, 10, 11, 12]);
+    expect(proposal.settings).toEqual({
+      capacityPerInspector: 1,
+      defaultCapacityPerInspector: 1,
+      teamSize: 2,
+      unannouncedPercent: 0,
+      defaultUnannouncedPercent: 0,
+      unannouncedBasis: { source: 'currentPlan', total: 1, unannounced: 0 },
+      allowedMonths: [1, 2, 3, 4, 5, 9, 10, 11, 12],
+    });
     api.session.close();
   });
 
-  it('never proposes July or a tertial that has passed', async () => {
+  it('never proposes a month that has passed or is not allowed; the allowed months are remembered', async () => {
     const { api } = await planningFixture(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']);
     const cycle = await ok(api, 'cycles.create', { startYear: 2025 });
     const proposal = await ok(api, 'plan.propose', { cycleId: cycle.id, today: '2026-11-23' });
     expect(proposal.placements).toHaveLength(10);
     for (const p of proposal.placements) {
-      expect(p.month).not.toBe(7);
-      expect(p.year * 3 + p.tertial).toBeGreaterThanOrEqual(2026 * 3 + 3);
+      expect([6, 7, 8]).not.toContain(p.month);
+      expect(p.year * 12 + (p.month ?? 0)).toBeGreaterThanOrEqual(2026 * 12 + 11);
     }
+    // Only October: the setting is kept, and the next proposal uses it without being told.
+    expect(await ok(api, 'plan.setAllowedMonths', { allowedMonths: [10] })).toEqual({ allowedMonths: [10] });
+    const october = await ok(api, 'plan.propose', { cycleId: cycle.id, today: '2025-01-01' });
+    expect(october.settings.allowedMonths).toEqual([10]);
+    expect(new Set(october.placements.map((p) => p.month))).toEqual(new Set([10]));
+    // Capacity 1 × 2 inspectors = 2 a month over three Octobers: 6 places for 10 units, so 4 go above it, each with a warning.
+    const tight = await ok(api, 'plan.propose', { cycleId: cycle.id, today: '2025-01-01', capacityPerInspector: 1 });
+    expect(tight.warnings.filter((w) => w.kind === 'capacity')).toHaveLength(4);
+    expect((await refused(api, 'plan.setAllowedMonths', { allowedMonths: [6, 7] })).message).toMatch(/Juli kan inte vara en tillsynsmånad/);
+    expect((await refused(api, 'plan.setAllowedMonths', { allowedMonths: [] })).message).toMatch(/Välj minst en månad/);
     api.session.close();
   });
 });
@@ -86,6 +106,25 @@ describe('plan.acceptProposal', () => {
     const twice = await refused(api, 'plan.acceptProposal', { cycleId: cycle.id, placements: [...proposal.placements, proposal.placements[0]!].map(asInput) });
     expect(twice.issues?.[0]?.message).toMatch(/finns två gånger i förslaget/);
     expect(contentChecksum(api.session.db.sqlite)).toBe(before);
+    api.session.close();
+  });
+});
+
+describe('the proposal on the demo municipality', () => {
+  it('keeps every oanmäld placement oanmäld and where it is, when the proposal is accepted', async () => {
+    const api = testApi({ demo: true });
+    const [cycle] = await ok(api, 'cycles.list', {});
+    const before = (await ok(api, 'plan.list', { cycleId: cycle!.id })).filter((e) => e.inspectionType === 'ordinarie' && !e.announced);
+    expect(before.length).toBeGreaterThan(0);
+    const proposal = await ok(api, 'plan.propose', { cycleId: cycle!.id, today: '2026-11-23', unannouncedPercent: 30 });
+    for (const e of before) expect(proposal.placements.find((p) => p.unitId === e.unitId)).toMatchObject({ fixed: true, announced: false, year: e.year, month: e.month });
+    // The proposal makes new oanmälda too: 30 % of all, kept ones included, within 5 points.
+    const share = proposal.placements.filter((p) => !p.announced).length / proposal.placements.length;
+    expect(Math.abs(share - 0.3)).toBeLessThanOrEqual(0.05);
+    await ok(api, 'plan.acceptProposal', { cycleId: cycle!.id, placements: proposal.placements.map(asInput) });
+    const after = await ok(api, 'plan.list', { cycleId: cycle!.id });
+    for (const e of before) expect(after.find((a) => a.id === e.id), e.unitName).toMatchObject({ announced: false, year: e.year, tertial: e.tertial, month: e.month });
+    expect(after.filter((e) => !e.announced).length).toBe(proposal.placements.filter((p) => !p.announced).length);
     api.session.close();
   });
 });
