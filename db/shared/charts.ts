@@ -65,3 +65,80 @@ export function requirementResultsChart(rows: readonly RequirementResults[], lab
     },
   };
 }
+
+/** One month of a plan proposal as the load chart needs it. */
+export interface LoadMonth {
+  year: number;
+  month: number;
+  open: boolean;
+  /** Visits the whole team can make in the month (0 when not open). */
+  capacity: number;
+}
+
+export interface LoadPlacement {
+  year: number;
+  month: number | null;
+  inspectorIds: readonly string[];
+}
+
+export interface LoadLabels {
+  /** Short month names, January first. */
+  monthsShort: readonly string[];
+  capacity: string;
+  unassigned: string;
+}
+
+/** Visits per month and inspector (one row per inspector, then the unassigned), in month order. */
+export function monthlyLoad(months: readonly LoadMonth[], placements: readonly LoadPlacement[], inspectors: readonly { id: string; name: string }[]) {
+  const index = new Map(months.map((m, i) => [m.year * 12 + m.month, i]));
+  const rows = new Map(inspectors.map((ins) => [ins.id, months.map(() => 0)]));
+  const unassigned = months.map(() => 0);
+  for (const p of placements) {
+    const i = p.month === null ? undefined : index.get(p.year * 12 + p.month);
+    if (i === undefined) continue;
+    const named = p.inspectorIds.map((id) => rows.get(id)).filter((row) => row !== undefined);
+    if (named.length === 0) unassigned[i] = (unassigned[i] ?? 0) + 1;
+    for (const row of named) row[i] = (row[i] ?? 0) + 1;
+  }
+  return { perInspector: inspectors.map((ins) => ({ ...ins, counts: rows.get(ins.id) ?? [] })), unassigned };
+}
+
+/**
+ * A proposal's load: visits per month stacked by inspector, with the team's capacity as a dashed
+ * step line over the open months (a gap where no tillsyn is planned, e.g. July).
+ */
+export function planLoadChart(
+  months: readonly LoadMonth[],
+  placements: readonly LoadPlacement[],
+  inspectors: readonly { id: string; name: string }[],
+  labels: LoadLabels,
+): ChartSpec {
+  const { perInspector, unassigned } = monthlyLoad(months, placements, inspectors);
+  const categories = months.map((m) => (m.month === 1 ? `${labels.monthsShort[0] ?? ''}\n${m.year}` : (labels.monthsShort[m.month - 1] ?? String(m.month))));
+  const bars = [
+    ...perInspector.map((row) => ({ name: row.name, counts: row.counts })),
+    ...(unassigned.some((n) => n > 0) ? [{ name: labels.unassigned, counts: unassigned }] : []),
+  ];
+  return {
+    height: 260,
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 36, right: 12, top: 40, bottom: 40 },
+      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, fontSize: 11 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        ...bars.map((b) => ({ name: b.name, type: 'bar' as const, stack: 'load', barMaxWidth: 22, data: b.counts })),
+        {
+          name: labels.capacity,
+          type: 'line' as const,
+          step: 'middle' as const,
+          symbol: 'none',
+          color: '#222222',
+          lineStyle: { type: 'dashed' as const, width: 1.5 },
+          data: months.map((m) => (m.open ? m.capacity : null)),
+        },
+      ],
+    },
+  };
+}

@@ -69,7 +69,7 @@ describe('Tillsynsplan in the browser', () => {
     await page.getByRole('button', { name: 'Föreslå plan …' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: `Placeringar (${UNIT_NAMES.length})` }).waitFor();
-    await dialog.getByRole('heading', { name: 'Belastning per tillsynshandläggare och tertial' }).waitFor();
+    await dialog.getByRole('heading', { name: 'Belastning per månad och tillsynshandläggare' }).waitFor();
     // A preview only: nothing is in the plan yet.
     cycleId = (await value<{ id: string }[]>('cycles.list', {}))[0]?.id ?? '';
     expect(await value<Entry[]>('plan.list', { cycleId })).toEqual([]);
