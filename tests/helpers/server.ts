@@ -19,7 +19,7 @@ export function tempDir(prefix = 'kn-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function startServer(options: { dbFile?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+export function startServer(options: { dbFile?: string; args?: string[]; env?: NodeJS.ProcessEnv; startTimeoutMs?: number } = {}): Promise<RunningServer> {
   const dbFile = options.dbFile ?? path.join(tempDir(), 'test.db');
   const child = spawn(process.execPath, ['scripts/serve.ts', '--port', '0', '--db', dbFile, ...(options.args ?? [])], {
     cwd: projectRoot,
@@ -28,7 +28,10 @@ export function startServer(options: { dbFile?: string; args?: string[]; env?: N
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server did not start: ${output}`));
+    }, options.startTimeoutMs ?? 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(output);
