@@ -78,22 +78,31 @@ export class Recorder {
     return { reps: this.settings.smoke ? 1 : (reps ?? this.settings.reps), maxTotalMs: this.settings.maxPathMs };
   }
 
-  /** Times a path (and its raw floor), checks one result, records median, spread, ratio and verdict. */
+  /** Times a path (and its raw floor), checks one result, records median, spread, ratio and verdict. A failure is recorded, not thrown. */
   async time<T>(path: TimedPath<T>): Promise<void> {
     const options = this.repeatOptions(path.reps);
     let last: T | undefined;
-    const appSamples = await repeat(
-      async () => {
-        last = await path.app();
-      },
-      options,
-      path.before,
-    );
-    await path.after?.();
-    const problem = last === undefined ? 'no result' : (path.check?.(last) ?? null);
-    if (problem) this.problems.push(`${path.name}: ${problem}`);
-    const rawSamples = path.raw ? await repeat(path.raw, options) : null;
-    this.record(path.name, 'ms', appSamples, rawSamples, path.budget ?? {}, path.note);
+    try {
+      const appSamples = await repeat(
+        async () => {
+          last = await path.app();
+        },
+        options,
+        path.before,
+      );
+      await path.after?.();
+      const problem = last === undefined ? 'no result' : (path.check?.(last) ?? null);
+      if (problem) this.problems.push(`${path.name}: ${problem}`);
+      const rawSamples = path.raw ? await repeat(path.raw, options) : null;
+      this.record(path.name, 'ms', appSamples, rawSamples, path.budget ?? {}, path.note);
+    } catch (error) {
+      this.failed(path.name, error);
+      try {
+        await path.after?.();
+      } catch {
+        // The failure above is the one reported.
+      }
+    }
   }
 
   /** Records a measured value (memory, or times taken elsewhere). */

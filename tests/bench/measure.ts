@@ -2,6 +2,9 @@
 // there is one, the hand-written SQL floor in the same run), and its median, spread, ratio and
 // budget verdict are recorded for the table and the JSON file.
 
+/** generateMain.ts tells run.ts on its last line whether it generated the file (true) or found it cached. */
+export const GENERATED_NOW_MARK = 'generatedNow=';
+
 export interface Budget {
   /** The median must be at most this (ms, or MB for memory). */
   max?: number;

@@ -3,13 +3,14 @@
 // bench-results.json. Options: --units N (default 2000), --reps N (default 7),
 // --growth 500,1000,2000,4000 | --no-growth, --only open,audit,… (area names), --out FILE.
 // The same function runs once per path on a tiny database as the smoke test in `npm test`.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setAuditActor } from '../../db/audit/trail.ts';
-import { benchDatabase, FULL_SIZE, projectRoot, type BenchFacts, type BenchSize } from './generate.ts';
+import { benchDatabase, FULL_SIZE, projectRoot, type BenchDatabase, type BenchFacts, type BenchSize } from './generate.ts';
 import { BENCH_ACTOR, openBenchApi, Recorder, type BenchArea, type BenchRun, type BenchSettings } from './context.ts';
-import { growthOf, growthTable, resultTable, type GrowthResult, type PathResult } from './measure.ts';
+import { GENERATED_NOW_MARK, growthOf, growthTable, resultTable, type GrowthResult, type PathResult } from './measure.ts';
 import { planningPaths } from './paths/tillsynPlanning.ts';
 import { BENCH_AREAS } from './paths/index.ts';
 
@@ -34,6 +35,20 @@ export interface BenchReport {
   growth: GrowthResult[];
   problems: string[];
   totalMs: number;
+}
+
+/**
+ * The cached database of this size. Looked up (and generated when missing) in a child process
+ * first (generateMain.ts), so generating leaves no memory behind in the process that measures.
+ */
+function cachedDatabase(size: BenchSize, cacheDir: string | undefined, log: (line: string) => void): BenchDatabase {
+  const script = path.join(import.meta.dirname, 'generateMain.ts');
+  const child = spawnSync(process.execPath, [script, String(size.units), String(size.cycles), String(size.seed), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8' });
+  const lines = `${child.stdout}${child.stderr}`.split('\n').filter(Boolean);
+  for (const line of lines.filter((l) => !l.startsWith(GENERATED_NOW_MARK))) log(line);
+  if (child.status !== 0) throw new Error(`generating ${size.units} units failed (exit ${child.status})`);
+  const generatedNow = lines.includes(`${GENERATED_NOW_MARK}true`);
+  return { ...benchDatabase(size, { ...(cacheDir ? { cacheDir } : {}) }), generatedNow };
 }
 
 function copyDatabase(from: string, to: string): string {
@@ -77,7 +92,7 @@ async function measureGrowth(options: BenchOptions): Promise<GrowthResult[]> {
   const { settings } = options;
   const medians = GROWTH_PATHS.map(() => [] as { units: number; ms: number }[]);
   for (const units of options.growthSizes) {
-    const db = benchDatabase({ ...options.size, units }, { cacheDir: options.cacheDir, log: settings.log });
+    const db = cachedDatabase({ ...options.size, units }, options.cacheDir, settings.log);
     const file = copyDatabase(db.file, path.join(settings.workDir, `growth-${units}.db`));
     const recorder = new Recorder({ ...settings, reps: Math.min(settings.reps, 5) });
     recorder.startArea(`growth ${units}`);
@@ -100,7 +115,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const { settings } = options;
   const loadBefore = os.loadavg();
-  const db = benchDatabase(options.size, { cacheDir: options.cacheDir, log: settings.log });
+  const db = cachedDatabase(options.size, options.cacheDir, settings.log);
   const file = copyDatabase(db.file, path.join(settings.workDir, 'bench.db'));
   const recorder = new Recorder(settings);
   recorder.startArea('generate');
