@@ -1,0 +1,392 @@
+// The benchmark's municipality: a deterministic large database written through the app's own data
+// functions (plan proposal, placements, actions, follow-up notes, the catalogue) in one bulk
+// transaction per cycle, with the audit log as the real triggers write it. Cached between runs by
+// seed, size, schema version (hash of the migrations) and this file's own hash.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { closeDatabase, openDatabase, type AppDatabase } from '../../db/open.ts';
+import { setAuditActor } from '../../db/audit/trail.ts';
+import { seededRandom } from '../../db/demo/random.ts';
+import { buildProposal } from '../../db/queries/plan.ts';
+import { getCycle } from '../../db/queries/cycles.ts';
+import { listRequirements } from '../../db/queries/requirements.ts';
+import { insertDefaultCatalogue } from '../../db/writes/requirements.ts';
+import { insertPlacement } from '../../db/writes/plan.ts';
+import { addFollowUp, createAction } from '../../db/writes/actions.ts';
+import { foldName } from '../../db/shared/names.ts';
+import { addMonths, cycleName, monthsOfTertial, tertialEndDate, type Tertial } from '../../db/shared/period.ts';
+import { operatingAreas, units } from '../../db/schema/organisation.ts';
+import { newId } from '../../db/schema/common.ts';
+import { assessments, inspectionCycles, inspectionInspectors, inspections, inspectors } from '../../db/schema/inspections.ts';
+import type { ActionSource, ActionStatus, AssessmentResult, Regi, UnitType } from '../../db/domain/codes.ts';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+export const migrationsFolder = path.join(projectRoot, 'db', 'migrations');
+
+/** The bench's "today": fixed, so the data and every result are the same on every run. */
+export const BENCH_AS_OF = '2026-11-23';
+const CURRENT_CYCLE_START = 2024;
+
+export interface BenchSize {
+  units: number;
+  /** Three-year cycles ending with the current one (2024–2026). */
+  cycles: number;
+  seed: number;
+}
+
+export const FULL_SIZE: BenchSize = { units: 2000, cycles: 4, seed: 20261202 };
+
+/** What the generated database holds, stored beside the cached file. */
+export interface BenchFacts {
+  size: BenchSize;
+  units: number;
+  inspections: number;
+  assessments: number;
+  actions: number;
+  auditRows: number;
+  bytes: number;
+  cycleIds: string[];
+  currentCycleId: string;
+  /** Audit users (one per cycle), so filtered audit queries have a realistic share of rows. */
+  auditUsers: string[];
+  /** ms to generate; null if it was never measured (should not happen). */
+  generatedMs: number;
+}
+
+export interface BenchDatabase {
+  file: string;
+  facts: BenchFacts;
+  /** True when generated in this run (its time is in facts.generatedMs). */
+  generatedNow: boolean;
+}
+
+const AREAS: { name: string; unitType: UnitType }[] = [
+  { name: 'Hemtjänst', unitType: 'hemtjanst' },
+  { name: 'Särskilt boende', unitType: 'sarskilt_boende' },
+  { name: 'Korttidsboende', unitType: 'korttidsboende' },
+  { name: 'Gruppbostäder LSS', unitType: 'lss_gruppbostad' },
+  { name: 'Servicebostäder LSS', unitType: 'lss_servicebostad' },
+  { name: 'Daglig verksamhet', unitType: 'daglig_verksamhet' },
+  { name: 'Hemsjukvård', unitType: 'hemsjukvard' },
+  { name: 'Boendestöd', unitType: 'boendestod' },
+  { name: 'Individ- och familjeomsorg', unitType: 'ifo' },
+  { name: 'Socialpsykiatri', unitType: 'boendestod' },
+  { name: 'Missbruk och beroende', unitType: 'ifo' },
+  { name: 'Öppna verksamheter', unitType: 'annan' },
+];
+const NAME_FIRST = ['Ängs', 'Björk', 'Ek', 'Lind', 'Sol', 'Åker', 'Öster', 'Tall', 'Sjö', 'Berg', 'Strand', 'Gran', 'Al', 'Rosen', 'Väster', 'Ör'];
+const NAME_LAST = ['gården', 'backen', 'hagen', 'dalen', 'ängen', 'udden', 'vägen', 'torpet', 'lunden', 'höjden'];
+const PROVIDERS = ['Omsorgsgruppen AB', 'Vardaga Omsorg AB', 'Attendo AB', 'Humana AB', 'Nytida AB', 'Frösunda Omsorg AB', 'Stiftelsen Ängsö'];
+const FIRST_NAMES = ['Anna', 'Björn', 'Camilla', 'David', 'Elin', 'Fredrik', 'Gunilla', 'Hanna', 'Ibrahim', 'Johanna', 'Karin', 'Leila', 'Åsa', 'Örjan'];
+const LAST_NAMES = ['Lindqvist', 'Ekström', 'Öberg', 'Åkesson', 'Sjöberg', 'Nyström', 'Ström', 'Bergqvist', 'Haddad', 'Wikström', 'Ahmadi'];
+const OBSERVATIONS = [
+  'Genomförandeplanerna saknar uppgift om den enskildes delaktighet.',
+  'Riskbedömningar följs inte upp efter förändrat hälsotillstånd.',
+  'Avvikelser rapporteras men analyseras inte.',
+  'Nattfastan överstiger elva timmar för flera boende.',
+  'Rutinen för klagomål är inte känd bland medarbetarna.',
+];
+const FULFILLED = ['Kravet uppfylls.', 'Granskade dokument visar att kravet uppfylls.', ''];
+const CLOSING_NOTE = 'Åtgärderna är genomförda och verifierade vid uppföljning.';
+const OTHER_SOURCES: ActionSource[] = ['kvalitetsrad', 'annat', 'analysverkstad'];
+/** Extra actions from other sources, so the register is ≈ 50,000 at full size. */
+const OTHER_ACTIONS_PER_UNIT = 2.5;
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Hash of the migrations folder and of this generator: a change to either makes a new cache entry. */
+export function schemaVersion(): string {
+  const hash = crypto.createHash('sha256');
+  for (const name of fs.readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(migrationsFolder, name);
+    if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+  }
+  hash.update(fs.readFileSync(import.meta.filename));
+  return hash.digest('hex').slice(0, 12);
+}
+
+export function cacheFolder(): string {
+  return process.env.BENCH_CACHE_DIR ?? path.join(projectRoot, 'node_modules', '.cache', 'kvalitetsnavet-bench');
+}
+
+function cachedFile(size: BenchSize, folder: string): string {
+  return path.join(folder, `bench-u${size.units}-c${size.cycles}-s${size.seed}-${schemaVersion()}.db`);
+}
+
+/** The cached database for this size, generated first if missing. */
+export function benchDatabase(size: BenchSize, options: { cacheDir?: string; log?: (line: string) => void } = {}): BenchDatabase {
+  const log = options.log ?? (() => {});
+  const file = cachedFile(size, options.cacheDir ?? cacheFolder());
+  const factsFile = `${file}.json`;
+  if (fs.existsSync(file) && fs.existsSync(factsFile)) {
+    return { file, facts: JSON.parse(fs.readFileSync(factsFile, 'utf8')) as BenchFacts, generatedNow: false };
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+  log(`Genererar ${size.units} enheter, ${size.cycles} cykler (seed ${size.seed}) …`);
+  const facts = generateDatabase(partial, size);
+  fs.renameSync(partial, file);
+  fs.writeFileSync(factsFile, JSON.stringify(facts, null, 2));
+  log(`  klart på ${(facts.generatedMs / 1000).toFixed(1)} s: ${facts.inspections} tillsyner, ${facts.actions} åtgärder, ${facts.auditRows} loggrader, ${(facts.bytes / 2 ** 20).toFixed(0)} MiB`);
+  return { file, facts, generatedNow: true };
+}
+
+interface UnitInfo {
+  id: string;
+  manager: string;
+}
+
+/** Writes the whole database to `file` (which must not exist) and returns its facts. */
+export function generateDatabase(file: string, size: BenchSize): BenchFacts {
+  const started = performance.now();
+  const random = seededRandom(size.seed);
+  const db = openDatabase(file, { migrationsFolder });
+  try {
+    const auditUsers = Array.from({ length: size.cycles }, (_, k) => `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)} ${k + 1}`);
+    setAuditActor(db.sqlite, { osUser: 'bench', displayName: 'Generator' });
+    const base = db.sqlite.transaction(() => seedOrganisation(db, random, size))();
+    const cycleIds: string[] = [];
+    for (let k = 0; k < size.cycles; k++) {
+      const startYear = CURRENT_CYCLE_START - 3 * (size.cycles - 1 - k);
+      setAuditActor(db.sqlite, { osUser: `user${k + 1}`, displayName: auditUsers[k] ?? '' });
+      cycleIds.push(db.sqlite.transaction(() => seedCycle(db, random, base, startYear))());
+    }
+    db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.round(size.units * OTHER_ACTIONS_PER_UNIT)))();
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const count = (table: string) => Number(db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+    const facts = {
+      size,
+      units: count('units'),
+      inspections: count('inspections'),
+      assessments: count('assessments'),
+      actions: count('actions'),
+      auditRows: count('audit_log'),
+      cycleIds,
+      currentCycleId: cycleIds.at(-1) ?? '',
+      auditUsers,
+    };
+    closeDatabase(db);
+    return { ...facts, bytes: fs.statSync(file).size, generatedMs: Math.round(performance.now() - started) };
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+interface Organisation {
+  units: UnitInfo[];
+  inspectorIds: string[];
+  requirements: { versionId: string; code: string; title: string }[];
+}
+
+/**
+ * The assessment insert, prepared once per transaction (≈ 27 rows per inspection are the bulk of
+ * the file; re-preparing each, with the audit trigger compiled in, doubled generation time).
+ */
+function assessmentInsert(db: AppDatabase) {
+  const p = (name: string) => sql.placeholder(name);
+  return db.orm
+    .insert(assessments)
+    .values({ id: p('id'), inspectionId: p('inspectionId'), requirementVersionId: p('requirementVersionId'), result: p('result'), observation: p('observation'), updatedBy: 'Generator' })
+    .prepare();
+}
+type AssessmentInsert = ReturnType<typeof assessmentInsert>;
+
+function seedOrganisation(db: AppDatabase, random: Random, size: BenchSize): Organisation {
+  const by = 'Generator';
+  const areaIds = AREAS.map(
+    (a) => db.orm.insert(operatingAreas).values({ name: a.name, nameFolded: foldName(a.name), updatedBy: by }).returning().get().id,
+  );
+  const unitList: UnitInfo[] = [];
+  for (let i = 0; i < size.units; i++) {
+    const area = i % AREAS.length;
+    const regi: Regi = random() < 0.7 ? 'egen_regi' : random() < 0.85 ? 'extern_utforare' : 'ideell_forening';
+    const name = `${pick(random, NAME_FIRST)}${pick(random, NAME_LAST)} ${Math.floor(i / AREAS.length) + 1}`;
+    const manager = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}`;
+    // A few units opened during the decade, a few closed: the plan and coverage must handle both.
+    const r = random();
+    const activeFrom = r < 0.03 ? `${2016 + Math.floor(random() * 10)}-${pad(1 + Math.floor(random() * 12))}-01` : null;
+    const activeTo = r > 0.98 ? `${2018 + Math.floor(random() * 6)}-12-31` : null;
+    const row = db.orm
+      .insert(units)
+      .values({
+        operatingAreaId: areaIds[area] ?? '',
+        name,
+        nameFolded: foldName(name),
+        unitType: AREAS[area]?.unitType ?? 'annan',
+        regi,
+        provider: regi === 'egen_regi' ? 'Exempelstads kommun' : pick(random, PROVIDERS),
+        manager,
+        activeFrom,
+        activeTo,
+        updatedBy: by,
+      })
+      .returning({ id: units.id })
+      .get();
+    unitList.push({ id: row.id, manager });
+  }
+  insertDefaultCatalogue(db, by, '2014-01-01');
+  const inspectorIds = Array.from({ length: Math.max(3, Math.round(size.units / 100)) }, (_, k) => {
+    const name = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)} (${k + 1})`;
+    return db.orm.insert(inspectors).values({ name, nameFolded: foldName(name), updatedBy: by }).returning({ id: inspectors.id }).get().id;
+  });
+  const requirements = listRequirements(db, false).map((r) => ({ versionId: r.versionId, code: r.code, title: r.title }));
+  return { units: unitList, inspectorIds, requirements };
+}
+
+function randomResult(random: Random): AssessmentResult {
+  const r = random();
+  // ≈ 21 % shortfalls: ≈ 45,000 tillsyn actions over ≈ 8,000 inspections of 27 requirements.
+  return r < 0.79 ? 'uppfyllt' : r < 0.93 ? 'delvis_uppfyllt' : 'ej_uppfyllt';
+}
+
+/** How far an action has come, given how long ago its deadline was. */
+function actionProgress(random: Random, deadline: string): { status: ActionStatus; followUpDate: string | null } {
+  const r = random();
+  if (deadline > BENCH_AS_OF) return { status: r < 0.6 ? 'oppen' : 'atgardsplan_inkommen', followUpDate: null };
+  const followUp = addMonths(deadline, 1);
+  if (addMonths(deadline, 4) < BENCH_AS_OF) {
+    return r < 0.9 ? { status: 'stangd', followUpDate: followUp } : r < 0.95 ? { status: 'verifierad', followUpDate: followUp } : { status: 'oppen', followUpDate: null };
+  }
+  return r < 0.3 ? { status: 'oppen', followUpDate: null } : r < 0.6 ? { status: 'atgardad', followUpDate: followUp } : { status: 'stangd', followUpDate: followUp };
+}
+
+/** A cycle planned by the app's own proposal on its first day, then carried out up to BENCH_AS_OF. */
+function seedCycle(db: AppDatabase, random: Random, org: Organisation, startYear: number): string {
+  const by = 'Generator';
+  const cycleId = db.orm
+    .insert(inspectionCycles)
+    .values({ startYear, name: cycleName(startYear), updatedBy: by })
+    .returning({ id: inspectionCycles.id })
+    .get().id;
+  const proposal = buildProposal(db, getCycle(db, cycleId), `${startYear}-01-01`);
+  const unitById = new Map(org.units.map((u) => [u.id, u]));
+  const insertAssessment = assessmentInsert(db);
+  for (const [i, p] of proposal.placements.entries()) {
+    const planEntryId = insertPlacement(db, cycleId, { ...p, fixed: false }, { announced: i % 4 !== 3, updatedBy: by });
+    const unit = unitById.get(p.unitId);
+    const date = inspectionDate(random, p.year, p.tertial, p.month);
+    // About one in ten past placements was never carried out: overdue in the plan.
+    if (!unit || !date || random() < 0.1) continue;
+    insertInspection(db, random, org, insertAssessment, unit, { planEntryId, startDate: date, inspectorIds: p.inspectorIds, inspectionType: 'ordinarie', origin: 'egen' });
+    // Some shortfalls lead to a follow-up inspection half a year later.
+    if (random() < 0.08) {
+      const followUp = addMonths(date, 6);
+      if (followUp < BENCH_AS_OF) insertInspection(db, random, org, insertAssessment, unit, { planEntryId: null, startDate: followUp, inspectorIds: p.inspectorIds, inspectionType: 'uppfoljande', origin: 'egen' });
+    }
+  }
+  return cycleId;
+}
+
+function inspectionDate(random: Random, year: number, tertial: Tertial, month: number | null): string | null {
+  const m = month ?? pick(random, monthsOfTertial(tertial).filter((x) => x !== 7));
+  const date = `${year}-${pad(m)}-${pad(2 + Math.floor(random() * 24))}`;
+  return date < BENCH_AS_OF && tertialEndDate(year, tertial) >= date ? date : null;
+}
+
+interface InspectionSpec {
+  planEntryId: string | null;
+  startDate: string;
+  inspectorIds: readonly string[];
+  inspectionType: 'ordinarie' | 'uppfoljande';
+  origin: 'egen' | 'ivo';
+}
+
+function insertInspection(db: AppDatabase, random: Random, org: Organisation, insertAssessment: AssessmentInsert, unit: UnitInfo, spec: InspectionSpec): void {
+  const by = 'Generator';
+  const id = db.orm
+    .insert(inspections)
+    .values({
+      unitId: unit.id,
+      planEntryId: spec.planEntryId,
+      inspectionType: spec.inspectionType,
+      origin: spec.origin,
+      announced: random() < 0.75,
+      startDate: spec.startDate,
+      participants: 'Enhetschef och två medarbetare',
+      methodInterview: true,
+      methodObservation: random() < 0.7,
+      methodDocumentReview: true,
+      methodRecordReview: random() < 0.5,
+      summary: 'Verksamheten håller överlag god kvalitet. Tillsynen visade brister inom ett par områden.',
+      status: 'pagaende',
+      updatedBy: by,
+    })
+    .returning({ id: inspections.id })
+    .get().id;
+  for (const inspectorId of spec.inspectorIds) db.orm.insert(inspectionInspectors).values({ inspectionId: id, inspectorId, updatedBy: by }).run();
+  let allClosed = true;
+  for (const requirement of org.requirements) {
+    const result = randomResult(random);
+    const shortfall = result !== 'uppfyllt';
+    const observation = shortfall ? pick(random, OBSERVATIONS) : pick(random, FULFILLED);
+    const assessmentId = newId();
+    insertAssessment.run({ id: assessmentId, inspectionId: id, requirementVersionId: requirement.versionId, result, observation });
+    if (!shortfall) continue;
+    const deadline = addMonths(spec.startDate, 3);
+    const progress = actionProgress(random, deadline);
+    if (progress.status !== 'stangd') allClosed = false;
+    const actionId = createAction(
+      db,
+      {
+        source: 'tillsyn',
+        inspectionId: id,
+        assessmentId,
+        description: `${requirement.code} ${requirement.title}: ${observation}`,
+        reason: '',
+        deadline,
+        responsible: unit.manager,
+        status: progress.status,
+        followUpDate: progress.followUpDate,
+        closingNote: progress.status === 'stangd' ? CLOSING_NOTE : '',
+        closedAt: progress.status === 'stangd' ? `${progress.followUpDate ?? deadline}T12:00:00.000Z` : null,
+      },
+      by,
+    );
+    if (progress.followUpDate && progress.followUpDate < BENCH_AS_OF && random() < 0.5) {
+      addFollowUp(db, actionId, { notedOn: progress.followUpDate, note: 'Verifierat vid uppföljning.', notedBy: 'Tillsynsenheten' }, by);
+    }
+  }
+  const reportSent = addMonths(spec.startDate, 1) <= BENCH_AS_OF ? addMonths(spec.startDate, 1) : null;
+  const done = allClosed && addMonths(spec.startDate, 8) < BENCH_AS_OF;
+  db.orm
+    .update(inspections)
+    .set({
+      reportSentProviderAt: reportSent,
+      reportSentCommissionerAt: reportSent,
+      ...(done ? { status: 'avslutad' as const, closedAt: `${addMonths(spec.startDate, 7)}T12:00:00.000Z` } : {}),
+    })
+    .where(eq(inspections.id, id))
+    .run();
+}
+
+/** Actions from the kvalitetsråd, analysverkstad and others, linked to a unit only. */
+function seedOtherActions(db: AppDatabase, random: Random, unitList: readonly UnitInfo[], count: number): void {
+  for (let i = 0; i < count; i++) {
+    const unit = pick(random, unitList);
+    const deadline = `${2016 + Math.floor(random() * 11)}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+    const progress = actionProgress(random, deadline);
+    createAction(
+      db,
+      {
+        source: pick(random, OTHER_SOURCES),
+        inspectionId: null,
+        assessmentId: null,
+        unitId: unit.id,
+        description: 'Förbättra rutinen för avvikelsehantering och återkoppling.',
+        reason: 'Beslut i kvalitetsrådet.',
+        deadline,
+        responsible: unit.manager,
+        status: progress.status,
+        followUpDate: progress.followUpDate,
+        closingNote: progress.status === 'stangd' ? CLOSING_NOTE : '',
+        closedAt: progress.status === 'stangd' ? `${progress.followUpDate ?? deadline}T12:00:00.000Z` : null,
+      },
+      'Generator',
+    );
+  }
+}
