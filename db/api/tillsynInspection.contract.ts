@@ -16,6 +16,7 @@ import {
   type UnitType,
 } from '../domain/codes.ts';
 import { read, write } from './define.ts';
+import type { InspectionProgress } from '../domain/coverage.ts';
 import type { ActionRow } from './actions.contract.ts';
 import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
 
@@ -43,6 +44,8 @@ export interface InspectionListRow {
   assessedCount: number;
   /** Assessments judged delvis or ej uppfyllt. */
   shortfallCount: number;
+  /** How far it has come (db/domain/coverage.ts inspectionProgress): the plan and Täckning use the same rule. */
+  progress: InspectionProgress;
   /** Required actions not yet closed ('stangd'). */
   openActionCount: number;
   overdueActionCount: number;

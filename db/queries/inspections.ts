@@ -4,6 +4,8 @@ import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
 import { actionCountsByInspection, listActions } from './actions.ts';
+import { ASSESSMENT_COUNTS_SQL } from './coverageRule.ts';
+import { inspectionProgress } from '../domain/coverage.ts';
 import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef } from '../api/tillsynInspection.contract.ts';
 import type { InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
 
@@ -51,8 +53,7 @@ const INSPECTION_SQL = `
          i.summary, i.status, i.closed_at AS closedAt, i.close_note AS closeNote,
          i.report_sent_provider_at AS reportSentProviderAt, i.report_sent_commissioner_at AS reportSentCommissionerAt,
          i.updated_at AS updatedAt,
-         (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id) AS requirementCount,
-         (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id AND s.result <> 'ej_bedomt') AS assessedCount,
+         ${ASSESSMENT_COUNTS_SQL},
          (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id AND s.result IN ('delvis_uppfyllt', 'ej_uppfyllt')) AS shortfallCount
   FROM inspections i
   JOIN units u ON u.id = i.unit_id
@@ -101,6 +102,7 @@ function toListRow(
   raw: RawInspection,
   inspectors: Map<string, InspectorRef[]>,
   actions: Map<string, { open: number; overdue: number }>,
+  today: string,
 ): InspectionListRow {
   const counts = actions.get(raw.id) ?? { open: 0, overdue: 0 };
   return {
@@ -121,6 +123,7 @@ function toListRow(
     requirementCount: raw.requirementCount,
     assessedCount: raw.assessedCount,
     shortfallCount: raw.shortfallCount,
+    progress: inspectionProgress(raw, today),
     openActionCount: counts.open,
     overdueActionCount: counts.overdue,
     updatedAt: raw.updatedAt,
@@ -154,14 +157,14 @@ export function listInspections(db: AppDatabase, query: InspectionQuery, today: 
   const inspectors = inspectorsByInspection(db);
   const actions = actionCountsByInspection(db, today);
   return raws
-    .map((raw) => toListRow(raw, inspectors, actions))
+    .map((raw) => toListRow(raw, inspectors, actions, today))
     .sort((a, b) => b.startDate.localeCompare(a.startDate) || swedishCompare(a.unitName, b.unitName));
 }
 
 export function getInspection(db: AppDatabase, id: string, today: string): InspectionDetail {
   const raw = db.sqlite.prepare<[string], RawInspection>(`${INSPECTION_SQL} WHERE i.id = ?`).get(id);
   if (!raw) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
-  const list = toListRow(raw, inspectorsByInspection(db), actionCountsByInspection(db, today));
+  const list = toListRow(raw, inspectorsByInspection(db), actionCountsByInspection(db, today), today);
   return {
     ...list,
     planEntryId: raw.planEntryId,
