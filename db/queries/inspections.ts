@@ -7,6 +7,7 @@ import { actionCountsByInspection, listActions } from './actions.ts';
 import { ASSESSMENT_COUNTS_SQL } from './coverageRule.ts';
 import { inspectionProgress } from '../domain/coverage.ts';
 import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef } from '../api/tillsynInspection.contract.ts';
+import type { Tertial } from '../shared/period.ts';
 import type { InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
 
 interface RawInspection {
@@ -35,6 +36,9 @@ interface RawInspection {
   status: InspectionStatus;
   closedAt: string | null;
   closeNote: string;
+  reopenReason: string;
+  planYear: number | null;
+  planTertial: Tertial | null;
   reportSentProviderAt: string | null;
   reportSentCommissionerAt: string | null;
   updatedAt: string;
@@ -50,7 +54,8 @@ const INSPECTION_SQL = `
          i.inspection_type AS inspectionType, i.origin, i.announced, i.start_date AS startDate, i.end_date AS endDate,
          i.participants, i.method_interview AS methodInterview, i.method_observation AS methodObservation,
          i.method_document_review AS methodDocumentReview, i.method_record_review AS methodRecordReview,
-         i.summary, i.status, i.closed_at AS closedAt, i.close_note AS closeNote,
+         i.summary, i.status, i.closed_at AS closedAt, i.close_note AS closeNote, i.reopen_reason AS reopenReason,
+         pe.year AS planYear, pe.tertial AS planTertial,
          i.report_sent_provider_at AS reportSentProviderAt, i.report_sent_commissioner_at AS reportSentCommissionerAt,
          i.updated_at AS updatedAt,
          ${ASSESSMENT_COUNTS_SQL},
@@ -58,7 +63,8 @@ const INSPECTION_SQL = `
   FROM inspections i
   JOIN units u ON u.id = i.unit_id
   JOIN operating_areas a ON a.id = u.operating_area_id
-  LEFT JOIN inspection_themes t ON t.id = i.theme_id`;
+  LEFT JOIN inspection_themes t ON t.id = i.theme_id
+  LEFT JOIN plan_entries pe ON pe.id = i.plan_entry_id`;
 
 const ASSESSMENT_SQL = `
   SELECT s.id, s.inspection_id AS inspectionId, q.id AS requirementId, v.id AS requirementVersionId,
@@ -179,6 +185,8 @@ export function getInspection(db: AppDatabase, id: string, today: string): Inspe
     summary: raw.summary,
     closedAt: raw.closedAt,
     closeNote: raw.closeNote,
+    reopenReason: raw.reopenReason,
+    planEntry: raw.planYear !== null && raw.planTertial !== null ? { year: raw.planYear, tertial: raw.planTertial } : null,
     reportSentProviderAt: raw.reportSentProviderAt,
     reportSentCommissionerAt: raw.reportSentCommissionerAt,
     assessments: listAssessments(db, id),

@@ -44,6 +44,8 @@ export interface GridProps<R extends { id: string }> {
   rowClassRules?: RowClassRules<R>;
   /** Shows only rows with a cell containing this text (the register toolbar's search). */
   quickFilter?: string;
+  /** False for a row that may not be edited (e.g. an action of a closed inspection); every row by default. */
+  isRowEditable?: (row: R) => boolean;
 }
 
 function textComparator(a: unknown, b: unknown): number {
@@ -57,14 +59,14 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
   const { t, i18n } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const invalid = useRef(new Map<string, string>());
-  const { onCommit, onStatus, onSelectionChange } = props;
+  const { onCommit, onStatus, onSelectionChange, isRowEditable } = props;
 
   const defaultColDef = useMemo<ColDef<R>>(
     () => ({
       sortable: true,
       filter: true,
       resizable: true,
-      editable: true,
+      editable: (p) => !p.data || !isRowEditable || isRowEditable(p.data),
       comparator: textComparator,
       cellClassRules: {
         'cell-invalid': (p: CellClassParams<R>) => invalid.current.has(`${p.data?.id}:${p.colDef.field}`),
@@ -74,7 +76,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         return reason ? t('grid.invalidCell', { message: reason }) : undefined;
       },
     }),
-    [t],
+    [t, isRowEditable],
   );
 
   const onCellValueChanged = useCallback(

@@ -21,13 +21,22 @@ import { useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { CloseActionDialog } from './CloseActionDialog.tsx';
-import { actionLinkText } from './actionLink.ts';
+import { actionLinkText, isActionLocked } from './actionLink.ts';
+
+const isActionEditable = (a: ActionRow) => !isActionLocked(a);
 
 /** What the action answers; a tillsyn action links to its inspection. */
 function LinkCell(p: ICellRendererParams<ActionRow, string>) {
+  const { t } = useTranslation('tillsyn');
   const a = p.data;
   if (!a) return null;
-  return a.inspectionId ? <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a> : <>{p.value}</>;
+  if (!a.inspectionId) return <>{p.value}</>;
+  return (
+    <>
+      <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a>
+      {isActionLocked(a) ? <span className="muted small"> {t('followUp.locked')}</span> : null}
+    </>
+  );
 }
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -199,7 +208,11 @@ export function FollowUpPage() {
           onStatus={status}
           ariaLabel={t('followUp.gridLabel')}
           quickFilter={search}
-          rowClassRules={{ 'row-overdue': (p: RowClassParams<ActionRow>) => Boolean(p.data?.overdue) }}
+          isRowEditable={isActionEditable}
+          rowClassRules={{
+            'row-overdue': (p: RowClassParams<ActionRow>) => Boolean(p.data?.overdue),
+            'row-locked': (p: RowClassParams<ActionRow>) => (p.data ? isActionLocked(p.data) : false),
+          }}
         />
       )}
       <ActionDialog action={following} onClose={() => setFollowing(null)} onSaved={saved} onCloseAction={setClosing} />
