@@ -202,6 +202,8 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): 
 
   const unitById = new Map(units.map((u) => [u.id, u]));
   const inspectorName = new Map(inspectors.map((i) => [i.id, i.name]));
+  // Kept because an inspection is recorded, not because someone fixed it: say so, not "Fast placering".
+  const keptForInspection = new Set(kept.filter((e) => e.fixed !== 1).map((e) => e.unitId));
   const placements: ProposedPlacement[] = proposal.placements.map((p) => ({
     unitId: p.unitId,
     unitName: unitById.get(p.unitId)?.name ?? '',
@@ -212,7 +214,7 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string): 
     inspectorIds: p.inspectorIds,
     inspectorNames: p.inspectorIds.map((id) => inspectorName.get(id) ?? ''),
     fixed: p.fixed,
-    reason: p.reason ?? null,
+    reason: keptForInspection.has(p.unitId) ? 'Tillsyn registrerad' : (p.reason ?? null),
   }));
   return {
     cycleId: cycle.id,
