@@ -117,6 +117,8 @@ export interface PlanEntryRow {
   inspectionId: string | null;
   inspectionStatus: InspectionStatus | null;
   inspectionStartDate: string | null;
+  /** The day it was closed (yyyy-MM-dd), when it is. */
+  inspectionClosedOn: string | null;
   /** How far that inspection has come, by the rule Täckning uses (null without an inspection). */
   inspectionProgress: InspectionProgress | null;
   /**

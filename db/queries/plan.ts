@@ -26,7 +26,7 @@ const ENTRY_SQL = `
          u.operating_area_id AS operatingAreaId, a.name AS operatingAreaName, u.regi,
          u.archived_at IS NOT NULL AS unitArchived, p.year, p.tertial, p.month,
          p.inspection_type AS inspectionType, p.announced, p.fixed, p.notes, p.updated_at AS updatedAt,
-         i.id AS inspectionId, i.status AS inspectionStatus, i.start_date AS inspectionStartDate,
+         i.id AS inspectionId, i.status AS inspectionStatus, i.start_date AS inspectionStartDate, substr(i.closed_at, 1, 10) AS inspectionClosedOn,
          ${ASSESSMENT_COUNTS_SQL},
          CASE WHEN p.inspection_type = 'ordinarie' THEN (
            SELECT min(x.start_date) FROM inspections x

@@ -154,7 +154,7 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
               <ul className="board-cards">
                 {cards.map((e) => {
                   const state = entryStatus(e);
-                  const progress = entryProgressText(t, e);
+                  const progress = entryProgressText(t, e, true);
                   return (
                     <li key={e.id} className="plan-card-item">
                       <button
@@ -182,7 +182,11 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
                         </span>
                         <span className="plan-card-badges">
                           {state === 'overdue' ? <span className="plan-badge plan-badge-danger">{t('board.overdueBadge')}</span> : null}
-                          {progress ? <span className={`plan-badge${state === 'done' ? ' plan-badge-ok' : ''}`}>{progress}</span> : null}
+                          {progress ? (
+                            <span className={`plan-badge${state === 'done' ? ' plan-badge-ok' : ''}`} title={entryProgressText(t, e) ?? undefined}>
+                              {progress}
+                            </span>
+                          ) : null}
                           {e.inspectionType !== 'ordinarie' ? <span className="plan-badge">{t(`inspectionTypes.${e.inspectionType}`)}</span> : null}
                           {!e.announced ? <span className="plan-badge">{t('board.unannouncedBadge')}</span> : null}
                           {e.fixed ? <span className="plan-badge plan-badge-fixed">{t('board.fixedBadge')}</span> : null}

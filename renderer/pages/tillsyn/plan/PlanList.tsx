@@ -35,8 +35,34 @@ export function PlanList(props: {
     const years = [cycle.startYear, cycle.startYear + 1, cycle.startYear + 2];
     const fmt = (f: (value: unknown) => string) => (p: ValueFormatterParams<PlanEntryRow>) => f(p.value);
     return [
-      { field: 'unitName', headerName: t('columns.unit'), editable: false, minWidth: 220, flex: 2, pinned: 'left' },
-      { field: 'operatingAreaName', headerName: t('columns.area'), editable: false, minWidth: 160, flex: 1 },
+      { field: 'unitName', headerName: t('columns.unit'), editable: false, minWidth: 200, flex: 2, pinned: 'left', tooltipField: 'unitName' },
+      {
+        colId: 'status',
+        headerName: t('columns.status'),
+        editable: false,
+        width: 120,
+        valueGetter: (p) => (p.data ? t(`entryStatus.${entryStatus(p.data)}`) : ''),
+        tooltipValueGetter: (p) => (p.data ? (entryProgressText(t, p.data) ?? undefined) : undefined),
+        cellClassRules: { 'cell-overdue': (p) => (p.data ? entryStatus(p.data) === 'overdue' : false) },
+      },
+      {
+        colId: 'inspection',
+        headerName: t('columns.inspection'),
+        editable: false,
+        sortable: false,
+        filter: false,
+        minWidth: 300,
+        flex: 1,
+        valueGetter: (p) => (p.data ? (entryProgressText(t, p.data, true) ?? '') : ''),
+        tooltipValueGetter: (p) => (p.data ? (entryProgressText(t, p.data) ?? undefined) : undefined),
+        cellRenderer: (p: ICellRendererParams<PlanEntryRow, string>) =>
+          p.data ? (
+            <span className="plan-entry-inspection">
+              <EntryInspectionLink entry={p.data} onStart={onStartInspection} />
+              {p.value ? <span className="muted small">{p.value}</span> : null}
+            </span>
+          ) : null,
+      },
       { field: 'year', headerName: t('columns.year'), width: 80, filter: false, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: years } },
       {
         field: 'tertial',
@@ -95,32 +121,7 @@ export function PlanList(props: {
         cellEditorParams: { values: [true, false] },
         valueFormatter: fmt((v) => t(`fixed.${v === true ? 'true' : 'false'}`)),
       },
-      {
-        colId: 'status',
-        headerName: t('columns.status'),
-        editable: false,
-        width: 120,
-        valueGetter: (p) => (p.data ? t(`entryStatus.${entryStatus(p.data)}`) : ''),
-        tooltipValueGetter: (p) => (p.data ? (entryProgressText(t, p.data) ?? undefined) : undefined),
-        cellClassRules: { 'cell-overdue': (p) => (p.data ? entryStatus(p.data) === 'overdue' : false) },
-      },
-      {
-        colId: 'inspection',
-        headerName: t('columns.inspection'),
-        editable: false,
-        sortable: false,
-        filter: false,
-        minWidth: 230,
-        flex: 1,
-        valueGetter: (p) => (p.data ? (entryProgressText(t, p.data) ?? '') : ''),
-        cellRenderer: (p: ICellRendererParams<PlanEntryRow, string>) =>
-          p.data ? (
-            <span className="plan-entry-inspection">
-              <EntryInspectionLink entry={p.data} onStart={onStartInspection} />
-              {p.value ? <span className="muted small">{p.value}</span> : null}
-            </span>
-          ) : null,
-      },
+      { field: 'operatingAreaName', headerName: t('columns.area'), editable: false, minWidth: 150, flex: 1 },
       { field: 'notes', headerName: t('columns.notes'), minWidth: 180, flex: 1 },
     ];
   }, [cycle.startYear, inspectors, t, onStartInspection]);

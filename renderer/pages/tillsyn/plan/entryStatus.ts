@@ -11,12 +11,16 @@ export function entryStatus(entry: PlanEntryRow): EntryStatus {
   return entry.inspectionProgress === 'pagaende' ? 'ongoing' : 'planned';
 }
 
-/** The inspection's own state with its date ("Avslutad (tillsyn 2026-10-05)"), or null before one is recorded. */
-export function entryProgressText(t: TFunction<'tillsynPlan'>, entry: PlanEntryRow): string | null {
+/**
+ * The inspection's own state with its date ("Avslutad 2026-11-02 (tillsyn 2026-10-05)"), or null
+ * before one is recorded; `short` for the board's cards, the long form for titles and the list.
+ */
+export function entryProgressText(t: TFunction<'tillsynPlan'>, entry: PlanEntryRow, short = false): string | null {
+  const key = short ? 'inspectionProgressShort' : 'inspectionProgress';
   if (entry.inspectionProgress && entry.inspectionStartDate) {
-    return t(`inspectionProgress.${entry.inspectionProgress}`, { date: entry.inspectionStartDate });
+    return t(`${key}.${entry.inspectionProgress}`, { date: entry.inspectionStartDate, closed: entry.inspectionClosedOn ?? entry.inspectionStartDate });
   }
-  return entry.coveredOn ? t('inspectionProgress.coveredByOther', { date: entry.coveredOn }) : null;
+  return entry.coveredOn ? t(`${key}.coveredByOther`, { date: entry.coveredOn }) : null;
 }
 
 /**
