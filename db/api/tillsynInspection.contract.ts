@@ -107,6 +107,8 @@ export interface AssessmentUpdateResult {
   createdAction: ActionRow | null;
   /** Untouched auto-created actions removed because the result no longer falls short. */
   removedActionIds: string[];
+  /** The inspection's progress after the change (the coverage rule: every assessment recorded is Genomförd). */
+  inspectionProgress: InspectionProgress;
 }
 
 const inspectionFields = {

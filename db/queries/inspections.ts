@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
 import { actionCountsByInspection, listActions } from './actions.ts';
 import { ASSESSMENT_COUNTS_SQL } from './coverageRule.ts';
-import { inspectionProgress } from '../domain/coverage.ts';
+import { inspectionProgress, type InspectionProgress } from '../domain/coverage.ts';
 import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef } from '../api/tillsynInspection.contract.ts';
 import type { Tertial } from '../shared/period.ts';
 import type { InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
@@ -194,3 +194,14 @@ export function getInspection(db: AppDatabase, id: string, today: string): Inspe
   };
 }
 
+
+/** How far one inspection has come (the coverage rule), read alone: for a write's own result. */
+export function inspectionProgressOf(db: AppDatabase, id: string, today: string): InspectionProgress {
+  const row = db.sqlite
+    .prepare<[string], { status: InspectionStatus; startDate: string; requirementCount: number; assessedCount: number }>(
+      `SELECT i.status, i.start_date AS startDate, ${ASSESSMENT_COUNTS_SQL} FROM inspections i WHERE i.id = ?`,
+    )
+    .get(id);
+  if (!row) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
+  return inspectionProgress(row, today);
+}

@@ -15,7 +15,7 @@ import { addMonths, todayIso } from '../../shared/period.ts';
 import { canCloseInspection } from '../../domain/overdue.ts';
 import { AppError } from '../../errors.ts';
 import { stamp } from '../../writes/stamp.ts';
-import { getAssessment, getInspection, listInspections } from '../../queries/inspections.ts';
+import { getAssessment, getInspection, inspectionProgressOf, listInspections } from '../../queries/inspections.ts';
 import { getAction } from '../../queries/actions.ts';
 import { createAction } from '../../writes/actions.ts';
 import { assertInspectionOpen } from '../../writes/closedInspection.ts';
@@ -379,7 +379,7 @@ export const inspectionHandlers: InspectionHandlers = {
       db.orm.delete(actions).where(inArray(actions.id, untouched)).run();
       removedActionIds = untouched;
     }
-    return { assessment: after, createdAction, removedActionIds };
+    return { assessment: after, createdAction, removedActionIds, inspectionProgress: inspectionProgressOf(db, after.inspectionId, today) };
   },
 };
 

@@ -8,7 +8,6 @@ import {
   INSPECTION_ORIGINS,
   INSPECTION_TYPES,
   type InspectionOrigin,
-  type InspectionType,
   type PlanEntryRow,
   type UnitRow,
 } from '../../../../db/api/contract.ts';
@@ -58,9 +57,9 @@ function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPla
     unitId: fromPlan?.unitId ?? '',
     startDate: fromPlan ? plannedStartDate(fromPlan, localToday()) : localToday(),
     endDate: '',
-    inspectionType: fromPlan?.inspectionType ?? ('ordinarie' as InspectionType),
+    inspectionType: fromPlan?.inspectionType ?? 'ordinarie',
     origin: 'egen' as InspectionOrigin,
-    announced: (fromPlan?.announced === false ? 'false' : 'true') as (typeof ANNOUNCED_CODES)[number],
+    announced: fromPlan?.announced === false ? 'false' : 'true',
     themeId: '',
   });
   const [inspectorIds, setInspectorIds] = useState<string[]>(fromPlan?.inspectorIds ?? []);
