@@ -48,6 +48,8 @@ export interface GridProps<R extends { id: string }> {
   quickFilter?: string;
   /** False for a row that may not be edited (e.g. an action of a closed inspection); every row by default. */
   isRowEditable?: (row: R) => boolean;
+  /** Keep every column in the page, also those scrolled out of view (a grid with few columns but more than fit). */
+  renderAllColumns?: boolean;
 }
 
 function textComparator(a: unknown, b: unknown): number {
@@ -131,6 +133,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         onSelectionChanged={onSelectionChanged}
         rowClassRules={props.rowClassRules}
         quickFilterText={props.quickFilter}
+        suppressColumnVirtualisation={props.renderAllColumns ?? false}
       />
     </div>
   );

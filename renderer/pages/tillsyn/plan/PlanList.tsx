@@ -173,6 +173,7 @@ export function PlanList(props: {
         onSelectionChange={(rows) => setSelected(rows[0] ?? null)}
         onStatus={status}
         ariaLabel={t('gridLabel')}
+        renderAllColumns
         height="calc(100vh - 330px)"
       />
       <AddEntryDialog
