@@ -56,7 +56,7 @@ export type {
   RequirementRow,
   RequirementVersionRow,
 } from './tillsynPlanning.contract.ts';
-export type { UnitCoverage } from '../domain/coverage.ts';
+export type { InspectionProgress, UnitCoverage } from '../domain/coverage.ts';
 export type {
   AnnualReportData,
   AssessmentRow,

@@ -60,6 +60,7 @@ export const METHOD_NAMES = [
   'inspections.update',
   'inspections.close',
   'inspections.reopen',
+  'inspections.planLink',
   'inspections.delete',
   'assessments.update',
   'reports.inspection',

@@ -16,7 +16,10 @@ import {
   type UnitType,
 } from '../domain/codes.ts';
 import { read, write } from './define.ts';
+import type { InspectionProgress } from '../domain/coverage.ts';
+import type { Tertial } from '../shared/period.ts';
 import type { ActionRow } from './actions.contract.ts';
+import type { PlanEntryRow } from './tillsynPlanning.contract.ts';
 import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
 
 export interface InspectorRef {
@@ -43,6 +46,8 @@ export interface InspectionListRow {
   assessedCount: number;
   /** Assessments judged delvis or ej uppfyllt. */
   shortfallCount: number;
+  /** How far it has come (db/domain/coverage.ts inspectionProgress): the plan and Täckning use the same rule. */
+  progress: InspectionProgress;
   /** Required actions not yet closed ('stangd'). */
   openActionCount: number;
   overdueActionCount: number;
@@ -67,6 +72,8 @@ export interface AssessmentRow {
 
 export interface InspectionDetail extends InspectionListRow {
   planEntryId: string | null;
+  /** Where the linked plan entry is placed. */
+  planEntry: { year: number; tertial: Tertial } | null;
   unitType: UnitType;
   regi: Regi;
   unitManager: string;
@@ -78,11 +85,20 @@ export interface InspectionDetail extends InspectionListRow {
   summary: string;
   closedAt: string | null;
   closeNote: string;
+  /** Why it was last reopened ('' if never); each reason is kept in the audit trail. */
+  reopenReason: string;
   reportSentProviderAt: string | null;
   reportSentCommissionerAt: string | null;
   assessments: AssessmentRow[];
   /** The inspection's actions in the register (source 'tillsyn'). */
   actions: ActionRow[];
+}
+
+export interface PlanLinkView {
+  /** The entry a new inspection of this kind is linked to. */
+  entry: PlanEntryRow | null;
+  /** The unit's open ordinary entry in the cycle, when the chosen kind is another (it stays open). */
+  ordinaryEntry: PlanEntryRow | null;
 }
 
 export interface AssessmentUpdateResult {
@@ -91,6 +107,8 @@ export interface AssessmentUpdateResult {
   createdAction: ActionRow | null;
   /** Untouched auto-created actions removed because the result no longer falls short. */
   removedActionIds: string[];
+  /** The inspection's progress after the change (the coverage rule: every assessment recorded is Genomförd). */
+  inspectionProgress: InspectionProgress;
 }
 
 const inspectionFields = {
@@ -104,6 +122,7 @@ const inspectionFields = {
 
 export const inspectionCreateInput = z.strictObject({
   unitId: id,
+  /** The plan entry to link to; when left out, the unit's open entry of the same kind (db/queries/planLink.ts). */
   planEntryId: id.nullable().default(null),
   themeId: inspectionFields.themeId.default(null),
   inspectionType: inspectionFields.inspectionType.default('ordinarie'),
@@ -226,7 +245,17 @@ export const inspectionRecordContract = {
   'inspections.create': write<InspectionDetail>()(inspectionCreateInput),
   'inspections.update': write<InspectionDetail>()(z.strictObject({ id, patch: inspectionPatch })),
   'inspections.close': write<InspectionDetail>()(z.strictObject({ id, closeNote: optionalText('Skäl', 2000).optional() })),
-  'inspections.reopen': write<InspectionDetail>()(z.strictObject({ id })),
+  /** A closed inspection is read-only; reopening it needs a reason, kept in the audit trail. */
+  'inspections.reopen': write<InspectionDetail>()(z.strictObject({ id, reason: requiredText('Skälet till att tillsynen öppnas igen', 2000) })),
+  /** What Ny tillsyn will link the inspection to: the unit's open plan entry of that kind, and its open ordinary entry. */
+  'inspections.planLink': read<PlanLinkView>()(
+    z.strictObject({
+      unitId: id,
+      inspectionType: inspectionFields.inspectionType,
+      origin: inspectionFields.origin,
+      startDate: inspectionFields.startDate,
+    }),
+  ),
   'inspections.delete': write<{ deleted: true }>()(z.strictObject({ id })),
   'assessments.update': write<AssessmentUpdateResult>()(z.strictObject({ id, patch: assessmentPatch })),
 };

@@ -5,7 +5,7 @@ import { read, write } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText } from './fields.ts';
 import { INSPECTION_TYPES, type InspectionStatus, type InspectionType, type Regi } from '../domain/codes.ts';
 import type { Tertial } from '../shared/period.ts';
-import type { CoverageResult } from '../domain/coverage.ts';
+import type { CoverageResult, InspectionProgress } from '../domain/coverage.ts';
 
 /** The wording of a kvalitetskrav as of one version. */
 interface RequirementWording {
@@ -117,6 +117,15 @@ export interface PlanEntryRow {
   inspectionId: string | null;
   inspectionStatus: InspectionStatus | null;
   inspectionStartDate: string | null;
+  /** The day it was closed (yyyy-MM-dd), when it is. */
+  inspectionClosedOn: string | null;
+  /** How far that inspection has come, by the rule Täckning uses (null without an inspection). */
+  inspectionProgress: InspectionProgress | null;
+  /**
+   * Ordinary entries: the start date of the inspection that covers the unit in this cycle by the
+   * coverage rule (normally the entry's own), so the plan says done exactly when Täckning does.
+   */
+  coveredOn: string | null;
   /** The tertial has ended and no inspection has been carried out for the entry. */
   overdue: boolean;
   updatedAt: string;

@@ -15,7 +15,9 @@ interface DemoUnit {
   activeTo?: string;
 }
 
-const KOMMUN = 'Exempelby kommun';
+/** The demo municipality's name, shown as the open database's name too. */
+export const DEMO_MUNICIPALITY = 'Exempelby kommun';
+const KOMMUN = DEMO_MUNICIPALITY;
 
 const MANAGERS = [
   'Anna Lindqvist', 'Björn Ekström', 'Camilla Öberg', 'David Åkesson', 'Elin Sjöberg', 'Fredrik Nyström',

@@ -3,13 +3,15 @@
 // tertial and inspector for the overview and the tillsynsberättelse.
 //
 // What counts as coverage: an inspection of the municipality's own (origin 'egen') of type
-// 'ordinarie', started within the cycle's three calendar years, on or before today, and not
-// merely registered as 'planerad'. Not IVO inspections: seed 004 keeps them apart ("de som
+// 'ordinarie', started within the cycle's three calendar years, and carried out: closed
+// ('avslutad'), or started on or before today with every one of its assessments recorded (none
+// left 'ej bedömt'). A record that merely exists with today's date is not a done inspection.
+// Not IVO inspections: seed 004 keeps them apart ("de som
 // tillsynsenheten genomfört och de som IVO har tagit initiativ till") and IVO examines against
 // law, not against the kvalitetskrav the beställare has set, which the own tillsyn must cover.
 // They are counted per unit (ivoInspectionCount) for the tillsynsberättelse. Thematic and
 // follow-up inspections look at one question only, so they do not cover a unit either.
-import type { CoverageStatus, InspectionOrigin, InspectionStatus, InspectionType, Regi } from './codes.ts';
+import type { AssessmentResult, CoverageStatus, InspectionOrigin, InspectionStatus, InspectionType, Regi } from './codes.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import {
   cycleEndDate,
@@ -60,27 +62,64 @@ export interface CoveragePlanEntry {
   inspectorIds?: readonly string[];
 }
 
-export interface CoverageInspection {
+export interface CoverageInspection extends ProgressFacts {
   unitId: string;
-  startDate: string;
-  status: InspectionStatus;
   inspectionType: InspectionType;
   origin: InspectionOrigin;
   inspectorIds?: readonly string[];
 }
 
+/** What decides how far one inspection has come. */
+export interface ProgressFacts {
+  startDate: string;
+  status: InspectionStatus;
+  /** Assessments (kvalitetskrav) in the inspection, and how many have a result other than 'ej bedömt'. */
+  requirementCount: number;
+  assessedCount: number;
+}
+
+/**
+ * How far an inspection has come, as the plan and Täckning both show it:
+ * - avslutad: closed;
+ * - genomford: started on or before today with every assessment recorded (at least one);
+ * - planerad: starts after today, or registered ahead and not yet begun;
+ * - pagaende: anything else (started, assessments still open).
+ * Carried out (counts as done) means genomford or avslutad.
+ */
+export type InspectionProgress = 'planerad' | 'pagaende' | 'genomford' | 'avslutad';
+
+export function inspectionProgress(inspection: ProgressFacts, today: string): InspectionProgress {
+  if (inspection.status === COVERAGE_RULE.closedStatus) return 'avslutad';
+  if (toIsoDate(inspection.startDate) > today) return 'planerad';
+  if (inspection.requirementCount > 0 && inspection.assessedCount >= inspection.requirementCount) return 'genomford';
+  return inspection.status === 'planerad' ? 'planerad' : 'pagaende';
+}
+
+/** Closed, or started with every assessment recorded: the inspection has been carried out. */
+export function isCarriedOut(inspection: ProgressFacts, today: string): boolean {
+  const progress = inspectionProgress(inspection, today);
+  return progress === 'genomford' || progress === 'avslutad';
+}
+
 /**
  * The one definition of an inspection that counts for coverage (see the module comment for why):
- * the municipality's own, ordinary, and done — started on or before today and not merely
- * registered as planned. The TypeScript predicates below and the SQL condition the queries use
+ * the municipality's own, ordinary, and carried out — closed, or started on or before today with
+ * every assessment recorded. The TypeScript predicates below and the SQL condition the queries use
  * (db/queries/coverageRule.ts) are both built from these values.
  */
 export const COVERAGE_RULE = {
   origin: 'egen',
   inspectionType: 'ordinarie',
-  /** The status of an inspection that is only registered, not carried out. */
-  notDoneStatus: 'planerad',
-} as const satisfies { origin: InspectionOrigin; inspectionType: InspectionType; notDoneStatus: InspectionStatus };
+  /** A closed inspection is carried out whatever its assessments say. */
+  closedStatus: 'avslutad',
+  /** An assessment with this result has not been recorded yet. */
+  notAssessedResult: 'ej_bedomt',
+} as const satisfies {
+  origin: InspectionOrigin;
+  inspectionType: InspectionType;
+  closedStatus: InspectionStatus;
+  notAssessedResult: AssessmentResult;
+};
 
 export interface CoverageInput {
   cycleStartYear: number;
@@ -118,8 +157,11 @@ export interface CoverageResult {
   totals: StatusCounts;
   byOperatingArea: { operatingAreaId: string; operatingAreaName: string; counts: StatusCounts }[];
   byRegi: { regi: Regi; counts: StatusCounts }[];
-  /** The nine tertials: plan entries vs own inspections carried out (all types; IVO excluded). */
-  byTertial: { year: number; tertial: Tertial; planned: number; done: number }[];
+  /**
+   * The nine tertials: ordinary plan entries vs own ordinary inspections carried out (the same rule
+   * as a unit's coverage), and own thematic and follow-up inspections carried out apart (IVO excluded).
+   */
+  byTertial: { year: number; tertial: Tertial; planned: number; done: number; otherTypesDone: number }[];
   byInspector: { inspectorId: string; name: string | null; planned: number; done: number }[];
 }
 
@@ -129,15 +171,11 @@ export function emptyStatusCounts(): StatusCounts {
   return { genomford: 0, planerad: 0, forsenad: 0, ej_planerad: 0, stangd: 0, ej_aktuell: 0 };
 }
 
-type InspectionFacts = Pick<CoverageInspection, 'origin' | 'status' | 'startDate' | 'inspectionType'>;
+type InspectionFacts = ProgressFacts & Pick<CoverageInspection, 'origin' | 'inspectionType'>;
 
-/** Carried out by the municipality itself: started on or before today and not just registered. */
+/** Carried out by the municipality itself (any type): closed, or started with its assessments recorded. */
 export function isOwnInspectionDone(inspection: Omit<InspectionFacts, 'inspectionType'>, today: string): boolean {
-  return (
-    inspection.origin === COVERAGE_RULE.origin &&
-    inspection.status !== COVERAGE_RULE.notDoneStatus &&
-    toIsoDate(inspection.startDate) <= today
-  );
+  return inspection.origin === COVERAGE_RULE.origin && isCarriedOut(inspection, today);
 }
 
 /** Own, ordinary and done: the kind of inspection that covers its unit (COVERAGE_RULE). */
@@ -276,18 +314,20 @@ function countByOperatingArea(input: readonly CoverageUnit[], units: readonly Un
 }
 
 function countByTertial(input: CoverageInput, today: string): CoverageResult['byTertial'] {
-  const rows = cyclePeriodIndexes(input.cycleStartYear).map((p) => ({ ...periodFromIndex(p), planned: 0, done: 0 }));
+  const rows = cyclePeriodIndexes(input.cycleStartYear).map((p) => ({ ...periodFromIndex(p), planned: 0, done: 0, otherTypesDone: 0 }));
   const first = periodIndex(input.cycleStartYear, 1);
   const rowAt = (p: number) => rows[p - first];
   for (const e of input.planEntries) {
-    if (!isTertial(e.tertial)) continue;
+    if (!isTertial(e.tertial) || e.inspectionType !== COVERAGE_RULE.inspectionType) continue;
     const row = rowAt(periodIndex(e.year, e.tertial));
     if (row) row.planned += 1;
   }
   for (const i of input.inspections) {
     if (!isOwnInspectionDone(i, today)) continue;
     const row = rowAt(periodIndexOfDate(i.startDate));
-    if (row) row.done += 1;
+    if (!row) continue;
+    if (i.inspectionType === COVERAGE_RULE.inspectionType) row.done += 1;
+    else row.otherTypesDone += 1;
   }
   return rows;
 }

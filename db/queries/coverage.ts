@@ -2,7 +2,7 @@
 // inspections of the cycle, and the domain rule (db/domain/coverage.ts) decides each unit's status.
 import { computeCoverage, type CoverageInspection, type CoveragePlanEntry, type CoverageUnit } from '../domain/coverage.ts';
 import { cycleEndDate, cycleStartDate } from '../shared/period.ts';
-import { lastCountingInspectionSql } from './coverageRule.ts';
+import { ASSESSMENT_COUNTS_SQL, lastCountingInspectionSql } from './coverageRule.ts';
 import type { InspectionType } from '../domain/codes.ts';
 import type { AppDatabase } from '../open.ts';
 import type { CoverageView, CycleRow } from '../api/tillsynPlanning.contract.ts';
@@ -60,8 +60,9 @@ export function cycleCoverage(db: AppDatabase, cycle: CycleRow, today: string): 
   );
   const inspections: CoverageInspection[] = sqlite
     .prepare<[string, string], CoverageInspection & { id: string }>(
-      `SELECT id, unit_id AS unitId, start_date AS startDate, status, inspection_type AS inspectionType, origin
-       FROM inspections WHERE start_date BETWEEN ? AND ?`,
+      `SELECT i.id, i.unit_id AS unitId, i.start_date AS startDate, i.status, i.inspection_type AS inspectionType, i.origin,
+              ${ASSESSMENT_COUNTS_SQL}
+       FROM inspections i WHERE i.start_date BETWEEN ? AND ?`,
     )
     .all(start, end)
     .map(({ id, ...i }) => ({ ...i, inspectorIds: inspectionInspectors.get(id) ?? [] }));

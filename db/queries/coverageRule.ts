@@ -3,13 +3,27 @@
 import { COVERAGE_RULE } from '../domain/coverage.ts';
 
 /**
+ * True for a row of `inspections` (aliased `alias`) that has been carried out as of `today` (any
+ * origin and type): closed, or started by then with at least one assessment and none left
+ * unassessed. The SQL twin of isCarriedOut; the values are code constants, not input.
+ */
+export function carriedOutSql(alias: string, today = '@today'): string {
+  const assessmentsOf = `FROM assessments s WHERE s.inspection_id = ${alias}.id`;
+  return (
+    `(${alias}.status = '${COVERAGE_RULE.closedStatus}' OR (${alias}.start_date <= ${today}` +
+    ` AND EXISTS (SELECT 1 ${assessmentsOf})` +
+    ` AND NOT EXISTS (SELECT 1 ${assessmentsOf} AND s.result = '${COVERAGE_RULE.notAssessedResult}')))`
+  );
+}
+
+/**
  * True for a row of `inspections` (aliased `alias`) that counts for coverage as of `today`, an SQL
- * expression (by default the named parameter @today). The values are code constants, not input.
+ * expression (by default the named parameter @today).
  */
 export function countsForCoverageSql(alias: string, today = '@today'): string {
   return (
     `(${alias}.origin = '${COVERAGE_RULE.origin}' AND ${alias}.inspection_type = '${COVERAGE_RULE.inspectionType}'` +
-    ` AND ${alias}.status <> '${COVERAGE_RULE.notDoneStatus}' AND ${alias}.start_date <= ${today})`
+    ` AND ${carriedOutSql(alias, today)})`
   );
 }
 
@@ -18,3 +32,8 @@ export function lastCountingInspectionSql(): string {
   return `SELECT x.unit_id, max(x.start_date) AS d FROM inspections x
           WHERE ${countsForCoverageSql('x')} AND x.start_date < @before GROUP BY x.unit_id`;
 }
+
+/** requirementCount and assessedCount of the inspection aliased `i` (ProgressFacts), as select columns. */
+export const ASSESSMENT_COUNTS_SQL = `
+  (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id) AS requirementCount,
+  (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id AND s.result <> '${COVERAGE_RULE.notAssessedResult}') AS assessedCount`;

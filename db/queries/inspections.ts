@@ -4,7 +4,10 @@ import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
 import { actionCountsByInspection, listActions } from './actions.ts';
+import { ASSESSMENT_COUNTS_SQL } from './coverageRule.ts';
+import { inspectionProgress, type InspectionProgress } from '../domain/coverage.ts';
 import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef } from '../api/tillsynInspection.contract.ts';
+import type { Tertial } from '../shared/period.ts';
 import type { InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
 
 interface RawInspection {
@@ -33,6 +36,9 @@ interface RawInspection {
   status: InspectionStatus;
   closedAt: string | null;
   closeNote: string;
+  reopenReason: string;
+  planYear: number | null;
+  planTertial: Tertial | null;
   reportSentProviderAt: string | null;
   reportSentCommissionerAt: string | null;
   updatedAt: string;
@@ -48,16 +54,17 @@ const INSPECTION_SQL = `
          i.inspection_type AS inspectionType, i.origin, i.announced, i.start_date AS startDate, i.end_date AS endDate,
          i.participants, i.method_interview AS methodInterview, i.method_observation AS methodObservation,
          i.method_document_review AS methodDocumentReview, i.method_record_review AS methodRecordReview,
-         i.summary, i.status, i.closed_at AS closedAt, i.close_note AS closeNote,
+         i.summary, i.status, i.closed_at AS closedAt, i.close_note AS closeNote, i.reopen_reason AS reopenReason,
+         pe.year AS planYear, pe.tertial AS planTertial,
          i.report_sent_provider_at AS reportSentProviderAt, i.report_sent_commissioner_at AS reportSentCommissionerAt,
          i.updated_at AS updatedAt,
-         (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id) AS requirementCount,
-         (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id AND s.result <> 'ej_bedomt') AS assessedCount,
+         ${ASSESSMENT_COUNTS_SQL},
          (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id AND s.result IN ('delvis_uppfyllt', 'ej_uppfyllt')) AS shortfallCount
   FROM inspections i
   JOIN units u ON u.id = i.unit_id
   JOIN operating_areas a ON a.id = u.operating_area_id
-  LEFT JOIN inspection_themes t ON t.id = i.theme_id`;
+  LEFT JOIN inspection_themes t ON t.id = i.theme_id
+  LEFT JOIN plan_entries pe ON pe.id = i.plan_entry_id`;
 
 const ASSESSMENT_SQL = `
   SELECT s.id, s.inspection_id AS inspectionId, q.id AS requirementId, v.id AS requirementVersionId,
@@ -101,6 +108,7 @@ function toListRow(
   raw: RawInspection,
   inspectors: Map<string, InspectorRef[]>,
   actions: Map<string, { open: number; overdue: number }>,
+  today: string,
 ): InspectionListRow {
   const counts = actions.get(raw.id) ?? { open: 0, overdue: 0 };
   return {
@@ -121,6 +129,7 @@ function toListRow(
     requirementCount: raw.requirementCount,
     assessedCount: raw.assessedCount,
     shortfallCount: raw.shortfallCount,
+    progress: inspectionProgress(raw, today),
     openActionCount: counts.open,
     overdueActionCount: counts.overdue,
     updatedAt: raw.updatedAt,
@@ -154,14 +163,14 @@ export function listInspections(db: AppDatabase, query: InspectionQuery, today: 
   const inspectors = inspectorsByInspection(db);
   const actions = actionCountsByInspection(db, today);
   return raws
-    .map((raw) => toListRow(raw, inspectors, actions))
+    .map((raw) => toListRow(raw, inspectors, actions, today))
     .sort((a, b) => b.startDate.localeCompare(a.startDate) || swedishCompare(a.unitName, b.unitName));
 }
 
 export function getInspection(db: AppDatabase, id: string, today: string): InspectionDetail {
   const raw = db.sqlite.prepare<[string], RawInspection>(`${INSPECTION_SQL} WHERE i.id = ?`).get(id);
   if (!raw) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
-  const list = toListRow(raw, inspectorsByInspection(db), actionCountsByInspection(db, today));
+  const list = toListRow(raw, inspectorsByInspection(db), actionCountsByInspection(db, today), today);
   return {
     ...list,
     planEntryId: raw.planEntryId,
@@ -176,6 +185,8 @@ export function getInspection(db: AppDatabase, id: string, today: string): Inspe
     summary: raw.summary,
     closedAt: raw.closedAt,
     closeNote: raw.closeNote,
+    reopenReason: raw.reopenReason,
+    planEntry: raw.planYear !== null && raw.planTertial !== null ? { year: raw.planYear, tertial: raw.planTertial } : null,
     reportSentProviderAt: raw.reportSentProviderAt,
     reportSentCommissionerAt: raw.reportSentCommissionerAt,
     assessments: listAssessments(db, id),
@@ -183,3 +194,14 @@ export function getInspection(db: AppDatabase, id: string, today: string): Inspe
   };
 }
 
+
+/** How far one inspection has come (the coverage rule), read alone: for a write's own result. */
+export function inspectionProgressOf(db: AppDatabase, id: string, today: string): InspectionProgress {
+  const row = db.sqlite
+    .prepare<[string], { status: InspectionStatus; startDate: string; requirementCount: number; assessedCount: number }>(
+      `SELECT i.status, i.start_date AS startDate, ${ASSESSMENT_COUNTS_SQL} FROM inspections i WHERE i.id = ?`,
+    )
+    .get(id);
+  if (!row) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
+  return inspectionProgress(row, today);
+}

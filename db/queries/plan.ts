@@ -7,16 +7,20 @@ import { readSetting } from './settings.ts';
 import { CYCLE_LENGTH_YEARS, cycleEndDate, cycleStartDate, tertialEndDate, todayIso, type Tertial } from '../shared/period.ts';
 import type { PlacementFacts, InspectorFacts, UnitFacts } from '../domain/placement.ts';
 import { AppError } from '../errors.ts';
-import { countsForCoverageSql, lastCountingInspectionSql } from './coverageRule.ts';
+import { ASSESSMENT_COUNTS_SQL, countsForCoverageSql, lastCountingInspectionSql } from './coverageRule.ts';
+import { inspectionProgress } from '../domain/coverage.ts';
 import type { AppDatabase } from '../open.ts';
 import { allowedMonthsInput, type CycleRow, type PlanEntryRow, type PlanProposalView, type ProposedPlacement, type UnannouncedBasis } from '../api/tillsynPlanning.contract.ts';
 
 /** A plan_entries row as SQLite returns it: booleans as 0/1, inspectors fetched separately. */
-interface RawEntry extends Omit<PlanEntryRow, 'tertial' | 'unitArchived' | 'announced' | 'fixed' | 'inspectorIds' | 'inspectorNames' | 'overdue'> {
+interface RawEntry
+  extends Omit<PlanEntryRow, 'tertial' | 'unitArchived' | 'announced' | 'fixed' | 'inspectorIds' | 'inspectorNames' | 'overdue' | 'inspectionProgress'> {
   tertial: number;
   unitArchived: number;
   announced: number;
   fixed: number;
+  requirementCount: number | null;
+  assessedCount: number | null;
 }
 
 const ENTRY_SQL = `
@@ -24,8 +28,15 @@ const ENTRY_SQL = `
          u.operating_area_id AS operatingAreaId, a.name AS operatingAreaName, u.regi,
          u.archived_at IS NOT NULL AS unitArchived, p.year, p.tertial, p.month,
          p.inspection_type AS inspectionType, p.announced, p.fixed, p.notes, p.updated_at AS updatedAt,
-         i.id AS inspectionId, i.status AS inspectionStatus, i.start_date AS inspectionStartDate
+         i.id AS inspectionId, i.status AS inspectionStatus, i.start_date AS inspectionStartDate, substr(i.closed_at, 1, 10) AS inspectionClosedOn,
+         ${ASSESSMENT_COUNTS_SQL},
+         CASE WHEN p.inspection_type = 'ordinarie' THEN (
+           SELECT min(x.start_date) FROM inspections x
+           WHERE x.unit_id = p.unit_id AND ${countsForCoverageSql('x')}
+             AND x.start_date BETWEEN printf('%04d-01-01', c.start_year) AND printf('%04d-12-31', c.start_year + 2)
+         ) END AS coveredOn
   FROM plan_entries p
+  JOIN inspection_cycles c ON c.id = p.cycle_id
   JOIN units u ON u.id = p.unit_id
   JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN inspections i ON i.id = (
@@ -51,10 +62,20 @@ function entryInspectors(db: AppDatabase, where: string, param: string): Map<str
 }
 
 function toEntryRow(raw: RawEntry, inspectors: { ids: string[]; names: string[] } | undefined, today: string): PlanEntryRow {
+  const { requirementCount, assessedCount, ...fields } = raw;
   const tertial = raw.tertial as Tertial;
-  const done = raw.inspectionStatus !== null && raw.inspectionStatus !== 'planerad' && (raw.inspectionStartDate ?? '') <= today;
+  const progress =
+    raw.inspectionStatus === null || raw.inspectionStartDate === null
+      ? null
+      : inspectionProgress(
+          { status: raw.inspectionStatus, startDate: raw.inspectionStartDate, requirementCount: requirementCount ?? 0, assessedCount: assessedCount ?? 0 },
+          today,
+        );
+  // An ordinary entry is done when its unit is covered (the Täckning rule); another kind when its own inspection is carried out.
+  const done = raw.coveredOn !== null || progress === 'genomford' || progress === 'avslutad';
   return {
-    ...raw,
+    ...fields,
+    inspectionProgress: progress,
     tertial,
     unitArchived: raw.unitArchived === 1,
     announced: raw.announced === 1,
@@ -72,14 +93,14 @@ function comparePlanRows(a: PlanEntryRow, b: PlanEntryRow): number {
 export function listPlan(db: AppDatabase, cycleId: string, today = todayIso()): PlanEntryRow[] {
   const inspectors = entryInspectors(db, 'p.cycle_id = ?', cycleId);
   return db.sqlite
-    .prepare<[string], RawEntry>(`${ENTRY_SQL} WHERE p.cycle_id = ?`)
-    .all(cycleId)
+    .prepare<[string, { today: string }], RawEntry>(`${ENTRY_SQL} WHERE p.cycle_id = ?`)
+    .all(cycleId, { today })
     .map((raw) => toEntryRow(raw, inspectors.get(raw.id), today))
     .sort(comparePlanRows);
 }
 
 export function getPlanEntry(db: AppDatabase, id: string, today = todayIso()): PlanEntryRow {
-  const raw = db.sqlite.prepare<[string], RawEntry>(`${ENTRY_SQL} WHERE p.id = ?`).get(id);
+  const raw = db.sqlite.prepare<[string, { today: string }], RawEntry>(`${ENTRY_SQL} WHERE p.id = ?`).get(id, { today });
   if (!raw) throw new AppError('not_found', 'Planeringen finns inte längre (den kan ha tagits bort).');
   return toEntryRow(raw, entryInspectors(db, 'p.id = ?', id).get(id), today);
 }

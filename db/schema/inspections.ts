@@ -167,6 +167,8 @@ export const inspections = sqliteTable(
     closedAt: text('closed_at'),
     /** Why the inspection was closed although actions remain open, when that is the case. */
     closeNote: text('close_note').notNull().default(''),
+    /** Why it was last reopened after being closed; every reason stays in the audit trail. */
+    reopenReason: text('reopen_reason').notNull().default(''),
     reportSentProviderAt: text('report_sent_provider_at'),
     reportSentCommissionerAt: text('report_sent_commissioner_at'),
     ...stampColumns(),
@@ -174,6 +176,7 @@ export const inspections = sqliteTable(
   (t) => [
     index('inspections_unit_idx').on(t.unitId, t.startDate),
     index('inspections_start_idx').on(t.startDate),
+    index('inspections_plan_entry_idx').on(t.planEntryId),
     check('inspections_dates', sql`end_date IS NULL OR end_date >= start_date`),
   ],
 );

@@ -7,6 +7,7 @@ import { actionFollowUps, actions } from '../schema/actions.ts';
 import { assessments, inspections } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
 import { AppError } from '../errors.ts';
+import { assertActionWritable } from './closedInspection.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ActionSource, ActionStatus } from '../domain/codes.ts';
 
@@ -94,6 +95,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
 /** Adds an action to the register; returns its id. */
 export function createAction(db: AppDatabase, input: NewAction, updatedBy: string): string {
   const link = resolveLink(db, input);
+  assertActionWritable(db, link.inspectionId);
   const status = input.status ?? 'oppen';
   const closingNote = (input.closingNote ?? '').trim();
   if (status === 'stangd' && !closingNote) throw invalid('closingNote', CLOSING_NOTE_REQUIRED);
@@ -132,6 +134,7 @@ export interface ActionPatch {
  */
 export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, stamp: { updatedAt: string; updatedBy: string }): void {
   const current = loadAction(db, id);
+  assertActionWritable(db, current.inspectionId);
   if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
   const status = patch.status ?? current.status;
   const closingNote = (patch.closingNote ?? current.closingNote).trim();
@@ -150,12 +153,16 @@ export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, st
 }
 
 export function closeAction(db: AppDatabase, id: string, closingNote: string, stamp: { updatedAt: string; updatedBy: string }): void {
-  if (loadAction(db, id).status === 'stangd') throw new AppError('conflict', 'Åtgärden är redan stängd.');
+  const current = loadAction(db, id);
+  assertActionWritable(db, current.inspectionId);
+  if (current.status === 'stangd') throw new AppError('conflict', 'Åtgärden är redan stängd.');
   updateAction(db, id, { status: 'stangd', closingNote }, stamp);
 }
 
 export function reopenAction(db: AppDatabase, id: string, status: Exclude<ActionStatus, 'stangd'>, stamp: { updatedAt: string; updatedBy: string }): void {
-  if (loadAction(db, id).status !== 'stangd') throw new AppError('conflict', 'Åtgärden är inte stängd.');
+  const current = loadAction(db, id);
+  assertActionWritable(db, current.inspectionId);
+  if (current.status !== 'stangd') throw new AppError('conflict', 'Åtgärden är inte stängd.');
   updateAction(db, id, { status }, stamp);
 }
 
@@ -165,7 +172,8 @@ export function addFollowUp(
   note: { notedOn: string; note: string; notedBy: string },
   updatedBy: string,
 ): string {
-  loadAction(db, actionId);
+  // Strict: a closed inspection's actions take no follow-up notes either, until it is reopened.
+  assertActionWritable(db, loadAction(db, actionId).inspectionId);
   return db.orm
     .insert(actionFollowUps)
     .values({ actionId, notedOn: note.notedOn, note: note.note, notedBy: note.notedBy, updatedBy })
@@ -183,9 +191,7 @@ export function followUpCount(db: AppDatabase, actionId: string): number {
  */
 export function deleteAction(db: AppDatabase, id: string): void {
   const current = loadAction(db, id);
-  if (current.inspectionId && inspectionOf(db, current.inspectionId).status === 'avslutad') {
-    throw new AppError('read_only', 'Tillsynen är avslutad. Öppna den igen för att ta bort åtgärdskrav.');
-  }
+  assertActionWritable(db, current.inspectionId);
   if (followUpCount(db, id) > 0) {
     throw new AppError('referenced', 'Åtgärden har uppföljningsanteckningar och kan inte tas bort. Stäng den i stället.');
   }

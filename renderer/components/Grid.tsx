@@ -29,6 +29,8 @@ const theme = themeQuartz.withParams({
   accentColor: '#1d4f91',
   rowHeight: 36,
   headerHeight: 40,
+  // Less padding than Quartz's default, so the registers' columns fit a 1366 px screen.
+  cellHorizontalPaddingScale: 0.6,
 });
 
 export interface GridProps<R extends { id: string }> {
@@ -44,6 +46,10 @@ export interface GridProps<R extends { id: string }> {
   rowClassRules?: RowClassRules<R>;
   /** Shows only rows with a cell containing this text (the register toolbar's search). */
   quickFilter?: string;
+  /** False for a row that may not be edited (e.g. an action of a closed inspection); every row by default. */
+  isRowEditable?: (row: R) => boolean;
+  /** Keep every column in the page, also those scrolled out of view (a grid with few columns but more than fit). */
+  renderAllColumns?: boolean;
 }
 
 function textComparator(a: unknown, b: unknown): number {
@@ -57,14 +63,14 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
   const { t, i18n } = useTranslation();
   const apiRef = useRef<GridApi<R> | null>(null);
   const invalid = useRef(new Map<string, string>());
-  const { onCommit, onStatus, onSelectionChange } = props;
+  const { onCommit, onStatus, onSelectionChange, isRowEditable } = props;
 
   const defaultColDef = useMemo<ColDef<R>>(
     () => ({
       sortable: true,
       filter: true,
       resizable: true,
-      editable: true,
+      editable: (p) => !p.data || !isRowEditable || isRowEditable(p.data),
       comparator: textComparator,
       cellClassRules: {
         'cell-invalid': (p: CellClassParams<R>) => invalid.current.has(`${p.data?.id}:${p.colDef.field}`),
@@ -74,7 +80,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         return reason ? t('grid.invalidCell', { message: reason }) : undefined;
       },
     }),
-    [t],
+    [t, isRowEditable],
   );
 
   const onCellValueChanged = useCallback(
@@ -127,6 +133,7 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         onSelectionChanged={onSelectionChanged}
         rowClassRules={props.rowClassRules}
         quickFilterText={props.quickFilter}
+        suppressColumnVirtualisation={props.renderAllColumns ?? false}
       />
     </div>
   );

@@ -81,7 +81,7 @@ afterAll(async () => {
 
 describe('Tillsyn in the browser', () => {
   it('starts with the unit planned by the proposal and not yet covered', async () => {
-    await expect.poll(() => coverageFigures()).toEqual({ done: '0', planned: '1' });
+    await expect.poll(() => coverageFigures(), { timeout: 15_000 }).toEqual({ done: '0', planned: '1' });
   });
 
   it('records an inspection with two unfulfilled requirements; their required actions are created', async () => {
@@ -140,7 +140,7 @@ describe('Tillsyn in the browser', () => {
   it('shows both required actions in Uppföljning', async () => {
     await go('/uppfoljning', 'Uppföljning');
     const grid = page.getByRole('region', { name: 'Åtgärdskrav' });
-    await expect.poll(() => grid.locator('.ag-row').count()).toBe(2);
+    await expect.poll(() => grid.locator('.ag-row').count(), { timeout: 15_000 }).toBe(2);
     const codes = await grid.locator('.ag-cell[col-id="requirementCode"]').allTextContents();
     expect(codes.sort()).toEqual(['K01', 'K07']);
     await expectNoAxeViolations(page);
@@ -204,7 +204,7 @@ describe('Tillsyn in the browser', () => {
   });
 
   it('shows the unit as covered in the cycle once the inspection is recorded', async () => {
-    await expect.poll(() => coverageFigures()).toEqual({ done: '1', planned: '0' });
+    await expect.poll(() => coverageFigures(), { timeout: 15_000 }).toEqual({ done: '1', planned: '0' });
     const coverage = await api<{ byTertial: { done: number }[] }>('coverage.get', { cycleId });
     expect(coverage.byTertial.reduce((sum, t) => sum + t.done, 0)).toBe(1);
   });

@@ -31,7 +31,7 @@ export function startServer(options: { dbFile?: string; args?: string[]; env?: N
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`server did not start: ${output}`));
-    }, options.startupTimeoutMs ?? 30_000);
+    }, options.startupTimeoutMs ?? 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(output);

@@ -1,6 +1,7 @@
 // Handlers for the app session: info, demo municipality, the user's display name.
 import path from 'node:path';
 import { writeSetting } from '../../writes/settings.ts';
+import { DEMO_MUNICIPALITY } from '../../demo/seedDemo.ts';
 import { classifyPath, currentMounts } from '../../backup/storage.ts';
 import type { AppInfo } from '../app.contract.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
@@ -11,7 +12,7 @@ function info(ctx: ApiContext): AppInfo {
   return {
     version: ctx.appVersion,
     mode: ctx.session.mode,
-    databaseName: ctx.session.mode === 'demo' ? 'Exempelkommunen' : path.basename(ctx.session.db.file),
+    databaseName: ctx.session.mode === 'demo' ? DEMO_MUNICIPALITY : path.basename(ctx.session.db.file),
     displayName: ctx.actor.displayName,
     osUser: ctx.actor.osUser,
     storageWarning: ctx.session.mode === 'demo' ? null : classifyPath(ctx.session.db.file, currentMounts()).warning,

@@ -7,7 +7,6 @@ import {
   inspections,
   inspectionThemes,
   inspectors,
-  planEntries,
   qualityRequirementVersions,
 } from '../../schema/inspections.ts';
 import { actionFollowUps, actions } from '../../schema/actions.ts';
@@ -16,9 +15,12 @@ import { addMonths, todayIso } from '../../shared/period.ts';
 import { canCloseInspection } from '../../domain/overdue.ts';
 import { AppError } from '../../errors.ts';
 import { stamp } from '../../writes/stamp.ts';
-import { getAssessment, getInspection, listInspections } from '../../queries/inspections.ts';
+import { getAssessment, getInspection, inspectionProgressOf, listInspections } from '../../queries/inspections.ts';
 import { getAction } from '../../queries/actions.ts';
 import { createAction } from '../../writes/actions.ts';
+import { assertInspectionOpen } from '../../writes/closedInspection.ts';
+import { openPlanEntryId, planEntryLinkState, type PlanLinkQuery } from '../../queries/planLink.ts';
+import { getPlanEntry } from '../../queries/plan.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 import type { AssessmentResult } from '../../domain/codes.ts';
@@ -33,6 +35,7 @@ type InspectionHandlers = Pick<
   | 'inspections.update'
   | 'inspections.close'
   | 'inspections.reopen'
+  | 'inspections.planLink'
   | 'inspections.delete'
   | 'assessments.update'
 >;
@@ -66,11 +69,19 @@ function assertTheme(db: AppDatabase, themeId: string | null): void {
   }
 }
 
-function assertPlanEntry(db: AppDatabase, planEntryId: string | null, unitId: string): void {
-  if (!planEntryId) return;
-  const entry = db.orm.select({ unitId: planEntries.unitId }).from(planEntries).where(eq(planEntries.id, planEntryId)).get();
+/**
+ * The plan entry a new inspection is linked to: the one named (checked), else the unit's open
+ * entry of the same kind in the cycle of its start date (db/queries/planLink.ts).
+ */
+function planEntryFor(db: AppDatabase, input: PlanLinkQuery & { planEntryId: string | null }): string | null {
+  if (!input.planEntryId) return openPlanEntryId(db, input);
+  const entry = planEntryLinkState(db, input.planEntryId);
   if (!entry) throw invalid('planEntryId', 'Planeringen som tillsynen hör till finns inte.');
-  if (entry.unitId !== unitId) throw invalid('planEntryId', 'Planeringen gäller en annan enhet.');
+  if (entry.unitId !== input.unitId) throw invalid('planEntryId', 'Planeringen gäller en annan enhet.');
+  if (entry.inspectionId) throw new AppError('conflict', 'Den planerade tillsynen är redan påbörjad. Öppna den från planen i stället.');
+  if (input.origin === 'ivo') throw invalid('origin', 'En IVO-tillsyn kan inte kopplas till tillsynsenhetens plan.');
+  if (entry.inspectionType !== input.inspectionType) throw invalid('inspectionType', 'Typen av tillsyn ska vara den planerade.');
+  return input.planEntryId;
 }
 
 function assertDateOrder(startDate: string, endDate: string | null, field: 'startDate' | 'endDate'): void {
@@ -124,12 +135,6 @@ function loadInspection(db: AppDatabase, id: string) {
   const row = db.orm.select().from(inspections).where(eq(inspections.id, id)).get();
   if (!row) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
   return row;
-}
-
-function assertEditable(status: string): void {
-  if (status === 'avslutad') {
-    throw new AppError('read_only', 'Tillsynen är avslutad. Öppna den igen för att ändra den.');
-  }
 }
 
 function setInspectors(db: AppDatabase, ctx: ApiContext, inspectionId: string, ids: readonly string[]): void {
@@ -218,18 +223,19 @@ export const inspectionHandlers: InspectionHandlers = {
     const db = ctx.session.db;
     const today = todayIso();
     assertUnit(db, input.unitId);
-    assertPlanEntry(db, input.planEntryId, input.unitId);
     assertTheme(db, input.themeId);
     assertDateOrder(input.startDate, input.endDate, 'endDate');
+    const inspectionType = input.themeId && input.inspectionType === 'ordinarie' ? 'tematisk' : input.inspectionType;
+    const planEntryId = planEntryFor(db, { ...input, inspectionType });
     const versionIds = resolveVersions(db, input.requirementVersionIds, input.requirementIds);
     const by = stamp(ctx).updatedBy;
     const row = db.orm
       .insert(inspections)
       .values({
         unitId: input.unitId,
-        planEntryId: input.planEntryId,
+        planEntryId,
         themeId: input.themeId,
-        inspectionType: input.themeId && input.inspectionType === 'ordinarie' ? 'tematisk' : input.inspectionType,
+        inspectionType,
         origin: input.origin,
         announced: input.announced,
         startDate: input.startDate,
@@ -250,7 +256,7 @@ export const inspectionHandlers: InspectionHandlers = {
     const db = ctx.session.db;
     const today = todayIso();
     const current = loadInspection(db, id);
-    assertEditable(current.status);
+    assertInspectionOpen(db, id);
     const { inspectorIds, ...fields } = patch;
     const startDate = fields.startDate ?? current.startDate;
     const endDate = fields.endDate === undefined ? current.endDate : fields.endDate;
@@ -298,22 +304,35 @@ export const inspectionHandlers: InspectionHandlers = {
     return getInspection(db, id, today);
   },
 
-  'inspections.reopen': (ctx, { id }) => {
+  'inspections.reopen': (ctx, { id, reason }) => {
     const db = ctx.session.db;
     const today = todayIso();
     const current = loadInspection(db, id);
     if (current.status !== 'avslutad') throw new AppError('conflict', 'Tillsynen är inte avslutad.');
+    // The reason is a column, so the audit trail's entry for this update carries it with the status change.
     db.orm
       .update(inspections)
-      .set({ status: openStatus(current.startDate, today), closedAt: null, closeNote: '', ...stamp(ctx) })
+      .set({ status: openStatus(current.startDate, today), closedAt: null, closeNote: '', reopenReason: reason, ...stamp(ctx) })
       .where(eq(inspections.id, id))
       .run();
     return getInspection(db, id, today);
   },
 
+  'inspections.planLink': (ctx, input) => {
+    const db = ctx.session.db;
+    const today = todayIso();
+    const entryId = openPlanEntryId(db, input);
+    const ordinaryId = input.inspectionType === 'ordinarie' && input.origin === 'egen' ? null : openPlanEntryId(db, { ...input, origin: 'egen', inspectionType: 'ordinarie' });
+    return {
+      entry: entryId ? getPlanEntry(db, entryId, today) : null,
+      ordinaryEntry: ordinaryId ? getPlanEntry(db, ordinaryId, today) : null,
+    };
+  },
+
   'inspections.delete': (ctx, { id }) => {
     const db = ctx.session.db;
     loadInspection(db, id);
+    assertInspectionOpen(db, id);
     const actionCount = db.orm.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.inspectionId, id)).get()?.n ?? 0;
     const assessed =
       db.orm
@@ -341,7 +360,7 @@ export const inspectionHandlers: InspectionHandlers = {
     const db = ctx.session.db;
     const today = todayIso();
     const before = getAssessment(db, id);
-    assertEditable(loadInspection(db, before.inspectionId).status);
+    assertInspectionOpen(db, before.inspectionId);
     const untouched = untouchedActionIds(db, before);
     db.orm.update(assessments).set({ ...patch, ...stamp(ctx) }).where(eq(assessments.id, id)).run();
     const after = getAssessment(db, id);
@@ -360,7 +379,7 @@ export const inspectionHandlers: InspectionHandlers = {
       db.orm.delete(actions).where(inArray(actions.id, untouched)).run();
       removedActionIds = untouched;
     }
-    return { assessment: after, createdAction, removedActionIds };
+    return { assessment: after, createdAction, removedActionIds, inspectionProgress: inspectionProgressOf(db, after.inspectionId, today) };
   },
 };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeCoverage,
+  inspectionProgress,
+  isCarriedOut,
   type CoverageInput,
   type CoverageInspection,
   type CoveragePlanEntry,
@@ -20,7 +22,7 @@ function plan(unitId: string, year: number, tertial: number, inspectorIds: strin
 }
 
 function inspection(unitId: string, startDate: string, extra: Partial<CoverageInspection> = {}): CoverageInspection {
-  return { unitId, startDate, status: 'avslutad', inspectionType: 'ordinarie', origin: 'egen', inspectorIds: [], ...extra };
+  return { unitId, startDate, status: 'avslutad', inspectionType: 'ordinarie', origin: 'egen', inspectorIds: [], requirementCount: 0, assessedCount: 0, ...extra };
 }
 
 // Cycle 2025–2027 seen on 2026-10-15: one unit for each rule.
@@ -40,7 +42,8 @@ const fixture: CoverageInput = {
     unit('Junibacken', LSS, 'egen_regi', { activeFrom: '2028-02-01' }), // opens after it → ej aktuell
     unit('Kajen', SB, 'ideell_forening'), // thematic inspection only, planned 2027 → planerad
     unit('Linden', SB, 'egen_regi'), // inspection registered ahead, not done → planerad
-    unit('Måsen', SB, 'extern_utforare'), // inspection under way → genomförd
+    unit('Måsen', SB, 'extern_utforare'), // inspection not closed, all assessments recorded → genomförd
+    unit('Nyby', SB, 'extern_utforare'), // inspection under way, 2 of 4 assessed → still planerad
   ],
   planEntries: [
     plan('Alma', 2025, 1, ['i1']),
@@ -51,6 +54,7 @@ const fixture: CoverageInput = {
     plan('Kajen', 2027, 1, ['i1', 'i2']),
     plan('Linden', 2026, 3, ['i2']),
     plan('Måsen', 2026, 3, ['i2']),
+    plan('Nyby', 2026, 3, ['i2']),
     plan('Eken', 2028, 1, ['i1']), // next cycle: ignored here
   ],
   inspections: [
@@ -59,7 +63,8 @@ const fixture: CoverageInput = {
     inspection('Hagen', '2025-05-05', { origin: 'ivo' }),
     inspection('Kajen', '2025-10-01', { inspectionType: 'tematisk', inspectorIds: ['i2'] }),
     inspection('Linden', '2026-11-20', { status: 'planerad', inspectorIds: ['i2'] }),
-    inspection('Måsen', '2026-10-01', { status: 'pagaende', inspectorIds: ['i2', 'i3'] }),
+    inspection('Måsen', '2026-10-01', { status: 'pagaende', inspectorIds: ['i2', 'i3'], requirementCount: 4, assessedCount: 4 }),
+    inspection('Nyby', '2026-10-05', { status: 'pagaende', inspectorIds: ['i2'], requirementCount: 4, assessedCount: 2 }),
   ],
   inspectors: [
     { id: 'i1', name: 'Örjan' },
@@ -73,7 +78,7 @@ describe('computeCoverage – status per unit', () => {
   const byName = new Map(result.units.map((u) => [u.name, u]));
   const statusOf = (name: string) => byName.get(name)?.status;
 
-  it('counts a unit as done when an own ordinary inspection started within the cycle', () => {
+  it('counts a unit as done when an own ordinary inspection within the cycle is closed or has every assessment recorded', () => {
     expect(byName.get('Alma')).toMatchObject({ status: 'genomford', coveredBy: '2025-03-12' });
     expect(byName.get('Måsen')).toMatchObject({ status: 'genomford', coveredBy: '2026-10-01' });
   });
@@ -81,6 +86,10 @@ describe('computeCoverage – status per unit', () => {
   it('counts a unit as planned while its planned tertial has not ended', () => {
     expect(byName.get('Berga')).toMatchObject({ status: 'planerad', planned: { year: 2026, tertial: 3 }, deadline: '2027-02-01' });
     expect(statusOf('Linden')).toBe('planerad');
+  });
+
+  it('does not count an inspection that has started but still has assessments left', () => {
+    expect(byName.get('Nyby')).toMatchObject({ status: 'planerad', coveredBy: null });
   });
 
   it('makes a unit overdue when its planned tertial has ended without an inspection', () => {
@@ -123,7 +132,7 @@ describe('computeCoverage – status per unit', () => {
   });
 
   it('lists units in Swedish alphabetical order', () => {
-    expect(result.units.map((u) => u.name).slice(-3)).toEqual(['Kajen', 'Linden', 'Måsen']);
+    expect(result.units.map((u) => u.name).slice(-3)).toEqual(['Linden', 'Måsen', 'Nyby']);
   });
 });
 
@@ -131,42 +140,42 @@ describe('computeCoverage – counts', () => {
   const result = computeCoverage(fixture);
 
   it('counts each status overall', () => {
-    expect(result.totals).toEqual({ genomford: 2, planerad: 3, forsenad: 2, ej_planerad: 3, stangd: 1, ej_aktuell: 2 });
+    expect(result.totals).toEqual({ genomford: 2, planerad: 4, forsenad: 2, ej_planerad: 3, stangd: 1, ej_aktuell: 2 });
   });
 
   it('counts per verksamhetsområde, sorted by name', () => {
     expect(result.byOperatingArea).toEqual([
       { operatingAreaId: 'ht', operatingAreaName: 'Hemtjänst', counts: { genomford: 1, planerad: 1, forsenad: 2, ej_planerad: 1, stangd: 0, ej_aktuell: 0 } },
       { operatingAreaId: 'lss', operatingAreaName: 'LSS', counts: { genomford: 0, planerad: 0, forsenad: 0, ej_planerad: 0, stangd: 0, ej_aktuell: 2 } },
-      { operatingAreaId: 'sb', operatingAreaName: 'Särskilt boende', counts: { genomford: 1, planerad: 2, forsenad: 0, ej_planerad: 2, stangd: 1, ej_aktuell: 0 } },
+      { operatingAreaId: 'sb', operatingAreaName: 'Särskilt boende', counts: { genomford: 1, planerad: 3, forsenad: 0, ej_planerad: 2, stangd: 1, ej_aktuell: 0 } },
     ]);
   });
 
   it('counts per regi', () => {
     expect(result.byRegi).toEqual([
       { regi: 'egen_regi', counts: { genomford: 1, planerad: 2, forsenad: 2, ej_planerad: 1, stangd: 1, ej_aktuell: 2 } },
-      { regi: 'extern_utforare', counts: { genomford: 1, planerad: 0, forsenad: 0, ej_planerad: 2, stangd: 0, ej_aktuell: 0 } },
+      { regi: 'extern_utforare', counts: { genomford: 1, planerad: 1, forsenad: 0, ej_planerad: 2, stangd: 0, ej_aktuell: 0 } },
       { regi: 'ideell_forening', counts: { genomford: 0, planerad: 1, forsenad: 0, ej_planerad: 0, stangd: 0, ej_aktuell: 0 } },
     ]);
   });
 
-  it('counts planned and done per tertial over the nine tertials, own inspections of every type', () => {
+  it('counts planned and done per tertial over the nine tertials, thematic and follow-up inspections apart', () => {
     expect(result.byTertial).toEqual([
-      { year: 2025, tertial: 1, planned: 1, done: 1 },
-      { year: 2025, tertial: 2, planned: 0, done: 0 }, // Hagen's IVO inspection is not the unit's work
-      { year: 2025, tertial: 3, planned: 1, done: 1 }, // Kajen's thematic inspection
-      { year: 2026, tertial: 1, planned: 1, done: 0 },
-      { year: 2026, tertial: 2, planned: 0, done: 0 },
-      { year: 2026, tertial: 3, planned: 3, done: 1 },
-      { year: 2027, tertial: 1, planned: 2, done: 0 },
-      { year: 2027, tertial: 2, planned: 0, done: 0 },
-      { year: 2027, tertial: 3, planned: 0, done: 0 },
+      { year: 2025, tertial: 1, planned: 1, done: 1, otherTypesDone: 0 },
+      { year: 2025, tertial: 2, planned: 0, done: 0, otherTypesDone: 0 }, // Hagen's IVO inspection is not the unit's work
+      { year: 2025, tertial: 3, planned: 1, done: 0, otherTypesDone: 1 }, // Kajen's thematic inspection
+      { year: 2026, tertial: 1, planned: 1, done: 0, otherTypesDone: 0 },
+      { year: 2026, tertial: 2, planned: 0, done: 0, otherTypesDone: 0 },
+      { year: 2026, tertial: 3, planned: 4, done: 1, otherTypesDone: 0 }, // Måsen; Nyby is not done yet
+      { year: 2027, tertial: 1, planned: 2, done: 0, otherTypesDone: 0 },
+      { year: 2027, tertial: 2, planned: 0, done: 0, otherTypesDone: 0 },
+      { year: 2027, tertial: 3, planned: 0, done: 0, otherTypesDone: 0 },
     ]);
   });
 
   it('counts planned and done per inspector within the cycle, sorted by name', () => {
     expect(result.byInspector).toEqual([
-      { inspectorId: 'i2', name: 'Anna', planned: 5, done: 2 },
+      { inspectorId: 'i2', name: 'Anna', planned: 6, done: 2 },
       { inspectorId: 'i3', name: 'Bo', planned: 0, done: 1 },
       { inspectorId: 'i1', name: 'Örjan', planned: 4, done: 1 },
     ]);
@@ -219,4 +228,32 @@ describe('computeCoverage – across cycles and dates', () => {
     expect(on('2026-09-01')).toBe('planerad');
     expect(on('2026-09-02')).toBe('forsenad');
   });
+});
+
+describe('inspectionProgress – when an inspection counts as done', () => {
+  const TODAY = '2026-10-15';
+  const facts = (status: CoverageInspection['status'], startDate: string, requirementCount: number, assessedCount: number) => ({
+    status,
+    startDate,
+    requirementCount,
+    assessedCount,
+  });
+  const cases: [string, ReturnType<typeof facts>, string, boolean][] = [
+    ['a record with today’s date and nothing assessed', facts('pagaende', TODAY, 26, 0), 'pagaende', false],
+    ['started, 25 of 26 assessed', facts('pagaende', '2026-10-01', 26, 25), 'pagaende', false],
+    ['started, all 26 assessed', facts('pagaende', '2026-10-01', 26, 26), 'genomford', true],
+    ['started today, all 3 assessed', facts('pagaende', TODAY, 3, 3), 'genomford', true],
+    ['started with no requirements at all', facts('pagaende', '2026-10-01', 0, 0), 'pagaende', false],
+    ['closed with nothing assessed', facts('avslutad', '2026-10-01', 26, 0), 'avslutad', true],
+    ['closed with every assessment recorded', facts('avslutad', '2026-09-01', 2, 2), 'avslutad', true],
+    ['dated tomorrow, all assessed', facts('pagaende', '2026-10-16', 2, 2), 'planerad', false],
+    ['registered ahead, date passed, nothing assessed', facts('planerad', '2026-10-01', 4, 0), 'planerad', false],
+    ['registered ahead, date passed, all assessed', facts('planerad', '2026-10-01', 4, 4), 'genomford', true],
+  ];
+  for (const [name, input, progress, done] of cases) {
+    it(`${name}: ${progress}, ${done ? 'done' : 'not done'}`, () => {
+      expect(inspectionProgress(input, TODAY)).toBe(progress);
+      expect(isCarriedOut(input, TODAY)).toBe(done);
+    });
+  }
 });

@@ -155,8 +155,8 @@ describe('closing, reopening and deleting', () => {
     expect(closed.closedAt).not.toBeNull();
     expect(await w.fail('assessments.update', { id: inspection.assessments[1]!.id, patch: { result: 'uppfyllt' } })).toMatchObject({ code: 'read_only' });
 
-    const reopened = await w.call('inspections.reopen', { id: inspection.id });
-    expect(reopened).toMatchObject({ status: 'pagaende', closedAt: null, closeNote: '' });
+    const reopened = await w.call('inspections.reopen', { id: inspection.id, reason: 'Utföraren skickade en ny åtgärdsplan.' });
+    expect(reopened).toMatchObject({ status: 'pagaende', closedAt: null, closeNote: '', reopenReason: 'Utföraren skickade en ny åtgärdsplan.' });
     await w.call('actions.close', { id: createdAction!.id, closingNote: 'Ny rutin införd och verifierad.' });
     expect((await w.call('inspections.close', { id: inspection.id })).status).toBe('avslutad');
   });

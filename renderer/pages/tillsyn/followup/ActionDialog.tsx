@@ -9,7 +9,7 @@ import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText } from '../../../components/Status.tsx';
 import { formatDate } from '../../../kit/format.ts';
 import { FieldMessage } from '../inspections/autosave.tsx';
-import { actionLinkText } from './actionLink.ts';
+import { actionLinkText, isActionLocked } from './actionLink.ts';
 
 interface Props {
   action: ActionRow | null;
@@ -70,6 +70,9 @@ export function ActionDialog({ action, onClose, onSaved, onCloseAction }: Props)
     );
   };
 
+  // An action of a closed inspection is read-only until the inspection is reopened: no notes either.
+  const locked = action ? isActionLocked(action) : false;
+
   return (
     <Dialog title={t('actionDialog.title')} open={action !== null} onClose={onClose} wide>
       {action ? (
@@ -116,15 +119,19 @@ export function ActionDialog({ action, onClose, onSaved, onCloseAction }: Props)
               ))}
             </ul>
           )}
-          <form className="inline-form" onSubmit={(e) => void addNote(e)} noValidate aria-label={t('actionDialog.addNote')}>
-            {field('notedOn', t('actionDialog.notedOn'))}
-            {field('note', t('actionDialog.note'), true)}
-            {field('notedBy', t('actionDialog.notedBy'))}
-            <button type="submit">{t('actionDialog.addNote')}</button>
-          </form>
+          {locked ? (
+            <p className="notice">{t('actionDialog.locked')}</p>
+          ) : (
+            <form className="inline-form" onSubmit={(e) => void addNote(e)} noValidate aria-label={t('actionDialog.addNote')}>
+              {field('notedOn', t('actionDialog.notedOn'))}
+              {field('note', t('actionDialog.note'), true)}
+              {field('notedBy', t('actionDialog.notedBy'))}
+              <button type="submit">{t('actionDialog.addNote')}</button>
+            </form>
+          )}
           <ErrorText message={errors.form ?? error} />
           <div className="form-actions">
-            {action.status === 'stangd' ? (
+            {locked ? null : action.status === 'stangd' ? (
               <button type="button" onClick={() => void reopen()}>
                 {t('actionDialog.reopen')}
               </button>

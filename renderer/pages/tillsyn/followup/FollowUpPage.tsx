@@ -4,6 +4,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import {
   ACTION_FILTERS,
   ACTION_SOURCES,
@@ -21,13 +22,27 @@ import { useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { CloseActionDialog } from './CloseActionDialog.tsx';
-import { actionLinkText } from './actionLink.ts';
+import { actionLinkText, isActionLocked } from './actionLink.ts';
+
+/** The link column names the source first unless the link text already does (a tillsyn action's does). */
+function sourceAndLink(t: TFunction<'tillsyn'>, a: ActionRow): string {
+  return a.source === 'tillsyn' ? actionLinkText(t, a) : `${t(`codes.actionSource.${a.source}`)}: ${actionLinkText(t, a)}`;
+}
+
+const isActionEditable = (a: ActionRow) => !isActionLocked(a);
 
 /** What the action answers; a tillsyn action links to its inspection. */
 function LinkCell(p: ICellRendererParams<ActionRow, string>) {
+  const { t } = useTranslation('tillsyn');
   const a = p.data;
   if (!a) return null;
-  return a.inspectionId ? <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a> : <>{p.value}</>;
+  if (!a.inspectionId) return <>{p.value}</>;
+  return (
+    <>
+      <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a>
+      {isActionLocked(a) ? <span className="muted small"> {t('followUp.locked')}</span> : null}
+    </>
+  );
 }
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -63,7 +78,7 @@ export function FollowUpPage() {
       {
         colId: 'overdue',
         headerName: t('followUp.columns.overdue'),
-        width: 125,
+        width: 105,
         editable: false,
         valueGetter: (p) => (p.data?.overdue ? t(`codes.overdue.${p.data.overdue}`) : ''),
         cellClass: (p) => (p.data?.overdue ? 'cell-overdue' : undefined),
@@ -72,7 +87,7 @@ export function FollowUpPage() {
       {
         colId: 'notes',
         headerName: t('followUp.columns.notes'),
-        width: 170,
+        width: 135,
         editable: false,
         sortable: false,
         valueGetter: (p) => p.data?.followUps.length ?? 0,
@@ -88,38 +103,31 @@ export function FollowUpPage() {
             </button>
           ) : null,
       },
-      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 135, sort: 'asc' },
-      {
-        field: 'source',
-        headerName: t('followUp.columns.source'),
-        width: 110,
-        editable: false,
-        valueFormatter: (p) => (p.value ? t(`codes.actionSource.${String(p.value)}`) : ''),
-        filterValueGetter: (p) => (p.data ? t(`codes.actionSource.${p.data.source}`) : ''),
-      },
+      { field: 'deadline', headerName: t('followUp.columns.deadline'), width: 110, sort: 'asc' },
+      // The source is named in this column (and filtered in the toolbar), so all columns fit at 1366 px.
       {
         colId: 'link',
         headerName: t('followUp.columns.link'),
-        minWidth: 200,
+        minWidth: 170,
         flex: 1.5,
         editable: false,
-        valueGetter: (p) => (p.data ? actionLinkText(t, p.data) : ''),
-        tooltipValueGetter: (p) => (p.data ? `${actionLinkText(t, p.data)}${p.data.operatingAreaName ? ` (${p.data.operatingAreaName})` : ''}` : ''),
+        valueGetter: (p) => (p.data ? sourceAndLink(t, p.data) : ''),
+        tooltipValueGetter: (p) => (p.data ? `${sourceAndLink(t, p.data)}${p.data.operatingAreaName ? ` (${p.data.operatingAreaName})` : ''}` : ''),
         cellRenderer: LinkCell,
       },
-      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 85, editable: false },
-      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 180, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
-      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 120 },
+      { field: 'requirementCode', headerName: t('followUp.columns.requirement'), width: 75, editable: false },
+      { field: 'description', headerName: t('followUp.columns.description'), minWidth: 150, flex: 2, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'description' },
+      { field: 'responsible', headerName: t('followUp.columns.responsible'), width: 135, tooltipField: 'responsible' },
       {
         field: 'status',
         headerName: t('followUp.columns.status'),
-        width: 170,
+        width: 155,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: [...ACTION_STATUSES] },
         valueFormatter: (p) => (p.value ? t(`codes.actionStatus.${String(p.value)}`) : ''),
         filterValueGetter: (p) => (p.data ? t(`codes.actionStatus.${p.data.status}`) : ''),
       },
-      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 135 },
+      { field: 'followUpDate', headerName: t('followUp.columns.followUpDate'), width: 115 },
     ],
     [t],
   );
@@ -199,7 +207,11 @@ export function FollowUpPage() {
           onStatus={status}
           ariaLabel={t('followUp.gridLabel')}
           quickFilter={search}
-          rowClassRules={{ 'row-overdue': (p: RowClassParams<ActionRow>) => Boolean(p.data?.overdue) }}
+          isRowEditable={isActionEditable}
+          rowClassRules={{
+            'row-overdue': (p: RowClassParams<ActionRow>) => Boolean(p.data?.overdue),
+            'row-locked': (p: RowClassParams<ActionRow>) => (p.data ? isActionLocked(p.data) : false),
+          }}
         />
       )}
       <ActionDialog action={following} onClose={() => setFollowing(null)} onSaved={saved} onCloseAction={setClosing} />

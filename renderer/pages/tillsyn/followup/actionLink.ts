@@ -11,3 +11,8 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
   }
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
 }
+
+/** An action of a closed inspection is read-only until the inspection is reopened (the server refuses too). */
+export function isActionLocked(a: ActionRow): boolean {
+  return a.inspectionStatus === 'avslutad';
+}

@@ -93,6 +93,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           hiddenLabel
           multiline
           rows={2}
+          disabled={closed}
           value={a.description}
           error={err(a.id, 'description')}
           onSave={(v) => update(a.id, 'description', { description: v })}
@@ -109,6 +110,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           label={t('action.deadlineFor', { code: code(a) })}
           hiddenLabel
           className="date-field"
+          disabled={closed}
           value={a.deadline}
           placeholder={t('datePlaceholder')}
           error={err(a.id, 'deadline')}
@@ -125,6 +127,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           id={`action-responsible-${a.id}`}
           label={t('action.responsibleFor', { code: code(a) })}
           hiddenLabel
+          disabled={closed}
           value={a.responsible}
           error={err(a.id, 'responsible')}
           onSave={(v) => update(a.id, 'responsible', { responsible: v })}
@@ -139,7 +142,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           <label className="visually-hidden" htmlFor={`action-status-${a.id}`}>
             {t('action.statusFor', { code: code(a) })}
           </label>
-          <select id={`action-status-${a.id}`} value={a.status} onChange={(e) => changeStatus(a, e.target.value as ActionStatus)}>
+          <select id={`action-status-${a.id}`} value={a.status} disabled={closed} onChange={(e) => changeStatus(a, e.target.value as ActionStatus)}>
             {ACTION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`codes.actionStatus.${s}`)}
@@ -159,6 +162,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           label={t('action.followUpFor', { code: code(a) })}
           hiddenLabel
           className="date-field"
+          disabled={closed}
           value={a.followUpDate ?? ''}
           placeholder={t('datePlaceholder')}
           error={err(a.id, 'followUpDate')}
@@ -204,6 +208,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
         className="actions-table"
         rowClassName={(a) => (a.overdue ? 'row-overdue' : undefined)}
       />
+      {closed ? null : (
       <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-label={t('record.addAction')}>
         <div className="form-field grow">
           <label htmlFor="new-action-description">{t('record.newActionText')}</label>
@@ -231,6 +236,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
         <button type="submit">{t('record.addAction')}</button>
         <ErrorText message={addErrors.form} />
       </form>
+      )}
     </>
   );
 }

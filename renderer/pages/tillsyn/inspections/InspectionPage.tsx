@@ -18,6 +18,7 @@ import { useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
+import { ReopenInspectionDialog } from './ReopenInspectionDialog.tsx';
 import { withAction, withActions, withAssessmentUpdate, withoutAction } from './recordUpdates.ts';
 
 type Patch = MethodInput<'inspections.update'>['patch'];
@@ -31,6 +32,9 @@ export function InspectionPage({ id }: { id: string }) {
   const inspectors = useQuery('inspectors.list', { includeArchived: true }).data ?? [];
   const themes = useQuery('themes.list', {}).data ?? [];
   const [closing, setClosing] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const { t: tu } = useTranslation('units');
+  const { t: tp } = useTranslation('tillsynPlan');
   const { state, errors, save } = useSaver();
   const detail = record.data;
   const { setData: setDetail, update: updateDetail, reload } = record;
@@ -50,14 +54,6 @@ export function InspectionPage({ id }: { id: string }) {
       const file = await call(method, { inspectionId: id });
       saveDownload(file);
       status(t('record.exported', { fileName: file.fileName }));
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const reopen = async () => {
-    try {
-      setDetail(await call('inspections.reopen', { id }));
     } catch (error) {
       fail(error);
     }
@@ -175,11 +171,20 @@ export function InspectionPage({ id }: { id: string }) {
         <div>
           <h1 id="page-title">{detail.unitName}</h1>
           <p className="muted">
-            {detail.operatingAreaName} · {detail.provider} · {detail.startDate}{' '}
-            <span className={`badge badge-${detail.status}`}>{t(`codes.status.${detail.status}`)}</span>
+            {detail.operatingAreaName} · {detail.provider || (detail.regi === 'egen_regi' ? tu('ownProvider') : '–')} · {detail.startDate}{' '}
+            <span className={`badge badge-${detail.progress}`} title={t('record.progressHelp')}>
+              {t(`codes.progress.${detail.progress}`)}
+            </span>
             {detail.overdueActionCount > 0 ? (
               <span className="badge badge-overdue">{t('overdueCount', { count: detail.overdueActionCount })}</span>
             ) : null}
+          </p>
+          <p className="muted small">
+            {detail.planEntry ? (
+              <a href="#/tillsynsplan">{t('record.planLink', { period: tp('periodLabel', { year: detail.planEntry.year, tertial: detail.planEntry.tertial }) })}</a>
+            ) : (
+              t('record.noPlanLink')
+            )}
           </p>
         </div>
         <SaveIndicator state={state} />
@@ -193,7 +198,7 @@ export function InspectionPage({ id }: { id: string }) {
         </button>
         <span className="toolbar-spacer" />
         {closed ? (
-          <button type="button" onClick={() => void reopen()}>
+          <button type="button" onClick={() => setReopening(true)}>
             {t('record.reopen')}
           </button>
         ) : (
@@ -210,6 +215,8 @@ export function InspectionPage({ id }: { id: string }) {
           {t('record.closedNote', { date: detail.closedAt?.slice(0, 10) ?? '' })}{' '}
           {detail.closeNote ? t('record.closedReason', { reason: detail.closeNote }) : null} {t('record.readOnly')}
         </p>
+      ) : detail.reopenReason ? (
+        <p className="notice">{t('record.reopenedReason', { reason: detail.reopenReason })}</p>
       ) : null}
 
       <section className="card" aria-labelledby="details-heading">
@@ -346,7 +353,7 @@ export function InspectionPage({ id }: { id: string }) {
       <section className="card" aria-labelledby="assessments-heading">
         <h2 id="assessments-heading">{t('record.assessments')}</h2>
         <p className="muted">
-          {t('record.progress', { assessed: detail.assessedCount, total: detail.requirementCount, shortfalls: detail.shortfallCount })}
+          {t('record.progress', { assessed: detail.assessedCount, total: detail.requirementCount, count: detail.shortfallCount })}
         </p>
         <DataTable
           rows={detail.assessments}
@@ -369,6 +376,16 @@ export function InspectionPage({ id }: { id: string }) {
           errors={errors}
         />
       </section>
+      <ReopenInspectionDialog
+        open={reopening}
+        inspectionId={detail.id}
+        onClose={() => setReopening(false)}
+        onReopened={(d) => {
+          setDetail(d);
+          setReopening(false);
+          status(t('reopenDialog.reopened'));
+        }}
+      />
       <CloseInspectionDialog
         open={closing}
         inspection={detail}

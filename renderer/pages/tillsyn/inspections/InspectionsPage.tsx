@@ -38,31 +38,39 @@ export function InspectionsPage() {
 
   const columns = useMemo<ColDef<InspectionListRow>[]>(
     () => [
-      { field: 'startDate', headerName: t('list.columns.startDate'), width: 125, editable: false, sort: 'desc' },
-      { field: 'unitName', headerName: t('list.columns.unit'), minWidth: 190, flex: 2, editable: false, cellRenderer: UnitLink },
-      { field: 'operatingAreaName', headerName: t('list.columns.area'), minWidth: 140, flex: 1, editable: false },
+      { field: 'startDate', headerName: t('list.columns.startDate'), width: 110, editable: false, sort: 'desc' },
+      { field: 'unitName', headerName: t('list.columns.unit'), minWidth: 180, flex: 2, editable: false, cellRenderer: UnitLink, tooltipField: 'unitName' },
+      { field: 'operatingAreaName', headerName: t('list.columns.area'), minWidth: 120, flex: 1, editable: false, tooltipField: 'operatingAreaName' },
       {
         colId: 'type',
         headerName: t('list.columns.type'),
-        width: 120,
+        width: 105,
         editable: false,
         // IVO's inspections are told apart here rather than in a column of their own.
         valueGetter: (p) => (!p.data ? '' : p.data.origin === 'ivo' ? t('codes.origin.ivo') : t(`codes.inspectionType.${p.data.inspectionType}`)),
       },
-      { colId: 'announced', headerName: t('list.columns.announced'), width: 110, editable: false, valueGetter: (p) => (p.data ? t(`codes.announced.${String(p.data.announced)}`) : '') },
-      { field: 'status', headerName: t('list.columns.status'), width: 110, editable: false, valueFormatter: (p) => t(`codes.status.${String(p.value)}`) },
+      { colId: 'announced', headerName: t('list.columns.announced'), width: 100, editable: false, valueGetter: (p) => (p.data ? t(`codes.announced.${String(p.data.announced)}`) : '') },
+      // How far it has come by the coverage rule: Genomförd once every requirement is assessed, Avslutad when closed.
+      {
+        field: 'progress',
+        headerName: t('list.columns.status'),
+        width: 110,
+        editable: false,
+        valueFormatter: (p) => t(`codes.progressShort.${String(p.value)}`),
+        tooltipValueGetter: (p) => (p.data ? t(`codes.progress.${p.data.progress}`) : undefined),
+      },
       {
         colId: 'assessed',
         headerName: t('list.columns.assessed'),
-        width: 125,
+        width: 100,
         editable: false,
         valueGetter: (p) => (p.data ? `${p.data.assessedCount}/${p.data.requirementCount}` : ''),
       },
-      { field: 'shortfallCount', headerName: t('list.columns.shortfalls'), width: 110, editable: false },
+      { field: 'shortfallCount', headerName: t('list.columns.shortfalls'), width: 90, editable: false },
       {
         field: 'openActionCount',
         headerName: t('list.columns.openActions'),
-        width: 170,
+        width: 150,
         editable: false,
         cellClassRules: { 'cell-overdue': (p) => (p.data?.overdueActionCount ?? 0) > 0 },
         valueFormatter: (p) => (p.data && p.data.overdueActionCount > 0 ? `${p.data.openActionCount} (${p.data.overdueActionCount} ${t('codes.overdue.deadline').toLocaleLowerCase()})` : String(p.value ?? '')),

@@ -1,19 +1,24 @@
 // "Ny tillsyn": the unit, dates, kind of inspection, inspectors and the kvalitetskrav to assess
-// (all active requirements preselected). Creating it opens the record.
+// (all active requirements preselected). Creating it opens the record. The inspection is linked to
+// the unit's open plan entry of its kind (the dialog says which, or why not); started from a plan
+// card or row, it is filled in from that entry and linked to it.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   INSPECTION_ORIGINS,
   INSPECTION_TYPES,
   type InspectionOrigin,
-  type InspectionType,
+  type PlanEntryRow,
   type UnitRow,
 } from '../../../../db/api/contract.ts';
+import { plannedStartDate } from '../plan/entryStatus.ts';
 import { ApiError, call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText, useStatus } from '../../../components/Status.tsx';
-import { useLoad } from '../../../kit/useQuery.ts';
+import { useLoad, useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, CodeSelect, FieldMessage } from './autosave.tsx';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function localToday(): string {
   const now = new Date();
@@ -31,32 +36,52 @@ function loadChoices() {
   ]).then(([units, inspectors, requirements, themes]) => ({ units, inspectors, requirements, themes }));
 }
 
-export function NewInspectionDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function NewInspectionDialog({ open, onClose, fromPlan = null }: { open: boolean; onClose: () => void; fromPlan?: PlanEntryRow | null }) {
   const { t } = useTranslation('tillsyn');
   // The form mounts with each opening, so it starts afresh with every requirement chosen.
   return (
     <Dialog title={t('create.title')} open={open} onClose={onClose} wide>
-      <NewInspectionForm onClose={onClose} />
+      <NewInspectionForm key={fromPlan?.id ?? ''} onClose={onClose} fromPlan={fromPlan} />
     </Dialog>
   );
 }
 
-function NewInspectionForm({ onClose }: { onClose: () => void }) {
+function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPlan: PlanEntryRow | null }) {
+  const { t: tp } = useTranslation('tillsynPlan');
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
   // The page's status line is behind the modal dialog, so a failure to load shows here.
   const loaded = useLoad(loadChoices, [], { report: false });
   const choices = loaded.data ?? null;
   const [form, setForm] = useState({
-    unitId: '',
-    startDate: localToday(),
+    unitId: fromPlan?.unitId ?? '',
+    startDate: fromPlan ? plannedStartDate(fromPlan, localToday()) : localToday(),
     endDate: '',
-    inspectionType: 'ordinarie' as InspectionType,
+    inspectionType: fromPlan?.inspectionType ?? 'ordinarie',
     origin: 'egen' as InspectionOrigin,
-    announced: 'true' as (typeof ANNOUNCED_CODES)[number],
+    announced: fromPlan?.announced === false ? 'false' : 'true',
     themeId: '',
   });
-  const [inspectorIds, setInspectorIds] = useState<string[]>([]);
+  const [inspectorIds, setInspectorIds] = useState<string[]>(fromPlan?.inspectorIds ?? []);
+  const startDate = form.startDate.trim();
+  // What the server will link the inspection to (the same rule it applies on save).
+  const planLink = useQuery(
+    'inspections.planLink',
+    !fromPlan && form.unitId && ISO_DATE.test(startDate)
+      ? { unitId: form.unitId, inspectionType: form.inspectionType, origin: form.origin, startDate }
+      : null,
+    { report: false },
+  ).data;
+  const period = (entry: PlanEntryRow) => tp('periodLabel', { year: entry.year, tertial: entry.tertial });
+  const linkNote = fromPlan
+    ? t('create.fromPlan', { period: period(fromPlan) })
+    : !form.unitId || !planLink
+      ? null
+      : planLink.entry
+        ? t('create.linked', { period: period(planLink.entry) })
+        : planLink.ordinaryEntry
+          ? t('create.notLinked', { period: period(planLink.ordinaryEntry) })
+          : t('create.noPlan');
   // Every requirement until the user changes the choice.
   const [chosenRequirements, setRequirementIds] = useState<string[] | null>(null);
   const requirementIds = useMemo(() => chosenRequirements ?? (choices?.requirements ?? []).map((r) => r.id), [chosenRequirements, choices]);
@@ -84,6 +109,7 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
     try {
       const created = await call('inspections.create', {
         unitId: form.unitId,
+        planEntryId: fromPlan?.id ?? null,
         startDate: form.startDate.trim(),
         endDate: form.endDate.trim() || null,
         inspectionType: form.inspectionType,
@@ -114,7 +140,7 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
           <div className="record-grid">
             <div className="form-field">
               <label htmlFor="new-unitId">{t('create.unit')}</label>
-              <select id="new-unitId" value={form.unitId} onChange={set('unitId')} {...invalid('unitId')}>
+              <select id="new-unitId" value={form.unitId} onChange={set('unitId')} disabled={fromPlan !== null} {...invalid('unitId')}>
                 <option value="">{t('create.chooseUnit')}</option>
                 {unitsByArea.map(([area, units]) => (
                   <optgroup key={area} label={area}>
@@ -138,8 +164,8 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
               <input id="new-endDate" value={form.endDate} placeholder={t('datePlaceholder')} onChange={set('endDate')} {...invalid('endDate')} />
               <FieldMessage id="new-endDate-error" message={errors.endDate} />
             </div>
-            <CodeSelect id="new-type" label={t('create.type')} value={form.inspectionType} codes={INSPECTION_TYPES} labelPrefix="codes.inspectionType" onChange={(inspectionType) => setForm({ ...form, inspectionType })} />
-            <CodeSelect id="new-origin" label={t('create.origin')} value={form.origin} codes={INSPECTION_ORIGINS} labelPrefix="codes.origin" onChange={(origin) => setForm({ ...form, origin })} />
+            <CodeSelect id="new-type" label={t('create.type')} value={form.inspectionType} codes={INSPECTION_TYPES} labelPrefix="codes.inspectionType" disabled={fromPlan !== null} onChange={(inspectionType) => setForm({ ...form, inspectionType })} />
+            <CodeSelect id="new-origin" label={t('create.origin')} value={form.origin} codes={INSPECTION_ORIGINS} labelPrefix="codes.origin" disabled={fromPlan !== null} onChange={(origin) => setForm({ ...form, origin })} />
             <CodeSelect id="new-announced" label={t('create.announced')} value={form.announced} codes={ANNOUNCED_CODES} labelPrefix="codes.announced" onChange={(announced) => setForm({ ...form, announced })} />
             <div className="form-field">
               <label htmlFor="new-theme">{t('create.theme')}</label>
@@ -153,6 +179,11 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
               </select>
             </div>
           </div>
+          {linkNote ? (
+            <p className="notice plan-link-note" role="status">
+              {linkNote}
+            </p>
+          ) : null}
           <fieldset className="checkbox-group">
             <legend>{t('create.inspectors')}</legend>
             {choices.inspectors.length === 0 ? <p className="muted">{t('create.noInspectors')}</p> : null}

@@ -24,6 +24,7 @@ export function withAssessmentUpdate(detail: InspectionDetail, result: Assessmen
   const actions = detail.actions.filter((a) => !removed.has(a.id));
   return recount({
     ...detail,
+    progress: result.inspectionProgress,
     assessments: detail.assessments.map((a) => (a.id === result.assessment.id ? result.assessment : a)),
     actions: result.createdAction ? [...actions, result.createdAction] : actions,
   });

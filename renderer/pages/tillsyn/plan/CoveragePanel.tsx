@@ -10,7 +10,8 @@ import { periodLabel } from './periods.ts';
 
 type Counts = Record<CoverageStatus, number>;
 
-function barOption(categories: string[], planned: number[], done: number[], labels: { planned: string; done: string }) {
+/** Planned against done; the tertial chart adds thematic and follow-up inspections as their own bars. */
+function barOption(categories: string[], planned: number[], done: number[], labels: { planned: string; done: string }, other?: { name: string; data: number[] }) {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -20,6 +21,7 @@ function barOption(categories: string[], planned: number[], done: number[], labe
     series: [
       { name: labels.planned, type: 'bar', data: planned, itemStyle: { color: CHART_COLORS[0] } },
       { name: labels.done, type: 'bar', data: done, itemStyle: { color: CHART_COLORS[2] } },
+      ...(other ? [{ name: other.name, type: 'bar', data: other.data, itemStyle: { color: CHART_COLORS[1] } }] : []),
     ],
   };
 }
@@ -41,6 +43,7 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
             coverage.byTertial.map((r) => r.planned),
             coverage.byTertial.map((r) => r.done),
             labels,
+            { name: t('coverage.otherTypesDone'), data: coverage.byTertial.map((r) => r.otherTypesDone) },
           )
         : null,
     [coverage, labels, t],
@@ -74,7 +77,9 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
   return (
     <div className="coverage">
       <h2>{t('coverage.title', { cycle: cycle.name })}</h2>
-      <p className="muted">{t('coverage.asOf', { today: coverage.today })}</p>
+      <p className="muted">
+        {t('coverage.asOf', { today: coverage.today })} · {t('coverage.doneRule')}
+      </p>
       <div className="stat-row coverage-stats">
         {shown.map((s) => (
           <div key={s} className={`stat stat-${s}`}>

@@ -8,7 +8,8 @@ import { tertialEndDate } from '../../../../db/shared/period.ts';
 import { call } from '../../../api.ts';
 import { useFail, useStatus } from '../../../components/Status.tsx';
 import type { PlanData } from './PlanPage.tsx';
-import { entryStatus } from './entryStatus.ts';
+import { entryProgressText, entryStatus } from './entryStatus.ts';
+import { EntryInspectionLink } from './EntryInspectionLink.tsx';
 import { cyclePeriods, monthLabel, periodKey, periodLabel, type Period } from './periods.ts';
 
 const DRAG_TYPE = 'application/x-kvalitetsnavet-plan-entry';
@@ -26,7 +27,7 @@ function initials(name: string): string {
     .toLocaleUpperCase('sv');
 }
 
-export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow) => void }) {
+export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow) => void; onStartInspection: (entry: PlanEntryRow) => void }) {
   const { t } = useTranslation('tillsynPlan');
   const status = useStatus();
   const fail = useFail();
@@ -153,8 +154,9 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
               <ul className="board-cards">
                 {cards.map((e) => {
                   const state = entryStatus(e);
+                  const progress = entryProgressText(t, e, true);
                   return (
-                    <li key={e.id}>
+                    <li key={e.id} className="plan-card-item">
                       <button
                         type="button"
                         className={`plan-card plan-card-${state}`}
@@ -169,7 +171,9 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
                         onDragEnd={() => setDropTarget(null)}
                         onClick={() => setMoving(moving?.id === e.id ? null : e)}
                       >
-                        <span className="plan-card-name">{e.unitName}</span>
+                        <span className="plan-card-name" title={e.unitName}>
+                          {e.unitName}
+                        </span>
                         <span className="plan-card-meta">
                           {e.month ? monthLabel(t, e.month, true) : null}
                           {e.inspectorNames.length > 0 ? (
@@ -178,13 +182,17 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
                         </span>
                         <span className="plan-card-badges">
                           {state === 'overdue' ? <span className="plan-badge plan-badge-danger">{t('board.overdueBadge')}</span> : null}
-                          {state === 'done' ? <span className="plan-badge plan-badge-ok">{t('board.doneBadge')}</span> : null}
-                          {state === 'ongoing' ? <span className="plan-badge">{t('board.ongoingBadge')}</span> : null}
+                          {progress ? (
+                            <span className={`plan-badge${state === 'done' ? ' plan-badge-ok' : ''}`} title={entryProgressText(t, e) ?? undefined}>
+                              {progress}
+                            </span>
+                          ) : null}
                           {e.inspectionType !== 'ordinarie' ? <span className="plan-badge">{t(`inspectionTypes.${e.inspectionType}`)}</span> : null}
                           {!e.announced ? <span className="plan-badge">{t('board.unannouncedBadge')}</span> : null}
                           {e.fixed ? <span className="plan-badge plan-badge-fixed">{t('board.fixedBadge')}</span> : null}
                         </span>
                       </button>
+                      <EntryInspectionLink entry={e} onStart={props.onStartInspection} />
                     </li>
                   );
                 })}

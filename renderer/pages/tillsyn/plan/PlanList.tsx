@@ -1,7 +1,7 @@
 // The plan as an editable grid: year, tertial, month, type, anmäld/oanmäld, inspector and notes are
 // saved per cell; a refused value stays red on its cell with the reason.
 import { useCallback, useMemo, useState } from 'react';
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { INSPECTION_TYPES, type PlanEntryRow } from '../../../../db/api/contract.ts';
 import { call } from '../../../api.ts';
@@ -9,18 +9,24 @@ import { Grid } from '../../../components/Grid.tsx';
 import { useFail, useStatus } from '../../../components/Status.tsx';
 import { AddEntryDialog } from './AddEntryDialog.tsx';
 import type { PlanData } from './PlanPage.tsx';
-import { entryStatus } from './entryStatus.ts';
+import { entryProgressText, entryStatus } from './entryStatus.ts';
+import { EntryInspectionLink } from './EntryInspectionLink.tsx';
 import { monthLabel } from './periods.ts';
 
 /** Months a user may pick in the grid: not July (the server refuses it too). */
 const MONTH_CHOICES: (number | null)[] = [null, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12];
 
-export function PlanList(props: { data: PlanData; onSaved: (entry: PlanEntryRow) => void; onChanged: () => Promise<void> }) {
+export function PlanList(props: {
+  data: PlanData;
+  onSaved: (entry: PlanEntryRow) => void;
+  onChanged: () => Promise<void>;
+  onStartInspection: (entry: PlanEntryRow) => void;
+}) {
   const { t } = useTranslation('tillsynPlan');
   const status = useStatus();
   const fail = useFail();
   const { cycle, entries, inspectors } = props.data;
-  const { onSaved } = props;
+  const { onSaved, onStartInspection } = props;
   const [selected, setSelected] = useState<PlanEntryRow | null>(null);
   const [adding, setAdding] = useState(false);
   const inspectorByName = useMemo(() => new Map(inspectors.map((i) => [i.name, i.id])), [inspectors]);
@@ -29,8 +35,34 @@ export function PlanList(props: { data: PlanData; onSaved: (entry: PlanEntryRow)
     const years = [cycle.startYear, cycle.startYear + 1, cycle.startYear + 2];
     const fmt = (f: (value: unknown) => string) => (p: ValueFormatterParams<PlanEntryRow>) => f(p.value);
     return [
-      { field: 'unitName', headerName: t('columns.unit'), editable: false, minWidth: 220, flex: 2, pinned: 'left' },
-      { field: 'operatingAreaName', headerName: t('columns.area'), editable: false, minWidth: 160, flex: 1 },
+      { field: 'unitName', headerName: t('columns.unit'), editable: false, minWidth: 200, flex: 2, pinned: 'left', tooltipField: 'unitName' },
+      {
+        colId: 'status',
+        headerName: t('columns.status'),
+        editable: false,
+        width: 120,
+        valueGetter: (p) => (p.data ? t(`entryStatus.${entryStatus(p.data)}`) : ''),
+        tooltipValueGetter: (p) => (p.data ? (entryProgressText(t, p.data) ?? undefined) : undefined),
+        cellClassRules: { 'cell-overdue': (p) => (p.data ? entryStatus(p.data) === 'overdue' : false) },
+      },
+      {
+        colId: 'inspection',
+        headerName: t('columns.inspection'),
+        editable: false,
+        sortable: false,
+        filter: false,
+        minWidth: 300,
+        flex: 1,
+        valueGetter: (p) => (p.data ? (entryProgressText(t, p.data, true) ?? '') : ''),
+        tooltipValueGetter: (p) => (p.data ? (entryProgressText(t, p.data) ?? undefined) : undefined),
+        cellRenderer: (p: ICellRendererParams<PlanEntryRow, string>) =>
+          p.data ? (
+            <span className="plan-entry-inspection">
+              <EntryInspectionLink entry={p.data} onStart={onStartInspection} />
+              {p.value ? <span className="muted small">{p.value}</span> : null}
+            </span>
+          ) : null,
+      },
       { field: 'year', headerName: t('columns.year'), width: 80, filter: false, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: years } },
       {
         field: 'tertial',
@@ -89,17 +121,10 @@ export function PlanList(props: { data: PlanData; onSaved: (entry: PlanEntryRow)
         cellEditorParams: { values: [true, false] },
         valueFormatter: fmt((v) => t(`fixed.${v === true ? 'true' : 'false'}`)),
       },
-      {
-        colId: 'status',
-        headerName: t('columns.status'),
-        editable: false,
-        width: 120,
-        valueGetter: (p) => (p.data ? t(`entryStatus.${entryStatus(p.data)}`) : ''),
-        cellClassRules: { 'cell-overdue': (p) => (p.data ? entryStatus(p.data) === 'overdue' : false) },
-      },
+      { field: 'operatingAreaName', headerName: t('columns.area'), editable: false, minWidth: 150, flex: 1 },
       { field: 'notes', headerName: t('columns.notes'), minWidth: 180, flex: 1 },
     ];
-  }, [cycle.startYear, inspectors, t]);
+  }, [cycle.startYear, inspectors, t, onStartInspection]);
 
   const commit = useCallback(
     async (row: PlanEntryRow, field: string, value: unknown): Promise<PlanEntryRow> => {
@@ -148,6 +173,7 @@ export function PlanList(props: { data: PlanData; onSaved: (entry: PlanEntryRow)
         onSelectionChange={(rows) => setSelected(rows[0] ?? null)}
         onStatus={status}
         ariaLabel={t('gridLabel')}
+        renderAllColumns
         height="calc(100vh - 330px)"
       />
       <AddEntryDialog

@@ -12,6 +12,7 @@ import { PlanList } from './PlanList.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { ProposalDialog } from './ProposalDialog.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { NewInspectionDialog } from '../inspections/NewInspectionDialog.tsx';
 
 const TABS = ['board', 'list', 'coverage'] as const;
 type Tab = (typeof TABS)[number];
@@ -41,6 +42,7 @@ export function PlanPage() {
     return TABS.find((x) => x === stored) ?? 'board';
   });
   const [dialog, setDialog] = useState<'cycle' | 'proposal' | null>(null);
+  const [starting, setStarting] = useState<PlanEntryRow | null>(null);
   // Data of another cycle (while the chosen one loads) is never shown.
   const data = plan.data && plan.data.cycle.id === cycleId ? plan.data : null;
 
@@ -144,13 +146,14 @@ export function PlanPage() {
             ))}
           </div>
           <div id={`plan-panel-${tab}`} role="tabpanel" aria-labelledby={`plan-tab-${tab}`} className="tab-panel">
-            {tab === 'board' ? <PlanBoard data={data} onSaved={replaceEntry} /> : null}
-            {tab === 'list' ? <PlanList data={data} onSaved={replaceEntry} onChanged={reload} /> : null}
+            {tab === 'board' ? <PlanBoard data={data} onSaved={replaceEntry} onStartInspection={setStarting} /> : null}
+            {tab === 'list' ? <PlanList data={data} onSaved={replaceEntry} onChanged={reload} onStartInspection={setStarting} /> : null}
             {tab === 'coverage' ? <CoveragePanel cycle={data.cycle} entries={data.entries} /> : null}
           </div>
         </>
       ) : null}
 
+      <NewInspectionDialog open={starting !== null} fromPlan={starting} onClose={() => setStarting(null)} />
       <NewCycleDialog
         open={dialog === 'cycle'}
         cycles={cycles ?? []}
