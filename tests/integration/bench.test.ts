@@ -32,5 +32,6 @@ describe('npm run bench, smoke version', () => {
     for (const r of report.results) expect(Number.isFinite(r.app.median), r.name).toBe(true);
     expect(report.growth.map((g) => Number.isFinite(g.exponent))).toEqual([true, true, true, true]);
     expect(resultTable(report.results)).toContain('| coverage view data for a cycle |');
-  }, 120_000);
+    // ≈ 20 s on an idle 2-core machine; the limit is for a machine shared at load 20 (seen: > 2 min).
+  }, 600_000);
 });
