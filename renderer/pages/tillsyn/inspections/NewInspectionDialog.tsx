@@ -1,5 +1,6 @@
 // "Ny tillsyn": the unit, dates, kind of inspection, inspectors and the kvalitetskrav to assess
-// (all active requirements preselected). Creating it opens the record.
+// (those that apply to the unit's verksamhetstyp preselected, the rest one click away). Creating
+// it opens the record.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,8 +8,10 @@ import {
   INSPECTION_TYPES,
   type InspectionOrigin,
   type InspectionType,
+  type RequirementRow,
   type UnitRow,
 } from '../../../../db/api/contract.ts';
+import { requirementAppliesTo } from '../../../../db/shared/requirementScope.ts';
 import { ApiError, call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText, useStatus } from '../../../components/Status.tsx';
@@ -57,9 +60,7 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
     themeId: '',
   });
   const [inspectorIds, setInspectorIds] = useState<string[]>([]);
-  // Every requirement until the user changes the choice.
-  const [chosenRequirements, setRequirementIds] = useState<string[] | null>(null);
-  const requirementIds = useMemo(() => chosenRequirements ?? (choices?.requirements ?? []).map((r) => r.id), [chosenRequirements, choices]);
+  const [requirementIds, setRequirementIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
 
@@ -69,6 +70,17 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
     for (const unit of choices?.units ?? []) groups.set(unit.operatingAreaName, [...(groups.get(unit.operatingAreaName) ?? []), unit]);
     return [...groups.entries()];
   }, [choices]);
+
+  const [showAll, setShowAll] = useState(false);
+  /** The requirements that apply to the unit's verksamhetstyp; null before a unit is chosen. */
+  const applicableTo = (unitId: string): string[] | null => {
+    const unitType = choices?.units.find((u) => u.id === unitId)?.unitType;
+    return unitType ? (choices?.requirements ?? []).filter((r) => requirementAppliesTo(r, unitType)).map((r) => r.id) : null;
+  };
+  const chooseUnit = (unitId: string) => {
+    setForm({ ...form, unitId });
+    setRequirementIds(applicableTo(unitId) ?? []);
+  };
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const toggle = (list: string[], setList: (l: string[]) => void, id: string, on: boolean) =>
@@ -114,7 +126,7 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
           <div className="record-grid">
             <div className="form-field">
               <label htmlFor="new-unitId">{t('create.unit')}</label>
-              <select id="new-unitId" value={form.unitId} onChange={set('unitId')} {...invalid('unitId')}>
+              <select id="new-unitId" value={form.unitId} onChange={(e) => chooseUnit(e.target.value)} {...invalid('unitId')}>
                 <option value="">{t('create.chooseUnit')}</option>
                 {unitsByArea.map(([area, units]) => (
                   <optgroup key={area} label={area}>
@@ -164,30 +176,14 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
             ))}
             <FieldMessage id="new-inspectorIds-error" message={errors.inspectorIds} />
           </fieldset>
-          <fieldset className="checkbox-group requirement-choices">
-            <legend>
-              {t('create.requirements')} – {t('create.selectedCount', { count: requirementIds.length, total: choices.requirements.length })}
-            </legend>
-            {choices.requirements.length === 0 ? <p className="muted">{t('create.noRequirements')}</p> : null}
-            <div className="toolbar">
-              <button type="button" className="button-small" onClick={() => setRequirementIds(choices.requirements.map((r) => r.id))}>
-                {t('create.selectAll')}
-              </button>
-              <button type="button" className="button-small" onClick={() => setRequirementIds([])}>
-                {t('create.selectNone')}
-              </button>
-            </div>
-            <div className="requirement-list">
-              {choices.requirements.map((r) => (
-                <label key={r.id} className="checkbox">
-                  <input type="checkbox" checked={requirementIds.includes(r.id)} onChange={(e) => toggle(requirementIds, setRequirementIds, r.id, e.target.checked)} />
-                  <span>
-                    <strong>{r.code}</strong> {r.title}
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RequirementChoices
+            requirements={choices.requirements}
+            applicableIds={applicableTo(form.unitId)}
+            chosen={requirementIds}
+            onChange={setRequirementIds}
+            showAll={showAll}
+            onShowAll={() => setShowAll(true)}
+          />
           <ErrorText message={formError} />
           <div className="form-actions">
             <button type="button" onClick={onClose}>
@@ -200,5 +196,62 @@ function NewInspectionForm({ onClose }: { onClose: () => void }) {
         </form>
       )}
     </>
+  );
+}
+
+interface RequirementChoicesProps {
+  requirements: RequirementRow[];
+  /** Those that apply to the chosen unit's verksamhetstyp; null before a unit is chosen. */
+  applicableIds: string[] | null;
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  showAll: boolean;
+  onShowAll: () => void;
+}
+
+/** The kvalitetskrav to assess: the unit's own listed first and chosen, the others behind "Visa alla krav". */
+function RequirementChoices({ requirements, applicableIds, chosen, onChange, showAll, onShowAll }: RequirementChoicesProps) {
+  const { t } = useTranslation('tillsyn');
+  const applies = new Set(applicableIds ?? []);
+  const others = requirements.filter((r) => !applies.has(r.id));
+  // Before a unit is chosen nothing is known about it, so every requirement is listed.
+  const listed = applicableIds === null || showAll ? requirements : requirements.filter((r) => applies.has(r.id) || chosen.includes(r.id));
+  const hidden = requirements.length - listed.length;
+  const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((x) => x !== id));
+  const note = (r: RequirementRow) =>
+    applicableIds === null || applies.has(r.id) ? null : r.judgedAtCommissioner ? t('create.atCommissioner') : t('create.otherUnitTypes');
+  return (
+    <fieldset className="checkbox-group requirement-choices">
+      <legend>
+        {t('create.requirements')} – {t('create.selectedCount', { count: chosen.length, total: requirements.length })}
+      </legend>
+      {requirements.length === 0 ? <p className="muted">{t('create.noRequirements')}</p> : null}
+      {applicableIds === null ? <p className="muted">{t('create.chooseUnitForRequirements')}</p> : null}
+      {applicableIds !== null && others.length ? <p className="muted">{t('create.preselectedNote', { count: others.length })}</p> : null}
+      <div className="toolbar">
+        {hidden > 0 ? (
+          <button type="button" className="button-small" onClick={onShowAll}>
+            {t('create.showAll', { count: hidden })}
+          </button>
+        ) : null}
+        <button type="button" className="button-small" onClick={() => onChange(requirements.map((r) => r.id))}>
+          {t('create.selectAll')}
+        </button>
+        <button type="button" className="button-small" onClick={() => onChange([])}>
+          {t('create.selectNone')}
+        </button>
+      </div>
+      <div className="requirement-list">
+        {listed.map((r) => (
+          <label key={r.id} className="checkbox">
+            <input type="checkbox" checked={chosen.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+            <span>
+              <strong>{r.code}</strong> {r.title}
+              {note(r) ? <span className="muted"> ({note(r)})</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import type { RequirementRow } from '../../../../db/api/contract.ts';
+import { LEGAL_BASES, UNIT_TYPES, type RequirementRow } from '../../../../db/api/contract.ts';
+import { CodeListEditor, type CodeListEditorParams } from '../../../components/CodeListEditor.tsx';
 import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useFail, useStatus } from '../../../components/Status.tsx';
@@ -22,8 +23,36 @@ function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
   return [...rows].sort((a, b) => (themeOrder.get(a.theme) ?? 0) - (themeOrder.get(b.theme) ?? 0) || a.sortOrder - b.sortOrder);
 }
 
+/** A column holding a list of codes, shown as labels and edited with one checkbox per code. */
+function codeListColumn(
+  field: 'legalBases' | 'unitTypes',
+  headerName: string,
+  codes: readonly string[],
+  label: (code: string) => string,
+  width: number,
+  emptyText = '',
+): ColDef<RequirementRow> {
+  const text = (value: unknown) => (Array.isArray(value) && value.length ? value.map((c) => label(String(c))).join(', ') : emptyText);
+  const params: CodeListEditorParams = { codes, label, legend: headerName };
+  return {
+    field,
+    headerName,
+    width,
+    wrapText: true,
+    autoHeight: true,
+    cellClass: 'cell-wrap',
+    valueFormatter: (p) => text(p.value),
+    getQuickFilterText: (p) => text(p.value),
+    filterValueGetter: (p) => text(p.data?.[field]),
+    cellEditor: CodeListEditor,
+    cellEditorPopup: true,
+    cellEditorParams: params,
+  };
+}
+
 export function RequirementsPage() {
   const { t } = useTranslation('requirements');
+  const { t: tu } = useTranslation('units');
   const status = useStatus();
   const fail = useFail();
   const [selected, setSelected] = useState<RequirementRow | null>(null);
@@ -57,6 +86,17 @@ export function RequirementsPage() {
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
       },
       { field: 'deadlineDays', headerName: t('columns.deadlineDaysShort'), headerTooltip: t('columns.deadlineDays'), width: 100, filter: false, cellEditor: 'agNumberCellEditor', valueFormatter: optionalNumber },
+      codeListColumn('legalBases', t('columns.legalBases'), LEGAL_BASES, (c) => t(`legalBasis.${c}`), 150),
+      codeListColumn('unitTypes', t('columns.unitTypes'), UNIT_TYPES, (c) => tu(`unitTypes.${c}`), 190, t('allUnitTypes')),
+      {
+        field: 'judgedAtCommissioner',
+        headerName: t('columns.judgedAtCommissionerShort'),
+        headerTooltip: t('columns.judgedAtCommissioner'),
+        width: 120,
+        filter: false,
+        cellDataType: 'boolean',
+        cellEditor: 'agCheckboxCellEditor',
+      },
       { field: 'version', headerName: t('columns.version'), width: 95, ...narrow },
       { field: 'validFrom', headerName: t('columns.validFrom'), width: 125, ...narrow },
       { field: 'assessmentCount', headerName: t('columns.assessments'), width: 130, ...narrow },
@@ -64,7 +104,7 @@ export function RequirementsPage() {
         ? [{ field: 'archivedAt' as const, headerName: t('columns.archived'), editable: false, width: 120, valueFormatter: (p: ValueFormatterParams<RequirementRow>) => (p.value ? String(p.value).slice(0, 10) : '') }]
         : []),
     ];
-  }, [showArchived, t]);
+  }, [showArchived, t, tu]);
 
   const commit = useCallback(
     async (row: RequirementRow, field: string, value: unknown): Promise<RequirementRow> => {
