@@ -17,6 +17,7 @@ import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
+import { IvoCaseSection } from './IvoCaseSection.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
 import { withAction, withActions, withAssessmentUpdate, withoutAction } from './recordUpdates.ts';
 
@@ -342,6 +343,8 @@ export function InspectionPage({ id }: { id: string }) {
           onSave={(v) => update('summary', { summary: v })}
         />
       </section>
+
+      {detail.origin === 'ivo' ? <IvoCaseSection inspection={detail} update={update} errors={errors} disabled={closed} /> : null}
 
       <section className="card" aria-labelledby="assessments-heading">
         <h2 id="assessments-heading">{t('record.assessments')}</h2>
