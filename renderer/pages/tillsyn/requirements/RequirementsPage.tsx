@@ -23,25 +23,30 @@ function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
   return [...rows].sort((a, b) => (themeOrder.get(a.theme) ?? 0) - (themeOrder.get(b.theme) ?? 0) || a.sortOrder - b.sortOrder);
 }
 
-/** A column holding a list of codes, shown as labels and edited with one checkbox per code. */
+/**
+ * A column holding a list of codes, shown as labels on one line (the full list in the tooltip, so
+ * rows stay as short as their wording) and edited with one checkbox per code. A list naming every
+ * code reads allText.
+ */
 function codeListColumn(
   field: 'legalBases' | 'unitTypes',
   headerName: string,
   codes: readonly string[],
   label: (code: string) => string,
   width: number,
-  emptyText = '',
+  allText = '',
 ): ColDef<RequirementRow> {
-  const text = (value: unknown) => (Array.isArray(value) && value.length ? value.map((c) => label(String(c))).join(', ') : emptyText);
+  const text = (value: unknown) => {
+    if (!Array.isArray(value) || value.length === 0) return allText;
+    return allText && value.length === codes.length ? allText : value.map((c) => label(String(c))).join(', ');
+  };
   const params: CodeListEditorParams = { codes, label, legend: headerName };
   return {
     field,
     headerName,
     width,
-    wrapText: true,
-    autoHeight: true,
-    cellClass: 'cell-wrap',
     valueFormatter: (p) => text(p.value),
+    tooltipValueGetter: (p) => text(p.value),
     getQuickFilterText: (p) => text(p.value),
     filterValueGetter: (p) => text(p.data?.[field]),
     cellEditor: CodeListEditor,
@@ -72,13 +77,25 @@ export function RequirementsPage() {
     const wrap = { wrapText: true, autoHeight: true, cellClass: 'cell-wrap' };
     const narrow = { filter: false, editable: false };
     return [
-      { field: 'theme', headerName: t('columns.theme'), width: 150, ...wrap },
+      { field: 'theme', headerName: t('columns.theme'), width: 130, ...wrap },
       { field: 'code', headerName: t('columns.code'), width: 80, filter: false },
       { field: 'title', headerName: t('columns.title'), minWidth: 170, flex: 2, ...wrap },
+      // Scope next to the title, so it is in view at 1366 px.
+      codeListColumn('legalBases', t('columns.legalBases'), LEGAL_BASES, (c) => t(`legalBasis.${c}`), 140),
+      codeListColumn('unitTypes', t('columns.unitTypes'), UNIT_TYPES, (c) => tu(`unitTypes.${c}`), 170, t('allUnitTypes')),
+      {
+        field: 'judgedAtCommissioner',
+        headerName: t('columns.judgedAtCommissionerShort'),
+        headerTooltip: t('columns.judgedAtCommissioner'),
+        width: 110,
+        filter: false,
+        cellDataType: 'boolean',
+        cellEditor: 'agCheckboxCellEditor',
+      },
       {
         field: 'description',
         headerName: t('columns.description'),
-        minWidth: 200,
+        minWidth: 300,
         flex: 3,
         ...wrap,
         cellEditor: 'agLargeTextCellEditor',
@@ -86,17 +103,6 @@ export function RequirementsPage() {
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
       },
       { field: 'deadlineDays', headerName: t('columns.deadlineDaysShort'), headerTooltip: t('columns.deadlineDays'), width: 100, filter: false, cellEditor: 'agNumberCellEditor', valueFormatter: optionalNumber },
-      codeListColumn('legalBases', t('columns.legalBases'), LEGAL_BASES, (c) => t(`legalBasis.${c}`), 150),
-      codeListColumn('unitTypes', t('columns.unitTypes'), UNIT_TYPES, (c) => tu(`unitTypes.${c}`), 190, t('allUnitTypes')),
-      {
-        field: 'judgedAtCommissioner',
-        headerName: t('columns.judgedAtCommissionerShort'),
-        headerTooltip: t('columns.judgedAtCommissioner'),
-        width: 120,
-        filter: false,
-        cellDataType: 'boolean',
-        cellEditor: 'agCheckboxCellEditor',
-      },
       { field: 'version', headerName: t('columns.version'), width: 95, ...narrow },
       { field: 'validFrom', headerName: t('columns.validFrom'), width: 125, ...narrow },
       { field: 'assessmentCount', headerName: t('columns.assessments'), width: 130, ...narrow },
