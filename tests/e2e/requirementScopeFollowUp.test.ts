@@ -111,7 +111,7 @@ describe('requirements by verksamhetstyp, follow-up with the utförare, overdue 
     const grid = page.getByRole('region', { name: 'Tabell över kvalitetskrav' });
     const k07 = grid.locator('.ag-row', { hasText: 'Måltidsordning över hela dygnet' });
     await k07.locator('[col-id="unitTypes"]').dblclick();
-    const editor = page.getByRole('group', { name: 'Gäller verksamhetstyper' });
+    const editor = page.getByRole('group', { name: 'Verksamhetstyper' });
     await editor.getByLabel('Hemtjänst').check();
     await screenshot('kvalitetskrav-redigera');
     await page.keyboard.press('Enter');

@@ -35,6 +35,7 @@ function codeListColumn(
   label: (code: string) => string,
   width: number,
   allText = '',
+  headerTooltip?: string,
 ): ColDef<RequirementRow> {
   const text = (value: unknown) => {
     if (!Array.isArray(value) || value.length === 0) return allText;
@@ -44,6 +45,7 @@ function codeListColumn(
   return {
     field,
     headerName,
+    headerTooltip,
     width,
     valueFormatter: (p) => text(p.value),
     tooltipValueGetter: (p) => text(p.value),
@@ -82,12 +84,12 @@ export function RequirementsPage() {
       { field: 'title', headerName: t('columns.title'), minWidth: 170, flex: 2, ...wrap },
       // Scope next to the title, so it is in view at 1366 px.
       codeListColumn('legalBases', t('columns.legalBases'), LEGAL_BASES, (c) => t(`legalBasis.${c}`), 140),
-      codeListColumn('unitTypes', t('columns.unitTypes'), UNIT_TYPES, (c) => tu(`unitTypes.${c}`), 170, t('allUnitTypes')),
+      codeListColumn('unitTypes', t('columns.unitTypes'), UNIT_TYPES, (c) => tu(`unitTypes.${c}`), 170, t('allUnitTypes'), t('columns.unitTypesLong')),
       {
         field: 'judgedAtCommissioner',
         headerName: t('columns.judgedAtCommissionerShort'),
         headerTooltip: t('columns.judgedAtCommissioner'),
-        width: 110,
+        width: 140,
         filter: false,
         cellDataType: 'boolean',
         cellEditor: 'agCheckboxCellEditor',
