@@ -363,7 +363,7 @@ export function InspectionPage({ id }: { id: string }) {
       </section>
 
       <section className="card" aria-labelledby="actions-heading">
-        <h2 id="actions-heading">{t('record.actions')}</h2>
+        <h2 id="actions-heading">{detail.origin === 'ivo' ? t('ivo.actionsHeading') : t('record.actions')}</h2>
         <ActionsTable
           inspection={detail}
           onSaved={(action) => updateDetail((d) => withAction(d, action))}

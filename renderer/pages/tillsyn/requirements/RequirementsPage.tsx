@@ -79,7 +79,7 @@ export function RequirementsPage() {
     const wrap = { wrapText: true, autoHeight: true, cellClass: 'cell-wrap' };
     const narrow = { filter: false, editable: false };
     return [
-      { field: 'theme', headerName: t('columns.theme'), width: 130, ...wrap },
+      { field: 'theme', headerName: t('columns.theme'), width: 150, ...wrap },
       { field: 'code', headerName: t('columns.code'), width: 80, filter: false },
       { field: 'title', headerName: t('columns.title'), minWidth: 170, flex: 2, ...wrap },
       // Scope next to the title, so it is in view at 1366 px.
