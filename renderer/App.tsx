@@ -43,6 +43,11 @@ const ROUTES: Route[] = [
   { path: '/tillsyner', labelKey: 'nav.inspections', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <InspectionsPage key={databaseKey} /> },
   { path: '/tillsyner/:id', render: ({ databaseKey, params }) => <InspectionPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   { path: '/uppfoljning', labelKey: 'nav.followUp', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <FollowUpPage key={databaseKey} /> },
+  // Översikt links here: the register opened on one source's overdue actions.
+  {
+    path: '/uppfoljning/forsenade/:source',
+    render: ({ databaseKey, params }) => <FollowUpPage key={`${databaseKey}-${params.source ?? ''}`} overdueSource={params.source ?? ''} />,
+  },
   { path: '/tematisk-tillsyn', labelKey: 'nav.themes', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <ThemesPage key={databaseKey} /> },
   { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },

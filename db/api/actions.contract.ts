@@ -49,6 +49,11 @@ export interface ActionRow {
   followUpDate: string | null;
   closingNote: string;
   closedAt: string | null;
+  /** The utförare's åtgärdsplan: when it came in and what it says, in short. */
+  providerPlanReceivedOn: string | null;
+  providerPlanSummary: string;
+  /** The last day the beställare was informed of how the work goes. */
+  commissionerInformedOn: string | null;
   /** Follow-up notes, oldest first. */
   followUps: ActionFollowUpRow[];
   /** Why the action is overdue today, or null. */
@@ -69,6 +74,9 @@ const actionFields = {
   responsible: optionalText('Ansvarig', 160),
   followUpDate: isoDate('Uppföljningsdatum').nullable(),
   unitId: id.nullable(),
+  providerPlanReceivedOn: isoDate('Åtgärdsplan inkom').nullable(),
+  providerPlanSummary: optionalText('Åtgärdsplanens innehåll', 4000),
+  commissionerInformedOn: isoDate('Beställaren informerad').nullable(),
 };
 
 export const actionCreateInput = z.strictObject({
@@ -80,7 +88,7 @@ export const actionCreateInput = z.strictObject({
   followUpDate: actionFields.followUpDate.default(null),
   /** Taken from the inspection for source 'tillsyn'; given, or null for area-wide, otherwise. */
   unitId: actionFields.unitId.optional(),
-  /** The link for source 'tillsyn'. */
+  /** The link for source 'tillsyn' (any inspection) and 'ivo' (an inspection initiated by IVO). */
   inspectionId: id.nullable().default(null),
   assessmentId: id.nullable().default(null),
 });
@@ -98,6 +106,9 @@ export const actionPatch = z
     status: enumOf(ACTION_STATUSES, 'status'),
     followUpDate: actionFields.followUpDate,
     closingNote: optionalText('Avslutningsnotering', 4000),
+    providerPlanReceivedOn: actionFields.providerPlanReceivedOn,
+    providerPlanSummary: actionFields.providerPlanSummary,
+    commissionerInformedOn: actionFields.commissionerInformedOn,
   })
   .partial();
 
@@ -109,8 +120,16 @@ export const actionListInput = z.strictObject({
   inspectionId: id.optional(),
 });
 
+/** Overdue actions of one source, for Översikt. */
+export interface OverdueActionGroup {
+  source: ActionSource;
+  actions: ActionRow[];
+}
+
 export const actionsContract = {
   'actions.list': read<ActionRow[]>()(actionListInput),
+  /** Today's overdue actions grouped by source (Översikt). */
+  'actions.overdueBySource': read<OverdueActionGroup[]>()(z.strictObject({})),
   'actions.get': read<ActionRow>()(z.strictObject({ id })),
   'actions.create': write<ActionRow>()(actionCreateInput),
   'actions.update': write<ActionRow>()(z.strictObject({ id, patch: actionPatch })),

@@ -89,8 +89,12 @@ export interface InspectionDetail extends InspectionListRow {
   reopenReason: string;
   reportSentProviderAt: string | null;
   reportSentCommissionerAt: string | null;
+  /** An IVO case (origin 'ivo'): IVO's decision date, diarienummer and when the answer was sent. */
+  ivoDecisionDate: string | null;
+  ivoCaseNumber: string;
+  ivoAnswerSentAt: string | null;
   assessments: AssessmentRow[];
-  /** The inspection's actions in the register (source 'tillsyn'). */
+  /** The inspection's actions in the register (source 'tillsyn'; for an IVO case also IVO's requirements, source 'ivo'). */
   actions: ActionRow[];
 }
 
@@ -147,6 +151,9 @@ export const inspectionPatch = z
     summary: optionalText('Sammanfattning', 20000),
     reportSentProviderAt: isoDate('Rapport skickad till utförare').nullable(),
     reportSentCommissionerAt: isoDate('Rapport skickad till beställare').nullable(),
+    ivoDecisionDate: isoDate('IVO:s beslutsdatum').nullable(),
+    ivoCaseNumber: optionalText('Diarienummer', 60),
+    ivoAnswerSentAt: isoDate('Svar skickat till IVO').nullable(),
     inspectorIds: z.array(id).max(20),
   })
   .partial();
@@ -166,6 +173,28 @@ export interface ResultCounts {
 }
 
 /** The data of one tillsynsrapport; the PDF and the .docx are both drawn from it. */
+/**
+ * One IVO case of a year (an inspection initiated by IVO) with its requirements in the action
+ * register: what the tillsynsberättelse and lists count as IVO.
+ */
+export interface IvoCaseRow {
+  inspectionId: string;
+  unitId: string;
+  unitName: string;
+  operatingAreaName: string;
+  startDate: string;
+  status: InspectionStatus;
+  decisionDate: string | null;
+  caseNumber: string;
+  answerSentAt: string | null;
+  /** IVO's requirements (actions with source 'ivo'), and those not yet closed. */
+  requirementCount: number;
+  openRequirementCount: number;
+  /** The earliest answer-due date (deadline) among the requirements not yet closed. */
+  nextAnswerDue: string | null;
+  summary: string;
+}
+
 export interface InspectionReportData {
   inspection: InspectionDetail;
   /** Municipality-facing heading lines, e.g. "Tillsynsrapport", unit, date. */

@@ -3,16 +3,31 @@
 import { z } from 'zod';
 import { read, write } from './define.ts';
 import { enumOf, id, isoDate, noInput, optionalText, requiredText } from './fields.ts';
-import { INSPECTION_TYPES, type InspectionStatus, type InspectionType, type Regi } from '../domain/codes.ts';
+import {
+  INSPECTION_TYPES,
+  LEGAL_BASES,
+  UNIT_TYPES,
+  type InspectionStatus,
+  type InspectionType,
+  type LegalBasis,
+  type Regi,
+  type UnitType,
+} from '../domain/codes.ts';
 import type { Tertial } from '../shared/period.ts';
 import type { CoverageResult, InspectionProgress } from '../domain/coverage.ts';
 
-/** The wording of a kvalitetskrav as of one version. */
+/** The wording and scope of a kvalitetskrav as of one version. */
 interface RequirementWording {
   version: number;
   title: string;
   description: string;
   deadlineDays: number | null;
+  /** What it rests on (SoL, LSS, HSL, föreskrifter …), in LEGAL_BASES order. */
+  legalBases: LegalBasis[];
+  /** The verksamhetstyper it applies to, in UNIT_TYPES order; none = every type. */
+  unitTypes: UnitType[];
+  /** Judged at the beställare, not at a utförare's unit: never preselected for a unit. */
+  judgedAtCommissioner: boolean;
   validFrom: string;
   assessmentCount: number;
 }
@@ -64,6 +79,9 @@ const requirementFields = {
   title: requiredText('Rubrik', 200),
   description: optionalText('Beskrivning', 4000),
   deadlineDays,
+  legalBases: z.array(enumOf(LEGAL_BASES, 'lagstöd')).max(LEGAL_BASES.length),
+  unitTypes: z.array(enumOf(UNIT_TYPES, 'verksamhetstyp')).max(UNIT_TYPES.length),
+  judgedAtCommissioner: z.boolean({ error: 'Bedöms hos beställaren måste vara ja eller nej.' }),
 };
 
 export const requirementInput = z.strictObject({
@@ -71,6 +89,9 @@ export const requirementInput = z.strictObject({
   sortOrder: sortOrder.optional(),
   description: requirementFields.description.default(''),
   deadlineDays: deadlineDays.default(null),
+  legalBases: requirementFields.legalBases.default([]),
+  unitTypes: requirementFields.unitTypes.default([]),
+  judgedAtCommissioner: requirementFields.judgedAtCommissioner.default(false),
 });
 export const requirementPatch = z.strictObject(requirementFields).partial();
 

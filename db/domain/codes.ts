@@ -45,8 +45,27 @@ export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 've
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Where an action in the register (åtgärdsregister) comes from; each source links to what it answers. */
-export const ACTION_SOURCES = ['tillsyn', 'analysverkstad', 'kvalitetsrad', 'sjalvskattning', 'annat'] as const;
+export const ACTION_SOURCES = ['tillsyn', 'ivo', 'analysverkstad', 'kvalitetsrad', 'sjalvskattning', 'annat'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
+
+/**
+ * What a kvalitetskrav rests on: laws (SoL, LSS, HSL, patientsäkerhetslagen), Socialstyrelsens
+ * föreskrifter (SOSFS/HSLF-FS) and the municipality's own decisions (the värdighetsgarantier).
+ * A requirement may rest on several. Labels: i18n `requirements:legalBasis`, db/api/labels.ts.
+ */
+export const LEGAL_BASES = [
+  'sol',
+  'lss',
+  'hsl',
+  'psl',
+  'sosfs_2011_9',
+  'sosfs_2011_5',
+  'sosfs_2014_5',
+  'sosfs_2014_10',
+  'hslf_fs_2016_40',
+  'kommunalt_beslut',
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 export const COVERAGE_STATUSES = ['genomford', 'planerad', 'forsenad', 'ej_planerad', 'stangd', 'ej_aktuell'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];

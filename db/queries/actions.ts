@@ -4,8 +4,8 @@ import { actionOverdueReason } from '../domain/overdue.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
-import type { ActionFilter, ActionFollowUpRow, ActionRow } from '../api/actions.contract.ts';
-import type { ActionSource, ActionStatus } from '../domain/codes.ts';
+import type { ActionFilter, ActionFollowUpRow, ActionRow, OverdueActionGroup } from '../api/actions.contract.ts';
+import { ACTION_SOURCES, type ActionSource, type ActionStatus } from '../domain/codes.ts';
 
 /** An action as read from SQL, before its follow-up notes and today's overdue flag are added. */
 type RawAction = Omit<ActionRow, 'overdue' | 'followUps'>;
@@ -17,7 +17,9 @@ const ACTION_SQL = `
          q.code AS requirementCode, v.title AS requirementTitle,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
          r.responsible, r.deadline, r.status, r.follow_up_date AS followUpDate,
-         r.closing_note AS closingNote, r.closed_at AS closedAt, r.updated_at AS updatedAt
+         r.closing_note AS closingNote, r.closed_at AS closedAt,
+         r.provider_plan_received_on AS providerPlanReceivedOn, r.provider_plan_summary AS providerPlanSummary,
+         r.commissioner_informed_on AS commissionerInformedOn, r.updated_at AS updatedAt
   FROM actions r
   LEFT JOIN inspections i ON i.id = r.inspection_id
   LEFT JOIN units u ON u.id = r.unit_id
@@ -81,6 +83,12 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   const rows = toRows(db, db.sqlite.prepare<string[], RawAction>(sql).all(...params), today);
   return (query.filter === 'overdue' ? rows.filter((r) => r.overdue !== null) : rows).sort(compareActions);
+}
+
+/** Today's overdue actions grouped by source, in ACTION_SOURCES order; sources with none are left out. */
+export function overdueActionsBySource(db: AppDatabase, today: string): OverdueActionGroup[] {
+  const overdue = listActions(db, { filter: 'overdue' }, today);
+  return ACTION_SOURCES.map((source) => ({ source, actions: overdue.filter((a) => a.source === source) })).filter((g) => g.actions.length > 0);
 }
 
 export function getAction(db: AppDatabase, id: string, today: string): ActionRow {

@@ -6,8 +6,8 @@ import type { AppDatabase } from '../open.ts';
 import { actionCountsByInspection, listActions } from './actions.ts';
 import { ASSESSMENT_COUNTS_SQL } from './coverageRule.ts';
 import { inspectionProgress, type InspectionProgress } from '../domain/coverage.ts';
-import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef } from '../api/tillsynInspection.contract.ts';
 import type { Tertial } from '../shared/period.ts';
+import type { AssessmentRow, InspectionDetail, InspectionListRow, InspectorRef, IvoCaseRow } from '../api/tillsynInspection.contract.ts';
 import type { InspectionOrigin, InspectionStatus, InspectionType, Regi, UnitType } from '../domain/codes.ts';
 
 interface RawInspection {
@@ -41,6 +41,9 @@ interface RawInspection {
   planTertial: Tertial | null;
   reportSentProviderAt: string | null;
   reportSentCommissionerAt: string | null;
+  ivoDecisionDate: string | null;
+  ivoCaseNumber: string;
+  ivoAnswerSentAt: string | null;
   updatedAt: string;
   requirementCount: number;
   assessedCount: number;
@@ -57,6 +60,7 @@ const INSPECTION_SQL = `
          i.summary, i.status, i.closed_at AS closedAt, i.close_note AS closeNote, i.reopen_reason AS reopenReason,
          pe.year AS planYear, pe.tertial AS planTertial,
          i.report_sent_provider_at AS reportSentProviderAt, i.report_sent_commissioner_at AS reportSentCommissionerAt,
+         i.ivo_decision_date AS ivoDecisionDate, i.ivo_case_number AS ivoCaseNumber, i.ivo_answer_sent_at AS ivoAnswerSentAt,
          i.updated_at AS updatedAt,
          ${ASSESSMENT_COUNTS_SQL},
          (SELECT count(*) FROM assessments s WHERE s.inspection_id = i.id AND s.result IN ('delvis_uppfyllt', 'ej_uppfyllt')) AS shortfallCount
@@ -189,11 +193,13 @@ export function getInspection(db: AppDatabase, id: string, today: string): Inspe
     planEntry: raw.planYear !== null && raw.planTertial !== null ? { year: raw.planYear, tertial: raw.planTertial } : null,
     reportSentProviderAt: raw.reportSentProviderAt,
     reportSentCommissionerAt: raw.reportSentCommissionerAt,
+    ivoDecisionDate: raw.ivoDecisionDate,
+    ivoCaseNumber: raw.ivoCaseNumber,
+    ivoAnswerSentAt: raw.ivoAnswerSentAt,
     assessments: listAssessments(db, id),
     actions: listActions(db, { filter: 'all', inspectionId: id }, today),
   };
 }
-
 
 /** How far one inspection has come (the coverage rule), read alone: for a write's own result. */
 export function inspectionProgressOf(db: AppDatabase, id: string, today: string): InspectionProgress {
@@ -204,4 +210,29 @@ export function inspectionProgressOf(db: AppDatabase, id: string, today: string)
     .get(id);
   if (!row) throw new AppError('not_found', 'Tillsynen finns inte längre (den kan ha tagits bort).');
   return inspectionProgress(row, today);
+}
+
+/**
+ * The IVO cases (inspections with origin 'ivo') that started in a year, each with its
+ * requirements counted from the action register (source 'ivo'), by start date.
+ */
+export function listIvoCases(db: AppDatabase, year: number): IvoCaseRow[] {
+  return db.sqlite
+    .prepare<[string], IvoCaseRow>(
+      `SELECT i.id AS inspectionId, i.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
+              i.start_date AS startDate, i.status, i.ivo_decision_date AS decisionDate, i.ivo_case_number AS caseNumber,
+              i.ivo_answer_sent_at AS answerSentAt, i.summary,
+              count(r.id) AS requirementCount,
+              count(CASE WHEN r.status <> 'stangd' THEN 1 END) AS openRequirementCount,
+              min(CASE WHEN r.status <> 'stangd' THEN r.deadline END) AS nextAnswerDue
+       FROM inspections i
+       JOIN units u ON u.id = i.unit_id
+       JOIN operating_areas a ON a.id = u.operating_area_id
+       LEFT JOIN actions r ON r.inspection_id = i.id AND r.source = 'ivo'
+       WHERE i.origin = 'ivo' AND substr(i.start_date, 1, 4) = ?
+       GROUP BY i.id
+       ORDER BY i.start_date, i.id`,
+    )
+    .all(String(year))
+    .sort((x, y) => x.startDate.localeCompare(y.startDate) || swedishCompare(x.unitName, y.unitName));
 }

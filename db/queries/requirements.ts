@@ -1,13 +1,37 @@
 // Reading the kvalitetskrav catalogue: each requirement with its current version and how often
 // it has been used in assessments, and the versions of one requirement.
 import { swedishCompare } from '../shared/collation.ts';
+import { inCodeOrder } from '../shared/requirementScope.ts';
+import { LEGAL_BASES, UNIT_TYPES } from '../domain/codes.ts';
 import { AppError } from '../errors.ts';
 import { findSameName } from './names.ts';
 import type { AppDatabase } from '../open.ts';
 import type { RequirementRow, RequirementVersionRow } from '../api/tillsynPlanning.contract.ts';
 
-interface RawRequirement extends Omit<RequirementRow, 'currentVersionInUse'> {
+/** A version's scope as SQL returns it: the codes joined by commas, the flag as 0/1. */
+interface RawScope {
+  legalBases: string | null;
+  unitTypes: string | null;
+  judgedAtCommissioner: number;
+}
+
+interface RawRequirement extends Omit<RequirementRow, 'currentVersionInUse' | 'legalBases' | 'unitTypes' | 'judgedAtCommissioner'>, RawScope {
   currentVersionUses: number;
+}
+
+/** A version's legal bases, unit types and flag, in one statement with its row (no query per row). */
+const scopeColumns = (versionId: string) => `
+  (SELECT group_concat(legal_basis) FROM quality_requirement_legal_bases WHERE version_id = ${versionId}) AS legalBases,
+  (SELECT group_concat(unit_type) FROM quality_requirement_unit_types WHERE version_id = ${versionId}) AS unitTypes`;
+
+function parseScope<R extends RawScope>(raw: R): Omit<R, keyof RawScope> & Pick<RequirementRow, 'legalBases' | 'unitTypes' | 'judgedAtCommissioner'> {
+  const { legalBases, unitTypes, judgedAtCommissioner, ...rest } = raw;
+  return {
+    ...rest,
+    legalBases: inCodeOrder((legalBases ?? '').split(','), LEGAL_BASES),
+    unitTypes: inCodeOrder((unitTypes ?? '').split(','), UNIT_TYPES),
+    judgedAtCommissioner: judgedAtCommissioner === 1,
+  };
 }
 
 // One pass: each requirement joined to its highest version, with assessment counts per requirement
@@ -24,13 +48,13 @@ const LIST_SQL = `
   )
   SELECT r.id, r.code, r.theme, r.sort_order AS sortOrder, r.archived_at AS archivedAt,
          c.id AS versionId, c.version, c.title, c.description, c.deadline_days AS deadlineDays,
-         c.valid_from AS validFrom,
+         c.valid_from AS validFrom, c.judged_at_commissioner AS judgedAtCommissioner, ${scopeColumns('c.id')},
          coalesce((SELECT sum(n) FROM uses WHERE uses.requirement_id = r.id), 0) AS assessmentCount,
          coalesce((SELECT n FROM uses WHERE uses.version_id = c.id), 0) AS currentVersionUses
   FROM quality_requirements r JOIN current c ON c.requirement_id = r.id`;
 
 function toRow({ currentVersionUses, ...raw }: RawRequirement): RequirementRow {
-  return { ...raw, currentVersionInUse: currentVersionUses > 0 };
+  return { ...parseScope(raw), currentVersionInUse: currentVersionUses > 0 };
 }
 
 function compareRequirements(a: RequirementRow, b: RequirementRow): number {
@@ -51,13 +75,15 @@ export function getRequirement(db: AppDatabase, id: string): RequirementRow {
 
 export function listRequirementVersions(db: AppDatabase, requirementId: string): RequirementVersionRow[] {
   return db.sqlite
-    .prepare<[string], RequirementVersionRow>(
+    .prepare<[string], Omit<RequirementVersionRow, 'legalBases' | 'unitTypes' | 'judgedAtCommissioner'> & RawScope>(
       `SELECT v.id, v.requirement_id AS requirementId, v.version, v.title, v.description,
               v.deadline_days AS deadlineDays, v.valid_from AS validFrom,
+              v.judged_at_commissioner AS judgedAtCommissioner, ${scopeColumns('v.id')},
               (SELECT count(*) FROM assessments a WHERE a.requirement_version_id = v.id) AS assessmentCount
        FROM quality_requirement_versions v WHERE v.requirement_id = ? ORDER BY v.version DESC`,
     )
-    .all(requirementId);
+    .all(requirementId)
+    .map(parseScope);
 }
 
 /** Whether another requirement already has this code, compared by the one name folding. */

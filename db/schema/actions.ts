@@ -39,6 +39,11 @@ export const actions = sqliteTable(
     /** Required to close (db/writes/actions.ts); empty on actions closed before the register existed. */
     closingNote: text('closing_note').notNull().default(''),
     closedAt: text('closed_at'),
+    /** The utförare's åtgärdsplan: the day it came in and what it says, in short. */
+    providerPlanReceivedOn: text('provider_plan_received_on'),
+    providerPlanSummary: text('provider_plan_summary').notNull().default(''),
+    /** The last day the beställare was told how the work goes (seed 004: kept informed until done). */
+    commissionerInformedOn: text('commissioner_informed_on'),
     ...stampColumns(),
   },
   (t) => [

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
-import { ASSESSMENT_RESULTS, INSPECTION_ORIGINS, INSPECTION_STATUSES, INSPECTION_TYPES } from '../domain/codes.ts';
+import { ASSESSMENT_RESULTS, INSPECTION_ORIGINS, INSPECTION_STATUSES, INSPECTION_TYPES, LEGAL_BASES, UNIT_TYPES } from '../domain/codes.ts';
 
 export {
   ACTION_STATUSES,
@@ -61,10 +61,46 @@ export const qualityRequirementVersions = sqliteTable(
     description: text('description').notNull().default(''),
     /** Dignity/service guarantee deadline in days (e.g. genomförandeplan within 14 days), if any. */
     deadlineDays: integer('deadline_days'),
+    /**
+     * Judged at the beställare, not at a utförare's unit (e.g. the time from application to
+     * decision, V03–V06): never preselected for a unit's inspection.
+     */
+    judgedAtCommissioner: integer('judged_at_commissioner', { mode: 'boolean' }).notNull().default(false),
     validFrom: text('valid_from').notNull(),
     ...stampColumns(),
   },
   (t) => [uniqueIndex('quality_requirement_versions_unique').on(t.requirementId, t.version)],
+);
+
+/** One law or föreskrift a requirement version rests on (one row per basis). */
+export const qualityRequirementLegalBases = sqliteTable(
+  'quality_requirement_legal_bases',
+  {
+    id: idColumn(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => qualityRequirementVersions.id, { onDelete: 'cascade' }),
+    legalBasis: text('legal_basis', { enum: LEGAL_BASES }).notNull(),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('quality_requirement_legal_bases_unique').on(t.versionId, t.legalBasis)],
+);
+
+/**
+ * One verksamhetstyp a requirement version applies to (one row per type). A version with none
+ * applies to every type, as every requirement did before applicability was recorded.
+ */
+export const qualityRequirementUnitTypes = sqliteTable(
+  'quality_requirement_unit_types',
+  {
+    id: idColumn(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => qualityRequirementVersions.id, { onDelete: 'cascade' }),
+    unitType: text('unit_type', { enum: UNIT_TYPES }).notNull(),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('quality_requirement_unit_types_unique').on(t.versionId, t.unitType)],
 );
 
 export const inspectionCycles = sqliteTable(
@@ -171,6 +207,10 @@ export const inspections = sqliteTable(
     reopenReason: text('reopen_reason').notNull().default(''),
     reportSentProviderAt: text('report_sent_provider_at'),
     reportSentCommissionerAt: text('report_sent_commissioner_at'),
+    /** An IVO case (origin 'ivo'): IVO's decision, its diarienummer and when the answer was sent. IVO's requirements are actions with source 'ivo'. */
+    ivoDecisionDate: text('ivo_decision_date'),
+    ivoCaseNumber: text('ivo_case_number').notNull().default(''),
+    ivoAnswerSentAt: text('ivo_answer_sent_at'),
     ...stampColumns(),
   },
   (t) => [

@@ -5,6 +5,8 @@
 // The seed says "Utförare ska följa vård- och omsorgsförvaltningens fastställda
 // värdighetsgarantier samt följande kvalitetskriterier", so the guarantees are requirements too.
 
+import { UNIT_TYPES, type LegalBasis, type UnitType } from '../domain/codes.ts';
+
 export interface QualityRequirementSeed {
   code: string;
   theme: string;
@@ -12,7 +14,24 @@ export interface QualityRequirementSeed {
   description: string;
   /** The guarantee's time limit in days, where the seed states one. */
   deadlineDays: number | null;
+  /** What the requirement rests on (the seed names none; chosen from the requirement's subject). */
+  legalBases: readonly LegalBasis[];
+  /** The verksamhetstyper it applies to; a new inspection of such a unit preselects it. */
+  unitTypes: readonly UnitType[];
+  /** Judged at the beställare (application to decision), not at a utförare's unit. */
+  judgedAtCommissioner: boolean;
 }
+
+// Kinds of unit, named once for the tags below.
+const CARE_HOMES: readonly UnitType[] = ['sarskilt_boende', 'korttidsboende'];
+const LSS_HOMES: readonly UnitType[] = ['lss_gruppbostad', 'lss_servicebostad'];
+/** Units carrying out SoL or LSS insatser for individuals (a genomförandeplan belongs to each insats). */
+const SOL_LSS_SERVICES: readonly UnitType[] = ['hemtjanst', ...CARE_HOMES, ...LSS_HOMES, 'daglig_verksamhet', 'boendestod', 'ifo'];
+/** Units where the municipality's hälso- och sjukvård (HSL) is given. */
+const HEALTH_CARE: readonly UnitType[] = [...CARE_HOMES, 'hemsjukvard', 'lss_gruppbostad'];
+/** Help given in the person's own home. */
+const IN_OWN_HOME: readonly UnitType[] = ['hemtjanst', 'hemsjukvard', 'boendestod'];
+const ALL_UNIT_TYPES: readonly UnitType[] = UNIT_TYPES;
 
 export const QUALITY_REQUIREMENT_THEMES = [
   'Genomförande och delaktighet',
@@ -32,6 +51,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Alla kunder ska ha en genomförandeplan som säkerställer att kunden är delaktig och har inflytande över sin vård och omsorg. ' +
       'Enligt värdighetsgarantin ska genomförandeplanen påbörjas tillsammans med kunden redan den första dagen och finnas aktuell inom två veckor (se V09).',
     deadlineDays: 14,
+    legalBases: ['sol', 'lss', 'sosfs_2014_5'],
+    unitTypes: SOL_LSS_SERVICES,
+    judgedAtCommissioner: false,
   },
   {
     code: 'K02',
@@ -39,6 +61,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Bemanning och kompetens motsvarar uppdraget',
     description: 'Bemanningen ska motsvara verksamhetens uppdrag och medarbetarna ska ha den kompetens som uppdraget kräver.',
     deadlineDays: null,
+    legalBases: ['sol', 'lss', 'hsl'],
+    unitTypes: ALL_UNIT_TYPES,
+    judgedAtCommissioner: false,
   },
   {
     code: 'K03',
@@ -46,6 +71,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Omsorgskontinuitet',
     description: 'Utföraren ska arbeta systematiskt för att säkerställa att omsorgskontinuitet uppnås vid utförandet av insatser.',
     deadlineDays: null,
+    legalBases: ['sol', 'lss'],
+    unitTypes: ['hemtjanst', ...CARE_HOMES, ...LSS_HOMES, 'daglig_verksamhet', 'boendestod', 'hemsjukvard'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'K04',
@@ -55,6 +83,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Utföraren ska erbjuda patient att medverka i de nationella register som vård- och omsorgsförvaltningen beslutar ' +
       '(Senior alert, BPSD, Palliativregistret med flera).',
     deadlineDays: null,
+    legalBases: ['hsl'],
+    unitTypes: [...CARE_HOMES, 'hemsjukvard'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'K05',
@@ -64,6 +95,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Utföraren ska erbjuda patienten riskbedömningar. ' +
       '(Förtydligande, inte ur källan: till exempel risk för fall, undernäring, trycksår och ohälsa i munnen, de områden som Senior alert omfattar.)',
     deadlineDays: null,
+    legalBases: ['hsl', 'sosfs_2014_10'],
+    unitTypes: HEALTH_CARE,
+    judgedAtCommissioner: false,
   },
   {
     code: 'K06',
@@ -71,6 +105,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Vårdplan för riskbedömd patient',
     description: 'Utföraren ska tillse att riskbedömd patient har en vårdplan innehållande utredning, åtgärder, uppföljning och resultat.',
     deadlineDays: null,
+    legalBases: ['hsl', 'hslf_fs_2016_40'],
+    unitTypes: HEALTH_CARE,
+    judgedAtCommissioner: false,
   },
   {
     code: 'K07',
@@ -81,6 +118,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'för hela dygnets måltidsordning i enlighet med vård- och omsorgsförvaltningens riktlinjer gällande nutrition. ' +
       '(Förtydligande, inte ur källan: dit hör att nattfastan inte blir för lång.)',
     deadlineDays: null,
+    legalBases: ['sol', 'sosfs_2014_10'],
+    unitTypes: [...CARE_HOMES, 'lss_gruppbostad'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'K08',
@@ -90,6 +130,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Utföraren ska säkerställa att risker för vårdskador samt händelser som medfört eller hade kunnat medföra en vårdskada ' +
       'rapporteras enligt vård- och omsorgsförvaltningens riktlinje.',
     deadlineDays: null,
+    legalBases: ['psl', 'sosfs_2011_9'],
+    unitTypes: ['hemtjanst', ...HEALTH_CARE, 'lss_servicebostad'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'K09',
@@ -97,6 +140,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Synpunkter och klagomål',
     description: 'Utföraren ska hantera synpunkter och klagomål på verksamheten som en del i det systematiska kvalitetsarbetet.',
     deadlineDays: null,
+    legalBases: ['sosfs_2011_9'],
+    unitTypes: ALL_UNIT_TYPES,
+    judgedAtCommissioner: false,
   },
   {
     code: 'K10',
@@ -104,6 +150,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Lex Sarah',
     description: 'Utföraren ska uppmärksamma, utreda och hantera missförhållanden i enlighet med bestämmelserna om lex Sarah.',
     deadlineDays: null,
+    legalBases: ['sol', 'lss', 'sosfs_2011_5'],
+    unitTypes: SOL_LSS_SERVICES,
+    judgedAtCommissioner: false,
   },
 
   // --- Service- och värdighetsgarantier (seed 004), in the seed's order ---
@@ -115,6 +164,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Vi garanterar att du endast behöver ta en kontakt när du ska nå en handläggare eller annan personal. Den du talat med ansvarar för ' +
       'att den du söker, eller den som kan hjälpa dig i ditt ärende, tar kontakt med dig senast nästkommande dag.',
     deadlineDays: 1,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: ALL_UNIT_TYPES,
+    judgedAtCommissioner: false,
   },
   {
     code: 'V02',
@@ -123,6 +175,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     description:
       'Vi garanterar att du som har trygghetslarm eller är 75 år eller äldre kan få Fixarservice inom en vecka från att du kontaktat oss.',
     deadlineDays: 7,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: ['annan'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V03',
@@ -130,6 +185,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Beslut om hemtjänstinsatser',
     description: 'Vi garanterar att det tar så här lång tid som längst från ansökan till beslut: hemtjänstinsatser – två veckor.',
     deadlineDays: 14,
+    legalBases: ['kommunalt_beslut', 'sol'],
+    unitTypes: ['hemtjanst'],
+    judgedAtCommissioner: true,
   },
   {
     code: 'V04',
@@ -137,6 +195,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Beslut om boende inom äldreomsorgen',
     description: 'Vi garanterar att det tar så här lång tid som längst från ansökan till beslut: boende inom äldreomsorgen – fyra veckor.',
     deadlineDays: 28,
+    legalBases: ['kommunalt_beslut', 'sol'],
+    unitTypes: CARE_HOMES,
+    judgedAtCommissioner: true,
   },
   {
     code: 'V05',
@@ -145,6 +206,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     description: 'Vi garanterar att det tar så här lång tid som längst från ansökan till beslut: insatser inom funktionsstöd – tre månader.',
     // "Tre månader" counted as 90 days; the seed gives months, not days.
     deadlineDays: 90,
+    legalBases: ['kommunalt_beslut', 'lss'],
+    unitTypes: [...LSS_HOMES, 'daglig_verksamhet'],
+    judgedAtCommissioner: true,
   },
   {
     code: 'V06',
@@ -152,6 +216,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Beslut om avgifter',
     description: 'Vi garanterar att det tar så här lång tid som längst från ansökan till beslut: beslut om avgifter – fyra veckor.',
     deadlineDays: 28,
+    legalBases: ['kommunalt_beslut', 'sol'],
+    unitTypes: ['hemtjanst', ...CARE_HOMES, 'hemsjukvard'],
+    judgedAtCommissioner: true,
   },
   {
     code: 'V07',
@@ -159,6 +226,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Information och rådgivning om hjälpmedel',
     description: 'Vi garanterar att du kan få information och rådgivning om hjälpmedel varje dag mellan klockan 10.00 och 16.00.',
     deadlineDays: null,
+    legalBases: ['kommunalt_beslut', 'hsl'],
+    unitTypes: ['hemsjukvard'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V08',
@@ -167,6 +237,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     description:
       'Vi garanterar att när du blivit beviljad stöd och service enligt LSS ska du bli kontaktad inom två veckor av den verksamhet som ska hjälpa och stödja dig.',
     deadlineDays: 14,
+    legalBases: ['kommunalt_beslut', 'lss'],
+    unitTypes: [...LSS_HOMES, 'daglig_verksamhet'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V09',
@@ -176,6 +249,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Vi garanterar att genomförandeplanen, planeringen för hur din hjälp och ditt stöd ska utföras, ska påbörjas tillsammans med dig redan den första dagen ' +
       'du får hjälp. Inom två veckor ska det finnas en aktuell genomförandeplan. Vi garanterar även att personalen känner till, uppdaterar och följer din genomförandeplan.',
     deadlineDays: 14,
+    legalBases: ['kommunalt_beslut', 'sol', 'lss', 'sosfs_2014_5'],
+    unitTypes: SOL_LSS_SERVICES,
+    judgedAtCommissioner: false,
   },
   {
     code: 'V10',
@@ -185,6 +261,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Vi garanterar att du som har hjälp och stöd en eller flera gånger i veckan ska ha möjlighet att träffa din kontaktpersonal minst en gång per vecka ' +
       'i samband med att du får din hjälp. Om du vill byta kontaktpersonal ska vi utse en ny person inom en vecka.',
     deadlineDays: 7,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: ['hemtjanst', ...CARE_HOMES, ...LSS_HOMES, 'daglig_verksamhet', 'boendestod'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V11',
@@ -195,6 +274,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Aktiviteten ska vara anpassad efter dina behov och du ska ha möjlighet att själv välja aktivitet.',
     // A recurring frequency (once a week), not a time limit from an event.
     deadlineDays: null,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: [...CARE_HOMES, 'lss_gruppbostad'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V12',
@@ -204,6 +286,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
       'Vi garanterar att du som ny kund blir erbjuden ett välkomstsamtal inom två veckor. Två till fyra veckor efter välkomstsamtalet, ' +
       'eller senare om du så önskar, garanterar vi att du blir erbjuden ett uppföljningssamtal.',
     deadlineDays: 14,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: ['hemtjanst', ...CARE_HOMES, 'boendestod'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V13',
@@ -211,6 +296,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Hälsogenomgång vid inflyttning',
     description: 'Vi garanterar dig som flyttat in på ett vårdboende att inom fyra veckor få en hälsogenomgång.',
     deadlineDays: 28,
+    legalBases: ['kommunalt_beslut', 'hsl'],
+    unitTypes: ['sarskilt_boende'],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V14',
@@ -218,6 +306,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Ringa eller knacka',
     description: 'Vi garanterar att alltid ringa eller knacka på innan vi kommer in till dig.',
     deadlineDays: null,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: [...IN_OWN_HOME, ...CARE_HOMES, ...LSS_HOMES],
+    judgedAtCommissioner: false,
   },
   {
     code: 'V15',
@@ -225,6 +316,9 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     title: 'Namnskylt eller tjänst-id',
     description: 'Vi garanterar att personalen som besöker dig i ditt hem alltid bär namnskylt eller tjänst-id synligt.',
     deadlineDays: null,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: IN_OWN_HOME,
+    judgedAtCommissioner: false,
   },
   {
     code: 'V16',
@@ -233,5 +327,8 @@ export const QUALITY_REQUIREMENT_SEED: readonly QualityRequirementSeed[] = [
     description:
       'Vi garanterar att personalen kommer på avtalad tid -/+ 20 minuter. Vid längre förseningar meddelar vi dig detta.',
     deadlineDays: null,
+    legalBases: ['kommunalt_beslut'],
+    unitTypes: IN_OWN_HOME,
+    judgedAtCommissioner: false,
   },
 ];

@@ -8,6 +8,7 @@ import { assessments, inspections } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
 import { AppError } from '../errors.ts';
 import { assertActionWritable } from './closedInspection.ts';
+import { todayIso } from '../shared/period.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ActionSource, ActionStatus } from '../domain/codes.ts';
 
@@ -41,9 +42,9 @@ function loadAction(db: AppDatabase, id: string): ActionRecord {
   return row;
 }
 
-function inspectionOf(db: AppDatabase, inspectionId: string): { unitId: string; startDate: string; status: string } {
+function inspectionOf(db: AppDatabase, inspectionId: string): { unitId: string; startDate: string; status: string; origin: string } {
   const row = db.orm
-    .select({ unitId: inspections.unitId, startDate: inspections.startDate, status: inspections.status })
+    .select({ unitId: inspections.unitId, startDate: inspections.startDate, status: inspections.status, origin: inspections.origin })
     .from(inspections)
     .where(eq(inspections.id, inspectionId))
     .get();
@@ -51,22 +52,47 @@ function inspectionOf(db: AppDatabase, inspectionId: string): { unitId: string; 
   return row;
 }
 
-/** A tillsyn action's dates are not before the inspection started. */
-function assertDatesAfterInspection(startDate: string, dates: { deadline?: string | undefined; followUpDate?: string | null | undefined }): void {
-  if (dates.deadline !== undefined && dates.deadline < startDate) {
-    throw invalid('deadline', `Sista dag kan inte vara före tillsynen (${startDate}).`);
+type ActionDates = Partial<Record<'deadline' | 'followUpDate' | 'providerPlanReceivedOn' | 'commissionerInformedOn', string | null | undefined>>;
+
+const DATE_LABELS: Record<keyof ActionDates, string> = {
+  deadline: 'Sista dag',
+  followUpDate: 'Uppföljningsdatum',
+  providerPlanReceivedOn: 'Datum då åtgärdsplanen kom in',
+  commissionerInformedOn: 'Datum då beställaren informerades',
+};
+
+/** An inspection's action has no date before the inspection started. */
+function assertDatesAfterInspection(startDate: string, dates: ActionDates): void {
+  for (const field of Object.keys(DATE_LABELS) as (keyof ActionDates)[]) {
+    const date = dates[field];
+    if (date && date < startDate) throw invalid(field, `${DATE_LABELS[field]} kan inte vara före tillsynen (${startDate}).`);
   }
-  if (dates.followUpDate && dates.followUpDate < startDate) {
-    throw invalid('followUpDate', `Uppföljningsdatum kan inte vara före tillsynen (${startDate}).`);
+}
+
+/** What has happened (a plan came in, the beställare was told) cannot have happened after today. */
+function assertNotInFuture(dates: ActionDates, today: string): void {
+  for (const field of ['providerPlanReceivedOn', 'commissionerInformedOn'] as const) {
+    const date = dates[field];
+    if (date && date > today) throw invalid(field, `${DATE_LABELS[field]} kan inte vara senare än i dag (${today}).`);
   }
 }
 
 /**
  * The link and unit of a new action, checked against its source. Source 'tillsyn': an
- * inspection (and optionally one of its assessments); the unit is the inspection's. The other
+ * inspection (and optionally one of its assessments); the unit is the inspection's. Source 'ivo':
+ * one of IVO's requirements in an IVO case (an inspection with origin 'ivo'). The other
  * sources get their own link columns with their capabilities; until then they link to nothing.
  */
 function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string | null; assessmentId: string | null; unitId: string | null } {
+  if (input.source === 'ivo') {
+    if (!input.inspectionId) throw invalid('inspectionId', 'Ett krav från IVO ska höra till ett IVO-ärende. Välj tillsynen som IVO tog initiativ till.');
+    if (input.assessmentId) throw invalid('assessmentId', 'Ett krav från IVO kopplas till IVO-ärendet, inte till en bedömning.');
+    const inspection = inspectionOf(db, input.inspectionId);
+    if (inspection.origin !== 'ivo') throw invalid('inspectionId', 'Tillsynen är inte initierad av IVO. Ange IVO som initiativ först.');
+    if (input.unitId && input.unitId !== inspection.unitId) throw invalid('unitId', 'Enheten ska vara den enhet IVO-ärendet gäller.');
+    assertDatesAfterInspection(inspection.startDate, input);
+    return { inspectionId: input.inspectionId, assessmentId: null, unitId: inspection.unitId };
+  }
   if (input.source === 'tillsyn') {
     if (!input.inspectionId) throw invalid('inspectionId', 'En åtgärd från tillsyn ska höra till en tillsyn. Välj tillsynen.');
     const inspection = inspectionOf(db, input.inspectionId);
@@ -83,7 +109,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
     return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, unitId: inspection.unitId };
   }
   if (input.inspectionId || input.assessmentId) {
-    throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn kan kopplas till en tillsyn.');
+    throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn eller IVO kan kopplas till en tillsyn.');
   }
   const unitId = input.unitId ?? null;
   if (unitId && !db.orm.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
@@ -126,6 +152,22 @@ export interface ActionPatch {
   status?: ActionStatus | undefined;
   followUpDate?: string | null | undefined;
   closingNote?: string | undefined;
+  providerPlanReceivedOn?: string | null | undefined;
+  providerPlanSummary?: string | undefined;
+  commissionerInformedOn?: string | null | undefined;
+}
+
+/**
+ * The utförare's åtgärdsplan: a summary needs the day the plan came in. A plan coming in moves
+ * an open action on to 'atgardsplan_inkommen' unless the same edit sets another status.
+ */
+function providerPlanStatus(current: ActionRecord, patch: ActionPatch): ActionStatus | undefined {
+  const receivedOn = patch.providerPlanReceivedOn === undefined ? current.providerPlanReceivedOn : patch.providerPlanReceivedOn;
+  const summary = (patch.providerPlanSummary ?? current.providerPlanSummary).trim();
+  if (summary && !receivedOn) throw invalid('providerPlanReceivedOn', 'Ange datum då åtgärdsplanen kom in innan du sammanfattar den.');
+  const planArrives = Boolean(patch.providerPlanReceivedOn) && !current.providerPlanReceivedOn;
+  if (patch.status === undefined && planArrives && current.status === 'oppen') return 'atgardsplan_inkommen';
+  return patch.status;
 }
 
 /**
@@ -136,7 +178,8 @@ export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, st
   const current = loadAction(db, id);
   assertActionWritable(db, current.inspectionId);
   if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
-  const status = patch.status ?? current.status;
+  assertNotInFuture(patch, todayIso());
+  const status = providerPlanStatus(current, patch) ?? current.status;
   const closingNote = (patch.closingNote ?? current.closingNote).trim();
   let closing: { closedAt?: string | null; closingNote?: string } = {};
   if (status === 'stangd' && current.status !== 'stangd') {
@@ -149,7 +192,7 @@ export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, st
     closing = { closingNote };
   }
   const { closingNote: _note, ...fields } = patch;
-  db.orm.update(actions).set({ ...fields, ...closing, ...stamp }).where(eq(actions.id, id)).run();
+  db.orm.update(actions).set({ ...fields, status, ...closing, ...stamp }).where(eq(actions.id, id)).run();
 }
 
 export function closeAction(db: AppDatabase, id: string, closingNote: string, stamp: { updatedAt: string; updatedBy: string }): void {

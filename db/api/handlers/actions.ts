@@ -4,12 +4,13 @@
 import { todayIso } from '../../shared/period.ts';
 import { stamp } from '../../writes/stamp.ts';
 import { addFollowUp, closeAction, createAction, deleteAction, reopenAction, updateAction } from '../../writes/actions.ts';
-import { getAction, listActions } from '../../queries/actions.ts';
+import { getAction, listActions, overdueActionsBySource } from '../../queries/actions.ts';
 import type { Handlers } from '../handle.ts';
 
 type ActionHandlers = Pick<
   Handlers,
   | 'actions.list'
+  | 'actions.overdueBySource'
   | 'actions.get'
   | 'actions.create'
   | 'actions.update'
@@ -21,6 +22,8 @@ type ActionHandlers = Pick<
 
 export const actionHandlers: ActionHandlers = {
   'actions.list': (ctx, input) => listActions(ctx.session.db, input, todayIso()),
+
+  'actions.overdueBySource': (ctx) => overdueActionsBySource(ctx.session.db, todayIso()),
 
   'actions.get': (ctx, { id }) => getAction(ctx.session.db, id, todayIso()),
 

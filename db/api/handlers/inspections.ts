@@ -24,7 +24,8 @@ import { getPlanEntry } from '../../queries/plan.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
 import type { AssessmentResult } from '../../domain/codes.ts';
-import type { AssessmentRow } from '../tillsynInspection.contract.ts';
+import type { AssessmentRow, inspectionPatch } from '../tillsynInspection.contract.ts';
+import type { z } from 'zod';
 import type { ActionRow } from '../actions.contract.ts';
 
 type InspectionHandlers = Pick<
@@ -214,6 +215,36 @@ function ensureActionForShortfall(db: AppDatabase, ctx: ApiContext, assessment: 
   );
 }
 
+type InspectionRecord = ReturnType<typeof loadInspection>;
+type InspectionFields = Omit<z.infer<typeof inspectionPatch>, 'inspectorIds'>;
+
+const IVO_FIELDS = ['ivoDecisionDate', 'ivoCaseNumber', 'ivoAnswerSentAt'] as const;
+
+/**
+ * An IVO case's fields belong to an inspection IVO initiated; its dates have happened (not after
+ * today) and the answer follows the decision. An inspection with IVO's requirements stays IVO's.
+ */
+function assertIvoCase(db: AppDatabase, current: InspectionRecord, fields: InspectionFields, today: string): void {
+  const origin = fields.origin ?? current.origin;
+  if (origin !== 'ivo') {
+    const given = IVO_FIELDS.find((f) => fields[f] !== undefined && fields[f] !== null && fields[f] !== '');
+    if (given) throw invalid(given, 'Uppgifter om IVO-ärendet kan bara anges för en tillsyn som IVO har tagit initiativ till (Initiativ: IVO).');
+    if (current.origin === 'ivo') {
+      const ivoActions = db.orm.select({ n: sql<number>`count(*)` }).from(actions).where(and(eq(actions.inspectionId, current.id), eq(actions.source, 'ivo'))).get()?.n ?? 0;
+      if (ivoActions > 0) throw invalid('origin', `Tillsynen har ${ivoActions} krav från IVO i åtgärdsregistret och måste förbli ett IVO-ärende.`);
+    }
+    return;
+  }
+  const decision = fields.ivoDecisionDate === undefined ? current.ivoDecisionDate : fields.ivoDecisionDate;
+  const answer = fields.ivoAnswerSentAt === undefined ? current.ivoAnswerSentAt : fields.ivoAnswerSentAt;
+  if (fields.ivoDecisionDate && fields.ivoDecisionDate > today) throw invalid('ivoDecisionDate', `IVO:s beslutsdatum kan inte vara senare än i dag (${today}).`);
+  if (fields.ivoAnswerSentAt && fields.ivoAnswerSentAt > today) throw invalid('ivoAnswerSentAt', `Svaret till IVO kan inte ha skickats senare än i dag (${today}).`);
+  if (decision && answer && answer < decision) {
+    const field = fields.ivoAnswerSentAt !== undefined ? 'ivoAnswerSentAt' : 'ivoDecisionDate';
+    throw invalid(field, `Svaret till IVO kan inte ha skickats före IVO:s beslut (${decision}).`);
+  }
+}
+
 export const inspectionHandlers: InspectionHandlers = {
   'inspections.list': (ctx, input) => listInspections(ctx.session.db, input, todayIso()),
 
@@ -258,6 +289,7 @@ export const inspectionHandlers: InspectionHandlers = {
     const current = loadInspection(db, id);
     assertInspectionOpen(db, id);
     const { inspectorIds, ...fields } = patch;
+    assertIvoCase(db, current, fields, today);
     const startDate = fields.startDate ?? current.startDate;
     const endDate = fields.endDate === undefined ? current.endDate : fields.endDate;
     assertDateOrder(startDate, endDate, fields.startDate !== undefined ? 'startDate' : 'endDate');

@@ -13,7 +13,13 @@ import {
   nextRequirementSortOrder,
   requirementCodeTaken,
 } from '../../queries/requirements.ts';
-import { insertDefaultCatalogue, insertRequirement } from '../../writes/requirements.ts';
+import {
+  insertDefaultCatalogue,
+  insertRequirement,
+  insertRequirementVersion,
+  rewriteRequirementVersion,
+  type RequirementContent,
+} from '../../writes/requirements.ts';
 import { foldName } from '../../shared/names.ts';
 import { stamp } from '../../writes/stamp.ts';
 import type { AppDatabase } from '../../open.ts';
@@ -38,6 +44,20 @@ function assertUniqueCode(db: AppDatabase, code: string, exceptId?: string): voi
   }
 }
 
+const sameCodes = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((c) => b.includes(c));
+
+/** Whether the wording or scope differs from the current version (a new version is made only then). */
+function contentChanged(current: RequirementContent, next: RequirementContent): boolean {
+  return (
+    next.title !== current.title ||
+    next.description !== current.description ||
+    next.deadlineDays !== current.deadlineDays ||
+    next.judgedAtCommissioner !== current.judgedAtCommissioner ||
+    !sameCodes(next.legalBases, current.legalBases) ||
+    !sameCodes(next.unitTypes, current.unitTypes)
+  );
+}
+
 export const requirementHandlers: RequirementHandlers = {
   'requirements.list': (ctx, { includeArchived }) => listRequirements(ctx.session.db, includeArchived),
 
@@ -58,7 +78,7 @@ export const requirementHandlers: RequirementHandlers = {
   'requirements.update': (ctx, { id, patch }) => {
     const db = ctx.session.db;
     const current = getRequirement(db, id);
-    const { title, description, deadlineDays, code, theme, sortOrder } = patch;
+    const { code, theme, sortOrder } = patch;
     // Checked even when unchanged: a code kept as a duplicate by migration 0002 gets its folded form now.
     if (code !== undefined) assertUniqueCode(db, code, id);
     if (code !== undefined || theme !== undefined || sortOrder !== undefined) {
@@ -68,24 +88,19 @@ export const requirementHandlers: RequirementHandlers = {
         .where(eq(qualityRequirements.id, id))
         .run();
     }
-    const wording = {
-      title: title ?? current.title,
-      description: description ?? current.description,
-      deadlineDays: deadlineDays === undefined ? current.deadlineDays : deadlineDays,
+    const content: RequirementContent = {
+      title: patch.title ?? current.title,
+      description: patch.description ?? current.description,
+      deadlineDays: patch.deadlineDays === undefined ? current.deadlineDays : patch.deadlineDays,
+      legalBases: patch.legalBases ?? current.legalBases,
+      unitTypes: patch.unitTypes ?? current.unitTypes,
+      judgedAtCommissioner: patch.judgedAtCommissioner ?? current.judgedAtCommissioner,
     };
-    const changed =
-      wording.title !== current.title || wording.description !== current.description || wording.deadlineDays !== current.deadlineDays;
-    if (changed && current.currentVersionInUse) {
-      db.orm
-        .insert(qualityRequirementVersions)
-        .values({ requirementId: id, version: current.version + 1, ...wording, validFrom: todayIso(), updatedBy: stamp(ctx).updatedBy })
-        .run();
-    } else if (changed) {
-      db.orm
-        .update(qualityRequirementVersions)
-        .set({ ...wording, ...stamp(ctx) })
-        .where(eq(qualityRequirementVersions.id, current.versionId))
-        .run();
+    if (!contentChanged(current, content)) return getRequirement(db, id);
+    if (current.currentVersionInUse) {
+      insertRequirementVersion(db, id, current.version + 1, content, stamp(ctx).updatedBy, todayIso());
+    } else {
+      rewriteRequirementVersion(db, current.versionId, content, stamp(ctx));
     }
     return getRequirement(db, id);
   },
@@ -106,6 +121,7 @@ export const requirementHandlers: RequirementHandlers = {
         `Kvalitetskravet ${current.code} används i ${what} och kan inte tas bort. Arkivera det i stället – historiken finns då kvar.`,
       );
     }
+    // The versions' legal bases and unit types go with them (ON DELETE CASCADE).
     db.orm.delete(qualityRequirementVersions).where(eq(qualityRequirementVersions.requirementId, id)).run();
     db.orm.delete(qualityRequirements).where(eq(qualityRequirements.id, id)).run();
     return { deleted: true as const };

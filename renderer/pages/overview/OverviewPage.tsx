@@ -1,10 +1,12 @@
-// Översikt: what the database holds, at a glance.
+// Översikt: what the database holds, at a glance, and the follow-ups that are overdue today,
+// grouped by source with links into the register (Uppföljning).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGI } from '../../../db/api/contract.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
+import { OverdueActions } from './OverdueActions.tsx';
 
 /** Keyed by the open database in App, so another database loads afresh. */
 export function OverviewPage() {
@@ -46,6 +48,7 @@ export function OverviewPage() {
               <span className="stat-label">{t('overview.areas')}</span>
             </div>
           </div>
+          <OverdueActions />
           {summary.unitCount === 0 ? (
             <p>{t('overview.empty')}</p>
           ) : (

@@ -86,6 +86,10 @@ describe('migrating a 0000 database with the demo into the action register', () 
         reason: '',
         unit_id: before.inspectionUnit.get(String(r.inspection_id)),
         closing_note: '',
+        // Added by migration 0004 (the utförare's åtgärdsplan, beställare informerad).
+        provider_plan_received_on: null,
+        provider_plan_summary: '',
+        commissioner_informed_on: null,
       })),
     );
     expect(after.tables).not.toContain('required_actions');

@@ -53,7 +53,7 @@ describe('the action register', () => {
     const { inspection } = await tillsynAction();
     expect(await w.fail('actions.create', { source: 'annat', description: 'X', deadline: '2027-01-01', inspectionId: inspection.id })).toMatchObject({
       code: 'invalid_input',
-      issues: [{ field: 'inspectionId', message: 'Bara en åtgärd med källan tillsyn kan kopplas till en tillsyn.' }],
+      issues: [{ field: 'inspectionId', message: 'Bara en åtgärd med källan tillsyn eller IVO kan kopplas till en tillsyn.' }],
     });
     expect(await w.fail('actions.create', { source: 'tillsyn', description: 'X', deadline: '2027-01-01' })).toMatchObject({
       issues: [{ field: 'inspectionId' }],

@@ -1,4 +1,5 @@
-// Following up one action of the register: what it answers, its follow-up notes (one row per
+// Following up one action of the register: what it answers, the utförare's åtgärdsplan and when
+// the beställare was last informed (saved field by field), its follow-up notes (one row per
 // note: date, text, who) with a form for the next, and closing (with a closing note) or reopening.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { ApiError, call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText } from '../../../components/Status.tsx';
 import { formatDate } from '../../../kit/format.ts';
-import { FieldMessage } from '../inspections/autosave.tsx';
+import { AutosaveText, FieldMessage, SaveIndicator, useSaver } from '../inspections/autosave.tsx';
 import { actionLinkText, isActionLocked } from './actionLink.ts';
 
 interface Props {
@@ -107,6 +108,7 @@ export function ActionDialog({ action, onClose, onSaved, onCloseAction }: Props)
               </>
             ) : null}
           </dl>
+          <ProviderPlan action={action} locked={locked} onSaved={onSaved} />
           <h3>{t('actionDialog.notes')}</h3>
           {action.followUps.length === 0 ? (
             <p className="muted">{t('actionDialog.noNotes')}</p>
@@ -144,5 +146,48 @@ export function ActionDialog({ action, onClose, onSaved, onCloseAction }: Props)
         </div>
       ) : null}
     </Dialog>
+  );
+}
+
+type ProviderPlanField = 'providerPlanReceivedOn' | 'providerPlanSummary' | 'commissionerInformedOn';
+
+/** The utförare's åtgärdsplan and when the beställare was last informed, each saved when it loses focus. */
+function ProviderPlan({ action, locked, onSaved }: { action: ActionRow; locked: boolean; onSaved: (saved: ActionRow) => void }) {
+  const { t } = useTranslation('tillsyn');
+  const { state, errors, save } = useSaver();
+  const saveField = (field: ProviderPlanField) => (value: string) =>
+    save(field, async () => {
+      const trimmed = value.trim();
+      const patchValue = field === 'providerPlanSummary' ? trimmed : trimmed || null;
+      const saved = await call('actions.update', { id: action.id, patch: { [field]: patchValue } });
+      onSaved(saved);
+      return saved.status !== action.status ? t('actionDialog.statusNow', { status: t(`codes.actionStatus.${saved.status}`) }) : undefined;
+    });
+  const text = (field: ProviderPlanField, multiline = false) => (
+    <AutosaveText
+      key={`${action.id}-${field}-${action[field] ?? ''}`}
+      id={`action-${field}`}
+      label={t(`actionDialog.${field}`)}
+      value={action[field] ?? ''}
+      placeholder={multiline ? undefined : t('datePlaceholder')}
+      multiline={multiline}
+      rows={2}
+      className={multiline ? 'grow' : undefined}
+      onSave={saveField(field)}
+      error={errors[field]}
+      disabled={locked}
+    />
+  );
+  return (
+    <section aria-labelledby="provider-plan-heading">
+      <h3 id="provider-plan-heading">
+        {t('actionDialog.providerPlan')} <SaveIndicator state={state} />
+      </h3>
+      <div className="inline-form">
+        {text('providerPlanReceivedOn')}
+        {text('providerPlanSummary', true)}
+        {text('commissionerInformedOn')}
+      </div>
+    </section>
   );
 }

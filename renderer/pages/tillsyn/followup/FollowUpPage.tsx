@@ -47,11 +47,15 @@ function LinkCell(p: ICellRendererParams<ActionRow, string>) {
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
-export function FollowUpPage() {
+const isActionSource = (value: string): value is ActionSource => (ACTION_SOURCES as readonly string[]).includes(value);
+
+/** overdueSource (from a link in Översikt) opens the register on that source's overdue actions. */
+export function FollowUpPage({ overdueSource }: { overdueSource?: string } = {}) {
   const { t } = useTranslation('tillsyn');
   const status = useStatus();
-  const [filter, setFilter] = useState<ActionFilter>('open');
-  const [source, setSource] = useState<ActionSource | ''>('');
+  const linkedSource = overdueSource !== undefined && isActionSource(overdueSource) ? overdueSource : null;
+  const [filter, setFilter] = useState<ActionFilter>(linkedSource ? 'overdue' : 'open');
+  const [source, setSource] = useState<ActionSource | ''>(linkedSource ?? '');
   const [actionStatus, setActionStatus] = useState<ActionStatus | ''>('');
   const [search, setSearch] = useState('');
   const [following, setFollowing] = useState<ActionRow | null>(null);

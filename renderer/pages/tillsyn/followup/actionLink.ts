@@ -1,5 +1,5 @@
 // What an action answers, in one line: "Tillsyn 2026-03-12 – Solgården, krav K04" for a tillsyn
-// action; the unit and the written reason (or a dash) for a source whose links come with its
+// action, "IVO-ärende 2026-03-12 – Solgården" for one of IVO's requirements; the unit and the written reason (or a dash) for a source whose links come with its
 // capability.
 import type { TFunction } from 'i18next';
 import type { ActionRow } from '../../../../db/api/contract.ts';
@@ -9,6 +9,7 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
     const values = { date: a.inspectionDate, unit: a.unitName ?? '', code: a.requirementCode ?? '' };
     return a.requirementCode ? t('followUp.link.tillsynRequirement', values) : t('followUp.link.tillsyn', values);
   }
+  if (a.source === 'ivo' && a.inspectionDate) return t('followUp.link.ivo', { date: a.inspectionDate, unit: a.unitName ?? '' });
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
 }
 

@@ -1,5 +1,6 @@
-// The required actions of one inspection (its actions in the register, source tillsyn), each field
-// saved on its own; overdue rows stand out; closing asks for a closing note.
+// The required actions of one inspection (its actions in the register, source tillsyn; in an IVO
+// case also IVO's requirements, source IVO, added here), each field saved on its own; overdue
+// rows stand out; closing asks for a closing note.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, type ActionRow, type ActionStatus, type InspectionDetail, type MethodInput } from '../../../../db/api/contract.ts';
@@ -27,6 +28,8 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
   const [closing, setClosing] = useState<ActionRow | null>(null);
   const [draft, setDraft] = useState({ description: '', deadline: '' });
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
+  // In an IVO case the form adds IVO's requirements, due by the date the answer is due.
+  const ivoCase = inspection.origin === 'ivo';
 
   const update = (actionId: string, field: string, patch: ActionPatch) =>
     save(`action-${actionId}-${field}`, async () => {
@@ -36,7 +39,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
   const add = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const created = await call('actions.create', { source: 'tillsyn', inspectionId: inspection.id, description: draft.description, deadline: draft.deadline, responsible: inspection.unitManager });
+      const created = await call('actions.create', { source: ivoCase ? 'ivo' : 'tillsyn', inspectionId: inspection.id, description: draft.description, deadline: draft.deadline, responsible: inspection.unitManager });
       setDraft({ description: '', deadline: '' });
       setAddErrors({});
       onSaved(created);
@@ -69,7 +72,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
   const closed = inspection.status === 'avslutad';
   const err = (actionId: string, field: string) => errors[`action-${actionId}-${field}`];
 
-  const code = (a: ActionRow) => a.requirementCode ?? '–';
+  const code = (a: ActionRow) => a.requirementCode ?? (a.source === 'ivo' ? t('codes.actionSource.ivo') : '–');
   const columns: DataColumn<ActionRow>[] = [
     {
       key: 'requirement',
@@ -209,9 +212,9 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
         rowClassName={(a) => (a.overdue ? 'row-overdue' : undefined)}
       />
       {closed ? null : (
-      <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-label={t('record.addAction')}>
+      <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-label={ivoCase ? t('ivo.addRequirement') : t('record.addAction')}>
         <div className="form-field grow">
-          <label htmlFor="new-action-description">{t('record.newActionText')}</label>
+          <label htmlFor="new-action-description">{ivoCase ? t('ivo.newRequirement') : t('record.newActionText')}</label>
           <input
             id="new-action-description"
             value={draft.description}
@@ -222,7 +225,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           <FieldMessage id="new-action-description-error" message={addErrors.description} />
         </div>
         <div className="form-field">
-          <label htmlFor="new-action-deadline">{t('record.newActionDeadline')}</label>
+          <label htmlFor="new-action-deadline">{ivoCase ? t('ivo.answerDue') : t('record.newActionDeadline')}</label>
           <input
             id="new-action-deadline"
             value={draft.deadline}
@@ -233,7 +236,7 @@ export function ActionsTable({ inspection, onSaved, onDeleted, save, errors }: A
           />
           <FieldMessage id="new-action-deadline-error" message={addErrors.deadline} />
         </div>
-        <button type="submit">{t('record.addAction')}</button>
+        <button type="submit">{ivoCase ? t('ivo.addRequirement') : t('record.addAction')}</button>
         <ErrorText message={addErrors.form} />
       </form>
       )}

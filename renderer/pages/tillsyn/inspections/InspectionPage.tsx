@@ -17,6 +17,7 @@ import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
+import { IvoCaseSection } from './IvoCaseSection.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
 import { ReopenInspectionDialog } from './ReopenInspectionDialog.tsx';
 import { withAction, withActions, withAssessmentUpdate, withoutAction } from './recordUpdates.ts';
@@ -350,6 +351,8 @@ export function InspectionPage({ id }: { id: string }) {
         />
       </section>
 
+      {detail.origin === 'ivo' ? <IvoCaseSection inspection={detail} update={update} errors={errors} disabled={closed} /> : null}
+
       <section className="card" aria-labelledby="assessments-heading">
         <h2 id="assessments-heading">{t('record.assessments')}</h2>
         <p className="muted">
@@ -367,7 +370,7 @@ export function InspectionPage({ id }: { id: string }) {
       </section>
 
       <section className="card" aria-labelledby="actions-heading">
-        <h2 id="actions-heading">{t('record.actions')}</h2>
+        <h2 id="actions-heading">{detail.origin === 'ivo' ? t('ivo.actionsHeading') : t('record.actions')}</h2>
         <ActionsTable
           inspection={detail}
           onSaved={(action) => updateDetail((d) => withAction(d, action))}

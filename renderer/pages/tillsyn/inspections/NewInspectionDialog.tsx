@@ -1,7 +1,8 @@
 // "Ny tillsyn": the unit, dates, kind of inspection, inspectors and the kvalitetskrav to assess
-// (all active requirements preselected). Creating it opens the record. The inspection is linked to
-// the unit's open plan entry of its kind (the dialog says which, or why not); started from a plan
-// card or row, it is filled in from that entry and linked to it.
+// (those that apply to the unit's verksamhetstyp preselected, the rest one click away). Creating
+// it opens the record. The inspection is linked to the unit's open plan entry of its kind (the
+// dialog says which, or why not); started from a plan card or row, it is filled in from that entry
+// and linked to it.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,9 +10,11 @@ import {
   INSPECTION_TYPES,
   type InspectionOrigin,
   type PlanEntryRow,
+  type RequirementRow,
   type UnitRow,
 } from '../../../../db/api/contract.ts';
 import { plannedStartDate } from '../plan/entryStatus.ts';
+import { requirementAppliesTo } from '../../../../db/shared/requirementScope.ts';
 import { ApiError, call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText, useStatus } from '../../../components/Status.tsx';
@@ -82,9 +85,8 @@ function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPla
         : planLink.ordinaryEntry
           ? t('create.notLinked', { period: period(planLink.ordinaryEntry) })
           : t('create.noPlan');
-  // Every requirement until the user changes the choice.
+  // The requirements that apply to the unit's verksamhetstyp until the user changes the choice.
   const [chosenRequirements, setRequirementIds] = useState<string[] | null>(null);
-  const requirementIds = useMemo(() => chosenRequirements ?? (choices?.requirements ?? []).map((r) => r.id), [chosenRequirements, choices]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
 
@@ -94,6 +96,18 @@ function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPla
     for (const unit of choices?.units ?? []) groups.set(unit.operatingAreaName, [...(groups.get(unit.operatingAreaName) ?? []), unit]);
     return [...groups.entries()];
   }, [choices]);
+
+  const [showAll, setShowAll] = useState(false);
+  /** The requirements that apply to the unit's verksamhetstyp; null before a unit is chosen. */
+  const applicableTo = (unitId: string): string[] | null => {
+    const unitType = choices?.units.find((u) => u.id === unitId)?.unitType;
+    return unitType ? (choices?.requirements ?? []).filter((r) => requirementAppliesTo(r, unitType)).map((r) => r.id) : null;
+  };
+  const chooseUnit = (unitId: string) => {
+    setForm({ ...form, unitId });
+    setRequirementIds(null);
+  };
+  const requirementIds = chosenRequirements ?? applicableTo(form.unitId) ?? [];
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const toggle = (list: string[], setList: (l: string[]) => void, id: string, on: boolean) =>
@@ -140,7 +154,7 @@ function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPla
           <div className="record-grid">
             <div className="form-field">
               <label htmlFor="new-unitId">{t('create.unit')}</label>
-              <select id="new-unitId" value={form.unitId} onChange={set('unitId')} disabled={fromPlan !== null} {...invalid('unitId')}>
+              <select id="new-unitId" value={form.unitId} onChange={(e) => chooseUnit(e.target.value)} disabled={fromPlan !== null} {...invalid('unitId')}>
                 <option value="">{t('create.chooseUnit')}</option>
                 {unitsByArea.map(([area, units]) => (
                   <optgroup key={area} label={area}>
@@ -195,30 +209,14 @@ function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPla
             ))}
             <FieldMessage id="new-inspectorIds-error" message={errors.inspectorIds} />
           </fieldset>
-          <fieldset className="checkbox-group requirement-choices">
-            <legend>
-              {t('create.requirements')} – {t('create.selectedCount', { count: requirementIds.length, total: choices.requirements.length })}
-            </legend>
-            {choices.requirements.length === 0 ? <p className="muted">{t('create.noRequirements')}</p> : null}
-            <div className="toolbar">
-              <button type="button" className="button-small" onClick={() => setRequirementIds(choices.requirements.map((r) => r.id))}>
-                {t('create.selectAll')}
-              </button>
-              <button type="button" className="button-small" onClick={() => setRequirementIds([])}>
-                {t('create.selectNone')}
-              </button>
-            </div>
-            <div className="requirement-list">
-              {choices.requirements.map((r) => (
-                <label key={r.id} className="checkbox">
-                  <input type="checkbox" checked={requirementIds.includes(r.id)} onChange={(e) => toggle(requirementIds, setRequirementIds, r.id, e.target.checked)} />
-                  <span>
-                    <strong>{r.code}</strong> {r.title}
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RequirementChoices
+            requirements={choices.requirements}
+            applicableIds={applicableTo(form.unitId)}
+            chosen={requirementIds}
+            onChange={setRequirementIds}
+            showAll={showAll}
+            onShowAll={() => setShowAll(true)}
+          />
           <ErrorText message={formError} />
           <div className="form-actions">
             <button type="button" onClick={onClose}>
@@ -231,5 +229,62 @@ function NewInspectionForm({ onClose, fromPlan }: { onClose: () => void; fromPla
         </form>
       )}
     </>
+  );
+}
+
+interface RequirementChoicesProps {
+  requirements: RequirementRow[];
+  /** Those that apply to the chosen unit's verksamhetstyp; null before a unit is chosen. */
+  applicableIds: string[] | null;
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  showAll: boolean;
+  onShowAll: () => void;
+}
+
+/** The kvalitetskrav to assess: the unit's own listed first and chosen, the others behind "Visa alla krav". */
+function RequirementChoices({ requirements, applicableIds, chosen, onChange, showAll, onShowAll }: RequirementChoicesProps) {
+  const { t } = useTranslation('tillsyn');
+  const applies = new Set(applicableIds ?? []);
+  const others = requirements.filter((r) => !applies.has(r.id));
+  // Before a unit is chosen nothing is known about it, so every requirement is listed.
+  const listed = applicableIds === null || showAll ? requirements : requirements.filter((r) => applies.has(r.id) || chosen.includes(r.id));
+  const hidden = requirements.length - listed.length;
+  const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((x) => x !== id));
+  const note = (r: RequirementRow) =>
+    applicableIds === null || applies.has(r.id) ? null : r.judgedAtCommissioner ? t('create.atCommissioner') : t('create.otherUnitTypes');
+  return (
+    <fieldset className="checkbox-group requirement-choices">
+      <legend>
+        {t('create.requirements')} – {t('create.selectedCount', { count: chosen.length, total: requirements.length })}
+      </legend>
+      {requirements.length === 0 ? <p className="muted">{t('create.noRequirements')}</p> : null}
+      {applicableIds === null ? <p className="muted">{t('create.chooseUnitForRequirements')}</p> : null}
+      {applicableIds !== null && others.length ? <p className="muted">{t('create.preselectedNote', { count: others.length })}</p> : null}
+      <div className="toolbar">
+        {hidden > 0 ? (
+          <button type="button" className="button-small" onClick={onShowAll}>
+            {t('create.showAll', { count: hidden })}
+          </button>
+        ) : null}
+        <button type="button" className="button-small" onClick={() => onChange(requirements.map((r) => r.id))}>
+          {t('create.selectAll')}
+        </button>
+        <button type="button" className="button-small" onClick={() => onChange([])}>
+          {t('create.selectNone')}
+        </button>
+      </div>
+      <div className="requirement-list">
+        {listed.map((r) => (
+          <label key={r.id} className="checkbox">
+            <input type="checkbox" checked={chosen.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+            <span>
+              <strong>{r.code}</strong> {r.title}
+              {note(r) ? <span className="muted"> ({note(r)})</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

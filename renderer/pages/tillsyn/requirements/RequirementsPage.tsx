@@ -3,7 +3,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import type { RequirementRow } from '../../../../db/api/contract.ts';
+import { LEGAL_BASES, UNIT_TYPES, type RequirementRow } from '../../../../db/api/contract.ts';
+import { CodeListEditor, type CodeListEditorParams } from '../../../components/CodeListEditor.tsx';
 import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useFail, useStatus } from '../../../components/Status.tsx';
@@ -22,8 +23,43 @@ function groupByTheme(rows: RequirementRow[]): RequirementRow[] {
   return [...rows].sort((a, b) => (themeOrder.get(a.theme) ?? 0) - (themeOrder.get(b.theme) ?? 0) || a.sortOrder - b.sortOrder);
 }
 
+/**
+ * A column holding a list of codes, shown as labels on one line (the full list in the tooltip, so
+ * rows stay as short as their wording) and edited with one checkbox per code. A list naming every
+ * code reads allText.
+ */
+function codeListColumn(
+  field: 'legalBases' | 'unitTypes',
+  headerName: string,
+  codes: readonly string[],
+  label: (code: string) => string,
+  width: number,
+  allText = '',
+  headerTooltip?: string,
+): ColDef<RequirementRow> {
+  const text = (value: unknown) => {
+    if (!Array.isArray(value) || value.length === 0) return allText;
+    return allText && value.length === codes.length ? allText : value.map((c) => label(String(c))).join(', ');
+  };
+  const params: CodeListEditorParams = { codes, label, legend: headerName };
+  return {
+    field,
+    headerName,
+    headerTooltip,
+    width,
+    valueFormatter: (p) => text(p.value),
+    tooltipValueGetter: (p) => text(p.value),
+    getQuickFilterText: (p) => text(p.value),
+    filterValueGetter: (p) => text(p.data?.[field]),
+    cellEditor: CodeListEditor,
+    cellEditorPopup: true,
+    cellEditorParams: params,
+  };
+}
+
 export function RequirementsPage() {
   const { t } = useTranslation('requirements');
+  const { t: tu } = useTranslation('units');
   const status = useStatus();
   const fail = useFail();
   const [selected, setSelected] = useState<RequirementRow | null>(null);
@@ -46,10 +82,22 @@ export function RequirementsPage() {
       { field: 'theme', headerName: t('columns.theme'), width: 150, ...wrap },
       { field: 'code', headerName: t('columns.code'), width: 80, filter: false },
       { field: 'title', headerName: t('columns.title'), minWidth: 170, flex: 2, ...wrap },
+      // Scope next to the title, so it is in view at 1366 px.
+      codeListColumn('legalBases', t('columns.legalBases'), LEGAL_BASES, (c) => t(`legalBasis.${c}`), 140),
+      codeListColumn('unitTypes', t('columns.unitTypes'), UNIT_TYPES, (c) => tu(`unitTypes.${c}`), 170, t('allUnitTypes'), t('columns.unitTypesLong')),
+      {
+        field: 'judgedAtCommissioner',
+        headerName: t('columns.judgedAtCommissionerShort'),
+        headerTooltip: t('columns.judgedAtCommissioner'),
+        width: 140,
+        filter: false,
+        cellDataType: 'boolean',
+        cellEditor: 'agCheckboxCellEditor',
+      },
       {
         field: 'description',
         headerName: t('columns.description'),
-        minWidth: 200,
+        minWidth: 300,
         flex: 3,
         ...wrap,
         cellEditor: 'agLargeTextCellEditor',
@@ -64,7 +112,7 @@ export function RequirementsPage() {
         ? [{ field: 'archivedAt' as const, headerName: t('columns.archived'), editable: false, width: 120, valueFormatter: (p: ValueFormatterParams<RequirementRow>) => (p.value ? String(p.value).slice(0, 10) : '') }]
         : []),
     ];
-  }, [showArchived, t]);
+  }, [showArchived, t, tu]);
 
   const commit = useCallback(
     async (row: RequirementRow, field: string, value: unknown): Promise<RequirementRow> => {
