@@ -33,7 +33,9 @@ export interface AuditEntry {
 }
 
 export interface AuditLogPage {
+  /** Matching entries; when totalCapped, only a lower bound (the log stops counting past a cap). */
   total: number;
+  totalCapped: boolean;
   entries: AuditEntry[];
 }
 

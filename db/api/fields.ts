@@ -1,6 +1,6 @@
 // Reusable, bounded zod fields with Swedish messages, shared by every area's contract.
 import { z } from 'zod';
-import { isValid, parseISO, format } from 'date-fns';
+import { isCalendarDate } from '../shared/period.ts';
 
 // Zod's own messages (wrong type, unknown key) in Swedish too.
 z.config(z.locales.sv());
@@ -33,10 +33,7 @@ export function isoDate(label: string) {
   return z
     .string({ error: `${label} måste vara ett datum.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} ska skrivas som ÅÅÅÅ-MM-DD.` })
-    .refine((value) => {
-      const parsed = parseISO(value);
-      return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
-    }, { error: `${label} är inget giltigt datum.` });
+    .refine(isCalendarDate, { error: `${label} är inget giltigt datum.` });
 }
 
 export function enumOf<T extends readonly [string, ...string[]]>(values: T, label: string) {

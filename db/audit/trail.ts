@@ -104,7 +104,9 @@ function sealStatements(): string[] {
     ),
     `CREATE TRIGGER IF NOT EXISTS main.audit_log_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM main.audit_log WHERE id = NEW.id) BEGIN ${raise}; END`,
     `CREATE TABLE IF NOT EXISTS main.${AUDIT_SEAL_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), row_count INTEGER NOT NULL, last_id TEXT, pruned_count INTEGER NOT NULL DEFAULT 0)`,
-    `INSERT OR IGNORE INTO main.${AUDIT_SEAL_TABLE} (id, row_count, last_id) SELECT 1, (SELECT count(*) FROM main.audit_log), (SELECT id FROM main.audit_log ORDER BY rowid DESC LIMIT 1)`,
+    // Only when the seal row is missing: the count reads the whole log (seconds on a cold 500 MB file), so never at every open.
+    `INSERT INTO main.${AUDIT_SEAL_TABLE} (id, row_count, last_id) SELECT 1, (SELECT count(*) FROM main.audit_log), (SELECT id FROM main.audit_log ORDER BY rowid DESC LIMIT 1) ` +
+      `WHERE NOT EXISTS (SELECT 1 FROM main.${AUDIT_SEAL_TABLE} WHERE id = 1)`,
     `CREATE TRIGGER IF NOT EXISTS main.audit_log_seal_insert AFTER INSERT ON audit_log BEGIN UPDATE ${AUDIT_SEAL_TABLE} SET row_count = row_count + 1, last_id = NEW.id WHERE id = 1; END`,
     `CREATE TRIGGER IF NOT EXISTS main.audit_log_seal_delete AFTER DELETE ON audit_log BEGIN UPDATE ${AUDIT_SEAL_TABLE} SET row_count = row_count - 1, pruned_count = pruned_count + 1, ` +
       `last_id = CASE WHEN last_id = OLD.id THEN (SELECT id FROM audit_log ORDER BY rowid DESC LIMIT 1) ELSE last_id END WHERE id = 1; END`,

@@ -1,10 +1,11 @@
 // The one import pipeline: read the file, map its header to known columns, validate every row
 // with zod and the caller's cross-row rules, and report every problem per row. The caller
 // writes only when the preview has no problems, in one transaction.
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { UploadedFile } from '../api/fields.ts';
-import { readTabularFile, type CellValue } from './tabular.ts';
+import { readTabularFile, type CellValue, type TabularData } from './tabular.ts';
 
 export interface ImportColumn<K extends string> {
   key: K;
@@ -67,11 +68,35 @@ export function decodeUpload(file: UploadedFile): Buffer {
   return Buffer.from(file.contentBase64, 'base64');
 }
 
+/** How long a parsed upload is kept for its commit: the user reads the preview, then imports. */
+export const PARSED_UPLOAD_TTL_MS = 15 * 60 * 1000;
+/** Parsed uploads kept at once (a few MB each at the row limit). */
+const PARSED_UPLOADS_KEPT = 2;
+
+const parsedUploads = new Map<string, { data: TabularData; expires: number }>();
+
+/**
+ * The upload parsed once: a commit of the file its preview just read reuses that parse (the
+ * worker's parse is most of an import's time). Keyed by the file's name and SHA-256, so different
+ * bytes are always parsed anew; the rows are still validated again against the database at commit.
+ */
+async function parseUpload(file: UploadedFile, now = Date.now()): Promise<TabularData> {
+  const bytes = decodeUpload(file);
+  const key = `${file.fileName}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+  for (const [k, entry] of parsedUploads) if (entry.expires <= now) parsedUploads.delete(k);
+  const kept = parsedUploads.get(key);
+  if (kept) return kept.data;
+  const data = await readTabularFile(file.fileName, bytes);
+  parsedUploads.set(key, { data, expires: now + PARSED_UPLOAD_TTL_MS });
+  while (parsedUploads.size > PARSED_UPLOADS_KEPT) parsedUploads.delete(parsedUploads.keys().next().value ?? key);
+  return data;
+}
+
 export async function previewImport<K extends string, T>(
   file: UploadedFile,
   spec: ImportSpec<K, T>,
 ): Promise<ImportPreview<T>> {
-  const data = await readTabularFile(file.fileName, decodeUpload(file));
+  const data = await parseUpload(file);
   const headerIndex = new Map(data.headers.map((h, i) => [normalizeHeader(h), i]));
   const columnIndex = new Map<K, number>();
   const missing: string[] = [];

@@ -30,6 +30,9 @@ export interface ParseStats {
 
 let lastStats: ParseStats = { maxRssKb: 0 };
 export const lastParseStats = (): ParseStats => lastStats;
+/** Files the worker has parsed in this process (a preview and its commit should count one). */
+let parsedFiles = 0;
+export const parsedFileCount = (): number => parsedFiles;
 
 const unreadable = (detail: string) =>
   new AppError(
@@ -78,6 +81,7 @@ export function readTabularFile(fileName: string, bytes: Buffer, limits: WorkerL
     const onMessage = (reply: ParseReply) => {
       if (reply.id !== id) return;
       lastStats = { maxRssKb: reply.maxRssKb };
+      parsedFiles += 1;
       finish(true, () => (reply.ok ? resolve(reply.data) : reject(new AppError(reply.code, reply.message, reply.detail))));
     };
     const onError = (error: Error) => {

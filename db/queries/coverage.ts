@@ -26,9 +26,8 @@ export function cycleCoverage(db: AppDatabase, cycle: CycleRow, today: string): 
   const units = sqlite
     .prepare<[{ before: string; today: string; cycleId: string; start: string; end: string }], CoverageUnit>(
       `SELECT u.id, u.name, u.operating_area_id AS operatingAreaId, a.name AS operatingAreaName, u.regi,
-              u.active_from AS activeFrom, u.active_to AS activeTo, last.d AS lastInspectionBeforeCycle
+              u.active_from AS activeFrom, u.active_to AS activeTo, ${lastCountingInspectionSql('u.id')} AS lastInspectionBeforeCycle
        FROM units u JOIN operating_areas a ON a.id = u.operating_area_id
-       LEFT JOIN (${lastCountingInspectionSql()}) last ON last.unit_id = u.id
        WHERE u.archived_at IS NULL
           OR EXISTS (SELECT 1 FROM plan_entries p WHERE p.unit_id = u.id AND p.cycle_id = @cycleId)
           OR EXISTS (SELECT 1 FROM inspections i WHERE i.unit_id = u.id AND i.start_date BETWEEN @start AND @end)`,

@@ -27,10 +27,16 @@ export function countsForCoverageSql(alias: string, today = '@today'): string {
   );
 }
 
-/** The latest inspection per unit that counts for coverage and started before @before (unit_id, d). */
-export function lastCountingInspectionSql(): string {
-  return `SELECT x.unit_id, max(x.start_date) AS d FROM inspections x
-          WHERE ${countsForCoverageSql('x')} AND x.start_date < @before GROUP BY x.unit_id`;
+/**
+ * The start date of the latest inspection of the unit `unitRef` (an SQL column, e.g. u.id) that
+ * counts for coverage and started before @before, or NULL. A correlated lookup that walks the
+ * unit's inspections newest first (inspections_unit_idx) and stops at the first that counts,
+ * rather than grouping every inspection in the file (issue 19).
+ */
+export function lastCountingInspectionSql(unitRef: string): string {
+  return `(SELECT x.start_date FROM inspections x
+           WHERE x.unit_id = ${unitRef} AND x.start_date < @before AND ${countsForCoverageSql('x')}
+           ORDER BY x.start_date DESC LIMIT 1)`;
 }
 
 /** requirementCount and assessedCount of the inspection aliased `i` (ProgressFacts), as select columns. */

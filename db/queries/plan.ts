@@ -210,9 +210,8 @@ export function buildProposal(db: AppDatabase, cycle: CycleRow, today: string, o
     .prepare<[{ before: string; today: string }], PlanUnit & { operatingAreaName: string; archivedAt: string | null }>(
       `SELECT u.id, u.name, u.operating_area_id AS operatingAreaId, a.name AS operatingAreaName,
               u.active_from AS activeFrom, u.active_to AS activeTo, u.archived_at AS archivedAt,
-              last.d AS lastInspectionDate
-       FROM units u JOIN operating_areas a ON a.id = u.operating_area_id
-       LEFT JOIN (${lastCountingInspectionSql()}) last ON last.unit_id = u.id`,
+              ${lastCountingInspectionSql('u.id')} AS lastInspectionDate
+       FROM units u JOIN operating_areas a ON a.id = u.operating_area_id`,
     )
     .all({ before: cycleStart, today });
   // Units already inspected in this cycle (without a plan entry) need no new placement.

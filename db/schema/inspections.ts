@@ -120,15 +120,19 @@ export const inspectionCycles = sqliteTable(
 
 
 /** A thematic inspection: one question or requirement examined across many units. */
-export const inspectionThemes = sqliteTable('inspection_themes', {
-  id: idColumn(),
-  title: text('title').notNull(),
-  question: text('question').notNull().default(''),
-  requirementId: text('requirement_id').references(() => qualityRequirements.id, { onDelete: 'restrict' }),
-  year: integer('year').notNull(),
-  archivedAt: text('archived_at'),
-  ...stampColumns(),
-});
+export const inspectionThemes = sqliteTable(
+  'inspection_themes',
+  {
+    id: idColumn(),
+    title: text('title').notNull(),
+    question: text('question').notNull().default(''),
+    requirementId: text('requirement_id').references(() => qualityRequirements.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [index('inspection_themes_requirement_idx').on(t.requirementId)],
+);
 
 /** One placement of a unit in a cycle's plan (year + tertial, optionally a month). */
 export const planEntries = sqliteTable(
@@ -156,7 +160,10 @@ export const planEntries = sqliteTable(
     uniqueIndex('plan_entries_one_ordinary_per_cycle')
       .on(t.cycleId, t.unitId)
       .where(sql`inspection_type = 'ordinarie'`),
+    // The unique index above is partial: a plain `cycle_id = ?` cannot use it.
+    index('plan_entries_cycle_idx').on(t.cycleId, t.year, t.tertial),
     index('plan_entries_unit_idx').on(t.unitId),
+    index('plan_entries_theme_idx').on(t.themeId),
     check('plan_entries_tertial', sql`tertial BETWEEN 1 AND 3`),
     check('plan_entries_month', sql`month IS NULL OR month BETWEEN 1 AND 12`),
   ],
@@ -174,7 +181,10 @@ export const planEntryInspectors = sqliteTable(
       .references(() => inspectors.id, { onDelete: 'restrict' }),
     ...stampColumns(),
   },
-  (t) => [uniqueIndex('plan_entry_inspectors_unique').on(t.planEntryId, t.inspectorId)],
+  (t) => [
+    uniqueIndex('plan_entry_inspectors_unique').on(t.planEntryId, t.inspectorId),
+    index('plan_entry_inspectors_inspector_idx').on(t.inspectorId),
+  ],
 );
 
 
@@ -216,7 +226,9 @@ export const inspections = sqliteTable(
   (t) => [
     index('inspections_unit_idx').on(t.unitId, t.startDate),
     index('inspections_start_idx').on(t.startDate),
-    index('inspections_plan_entry_idx').on(t.planEntryId),
+    // The plan's latest inspection per entry (ORDER BY start_date DESC LIMIT 1) is one index seek.
+    index('inspections_plan_entry_idx').on(t.planEntryId, t.startDate),
+    index('inspections_theme_idx').on(t.themeId),
     check('inspections_dates', sql`end_date IS NULL OR end_date >= start_date`),
   ],
 );
@@ -233,7 +245,10 @@ export const inspectionInspectors = sqliteTable(
       .references(() => inspectors.id, { onDelete: 'restrict' }),
     ...stampColumns(),
   },
-  (t) => [uniqueIndex('inspection_inspectors_unique').on(t.inspectionId, t.inspectorId)],
+  (t) => [
+    uniqueIndex('inspection_inspectors_unique').on(t.inspectionId, t.inspectorId),
+    index('inspection_inspectors_inspector_idx').on(t.inspectorId),
+  ],
 );
 
 
@@ -252,5 +267,8 @@ export const assessments = sqliteTable(
     observation: text('observation').notNull().default(''),
     ...stampColumns(),
   },
-  (t) => [uniqueIndex('assessments_unique').on(t.inspectionId, t.requirementVersionId)],
+  (t) => [
+    uniqueIndex('assessments_unique').on(t.inspectionId, t.requirementVersionId),
+    index('assessments_requirement_version_idx').on(t.requirementVersionId),
+  ],
 );

@@ -24,5 +24,14 @@ export const auditLog = sqliteTable(
     displayName: text('display_name').notNull().default(''),
     createdAt: text('created_at').notNull().default(nowIso),
   },
-  (t) => [index('audit_log_row_idx').on(t.tableName, t.rowId), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_row_idx').on(t.tableName, t.rowId),
+    index('audit_log_at_idx').on(t.at),
+    // The log's filters, each read newest first straight from its index (audit.log), and its users (audit.users).
+    index('audit_log_os_user_at_idx').on(t.osUser, t.at),
+    index('audit_log_display_name_at_idx').on(t.displayName, t.at),
+    index('audit_log_table_at_idx').on(t.tableName, t.at),
+    index('audit_log_action_at_idx').on(t.action, t.at),
+    index('audit_log_users_idx').on(t.osUser, t.displayName),
+  ],
 );

@@ -36,6 +36,17 @@ export function parseIsoDate(iso: string): DateParts {
   return { year, month, day };
 }
 
+/** True for an existing calendar date written exactly as yyyy-MM-dd (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (value.length !== 10) return false;
+  try {
+    parseIsoDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function formatIsoDate(parts: DateParts): string {
   const mm = String(parts.month).padStart(2, '0');
   const dd = String(parts.day).padStart(2, '0');
@@ -44,7 +55,9 @@ export function formatIsoDate(parts: DateParts): string {
 
 /** The date part of an ISO date or timestamp, validated; safe to compare as a string. */
 export function toIsoDate(iso: string): string {
-  return formatIsoDate(parseIsoDate(iso));
+  const parts = parseIsoDate(iso);
+  // Already a plain date (the common case: every stored date): no need to build it again.
+  return iso.length === 10 ? iso : formatIsoDate(parts);
 }
 
 export function daysInMonth(year: number, month: number): number {

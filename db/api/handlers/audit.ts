@@ -1,5 +1,5 @@
 // Handlers for the audit trail: read-only queries over audit_log, turned into per-field changes.
-import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { auditedTables, STAMP_COLUMNS } from '../../audit/trail.ts';
 import { auditTableNames, currentTableName, isFormerTableName } from '../../audit/formerTables.ts';
 import { auditLog } from '../../schema/system.ts';
@@ -132,6 +132,9 @@ function localMidnightUtc(isoDate: string, addDays = 0): string {
   return new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + addDays).toISOString();
 }
 
+/** Past this many matching entries (after the page's offset) the log says "more than" instead of counting. */
+export const AUDIT_TOTAL_CAP = 10_000;
+
 // Newest first; rowid breaks ties within the same millisecond in the order the rows were written.
 const newestFirst = [desc(auditLog.at), desc(sql`${auditLog}.rowid`)];
 
@@ -153,18 +156,28 @@ export const auditHandlers: AuditHandlers = {
 
   'audit.log': (ctx, { user, from, to, tableName, action, limit, offset }) => {
     if (tableName) assertAudited(ctx, tableName);
-    const conditions: (SQL | undefined)[] = [
-      user ? or(eq(auditLog.osUser, user), eq(auditLog.displayName, user)) : undefined,
+    const rest: (SQL | undefined)[] = [
       from ? gte(auditLog.at, localMidnightUtc(from)) : undefined,
       to ? lt(auditLog.at, localMidnightUtc(to, 1)) : undefined,
       tableName ? inArray(auditLog.tableName, auditTableNames(tableName)) : undefined,
       action ? eq(auditLog.action, action) : undefined,
     ];
-    const where = and(...conditions);
     const orm = ctx.session.db.orm;
-    const total = orm.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-    const rows = orm.select().from(auditLog).where(where).orderBy(...newestFirst).limit(limit).offset(offset).all();
-    return { total, entries: withReferenceLabels(ctx, rows.map(toEntry)) };
+    // "OS user or display name" as two disjoint reads, each straight from its index newest first
+    // (a plain OR sorts every match), merged here.
+    const who = user ? [eq(auditLog.osUser, user), and(eq(auditLog.displayName, user), ne(auditLog.osUser, user))] : [undefined];
+    const branches = who.map((w) => and(w, ...rest));
+    const rows = branches
+      .flatMap((where) => orm.select().from(auditLog).where(where).orderBy(...newestFirst).limit(offset + limit).all())
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .slice(offset, offset + limit);
+    // Counted up to a cap past the offset: an exact count reads the whole filtered log on every page.
+    const countUpTo = offset + AUDIT_TOTAL_CAP + 1;
+    const counted = branches
+      .map((where) => orm.select({ n: count() }).from(orm.select({ one: sql`1` }).from(auditLog).where(where).limit(countUpTo).as('m')).get()?.n ?? 0)
+      .reduce((a, b) => a + b, 0);
+    const totalCapped = counted > offset + AUDIT_TOTAL_CAP;
+    return { total: totalCapped ? offset + AUDIT_TOTAL_CAP : counted, totalCapped, entries: withReferenceLabels(ctx, rows.map(toEntry)) };
   },
 
   'audit.users': (ctx) =>

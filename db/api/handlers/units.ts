@@ -5,7 +5,6 @@ import { inspections, planEntries } from '../../schema/inspections.ts';
 import { operatingAreas, units } from '../../schema/organisation.ts';
 import { AppError } from '../../errors.ts';
 import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
-import { exportXlsx } from '../../io/xlsxExport.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
 import { preparedWrite, type Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
@@ -117,6 +116,9 @@ function unitReferences(orm: Orm, id: string): number {
   const inspected = orm.select({ n: count() }).from(inspections).where(eq(inspections.unitId, id)).get()?.n ?? 0;
   return planned + inspected;
 }
+
+/** Units per INSERT in an import: 9 bound values each, far below SQLite's 32,766 per statement. */
+const UNIT_INSERT_BATCH = 500;
 
 const importColumns = [
   { key: 'operatingAreaName', header: 'Verksamhetsområde' },
@@ -321,7 +323,7 @@ export const unitHandlers: UnitHandlers = {
       const by = stamp(ctx).updatedBy;
       const areaIds = new Map(listAreas(orm).map((a) => [foldName(a.name), a.id]));
       let createdAreas = 0;
-      for (const { values } of preview.rows) {
+      const rows = preview.rows.map(({ values }) => {
         const key = foldName(values.operatingAreaName);
         let areaId = areaIds.get(key);
         if (!areaId) {
@@ -329,29 +331,31 @@ export const unitHandlers: UnitHandlers = {
           areaIds.set(key, areaId);
           createdAreas++;
         }
-        orm
-          .insert(units)
-          .values({
-            operatingAreaId: areaId,
-            name: values.name,
-            nameFolded: foldName(values.name),
-            unitType: values.unitType,
-            regi: values.regi,
-            provider: values.provider,
-            manager: values.manager,
-            updatedBy: by,
-          })
-          .run();
-      }
+        return {
+          operatingAreaId: areaId,
+          name: values.name,
+          nameFolded: foldName(values.name),
+          unitType: values.unitType,
+          regi: values.regi,
+          provider: values.provider,
+          manager: values.manager,
+          updatedBy: by,
+        };
+      });
+      // Many rows per statement: each statement is compiled once with the audit triggers, not once per unit.
+      for (let i = 0; i < rows.length; i += UNIT_INSERT_BATCH) orm.insert(units).values(rows.slice(i, i + UNIT_INSERT_BATCH)).run();
       return { inserted: preview.rows.length, createdAreas };
     },
   }),
 
-  'units.exportXlsx': (ctx, { includeArchived }) =>
-    exportXlsx({
+  'units.exportXlsx': async (ctx, { includeArchived }) => {
+    const rows = listUnits(ctx.session.db.orm, includeArchived);
+    // exceljs is loaded at the first export, not at start (server memory, issue 19).
+    const { exportXlsx } = await import('../../io/xlsxExport.ts');
+    return exportXlsx({
       fileName: `enheter-${new Date().toISOString().slice(0, 10)}.xlsx`,
       sheetName: 'Enheter',
-      rows: listUnits(ctx.session.db.orm, includeArchived),
+      rows,
       columns: [
         { header: 'Verksamhetsområde', width: 28, value: (u) => u.operatingAreaName },
         { header: 'Enhet', width: 32, value: (u) => u.name },
@@ -362,7 +366,8 @@ export const unitHandlers: UnitHandlers = {
         { header: 'Aktiv från', width: 12, value: (u) => u.activeFrom },
         { header: 'Aktiv till', width: 12, value: (u) => u.activeTo },
       ],
-    }),
+    });
+  },
 
   'names.duplicates': (ctx) => listNameDuplicates(ctx.session.db),
 };

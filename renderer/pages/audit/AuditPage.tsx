@@ -9,6 +9,7 @@ import { auditTableLabel, auditUserLabel, formatAuditTime } from '../../componen
 import { ErrorText, useStatus } from '../../components/Status.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { DataTable, type DataColumn } from '../../kit/DataTable.tsx';
+import { formatNumber } from '../../kit/format.ts';
 import { RegisterToolbar } from '../../kit/RegisterToolbar.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 
@@ -178,14 +179,14 @@ export function AuditPage() {
       ) : (
         <>
           <p role="status" className="muted">
-            {t('page', { first: offset + 1, last: offset + page.entries.length, total: page.total })}
+            {t(page.totalCapped ? 'pageCapped' : 'page', { first: offset + 1, last: offset + page.entries.length, total: formatNumber(page.total) })}
           </p>
           <DataTable rows={page.entries} columns={columns} rowKey={(e) => e.id} caption={t('logLabel')} captionHidden className="audit-log" />
           <div className="toolbar">
             <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
               {t('previous')}
             </button>
-            <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+            <button type="button" disabled={!page.totalCapped && offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
               {t('next')}
             </button>
           </div>

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, UnitImportRow, UnitRow, DownloadFile } from '../../../db/api/contract.ts';
 import { contentChecksum } from '../../../db/maintenance/checksum.ts';
+import { parsedFileCount as parseCount } from '../../../db/io/tabular.ts';
 import { apiWithOneUnit, value } from '../../helpers/db.ts';
 
 function csvUpload(text: string, fileName = 'enheter.csv', encoding: 'utf8' | 'latin1' = 'utf8') {
@@ -102,6 +103,25 @@ describe('unit import', () => {
     const commit = await dispatch('units.importCommit', csvUpload(text));
     expect(commit).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(contentChecksum(session.db.sqlite)).toBe(before);
+    session.close();
+  });
+
+  it('commits the file its preview parsed without parsing it again, yet checks it against the database anew and never reuses other bytes', async () => {
+    const { dispatch, session } = await apiWithOneUnit();
+    const first = csvUpload([header, 'Hemtjänst;Hemtjänst Väst;Hemtjänst;Egen regi;;', 'Hemtjänst;Hemtjänst Öst;Hemtjänst;Egen regi;;'].join('\n'));
+    expect(value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', first)).canCommit).toBe(true);
+    const parsesBefore = parseCount();
+    expect(value<{ inserted: number }>(await dispatch('units.importCommit', first)).inserted).toBe(2);
+    expect(parseCount()).toBe(parsesBefore);
+    // The same bytes again: the kept parse is used, but the rows now exist, so nothing is written.
+    const again = await dispatch('units.importCommit', first);
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(parseCount()).toBe(parsesBefore);
+    // Same name, other bytes: parsed anew, and its own rows are what is imported.
+    const other = csvUpload([header, 'Hemtjänst;Hemtjänst Syd;Hemtjänst;Egen regi;;'].join('\n'));
+    expect(value<{ inserted: number }>(await dispatch('units.importCommit', other)).inserted).toBe(1);
+    expect(parseCount()).toBe(parsesBefore + 1);
+    expect(value<UnitRow[]>(await dispatch('units.list', {})).map((u) => u.name)).toContain('Hemtjänst Syd');
     session.close();
   });
 

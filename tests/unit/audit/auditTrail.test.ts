@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditLogPage, AuditUser } from '../../../db/api/contract.ts';
-import { changesOf } from '../../../db/api/handlers/audit.ts';
+import { AUDIT_TOTAL_CAP, changesOf } from '../../../db/api/handlers/audit.ts';
 import { auditedTables, installAuditTrail } from '../../../db/audit/trail.ts';
 import Database from 'better-sqlite3';
 import { sha256File } from '../../../db/backup/files.ts';
@@ -238,6 +238,30 @@ describe('the audit log', () => {
     expect(page.entries[1]?.id).toBe(oldest);
     const reversed = await dispatch('audit.log', { from: '2026-02-01', to: '2026-01-01' });
     expect(reversed).toMatchObject({ ok: false, error: { message: 'Till och med kan inte vara före Från och med.' } });
+    session.close();
+  });
+
+  it('counts up to a cap past the page and says "more than" beyond it; the user filter still merges both names newest first', async () => {
+    const { dispatch, session } = await withThreeUsers();
+    const sqlite = session.db.sqlite;
+    // AUDIT_TOTAL_CAP more entries, recorded for the connection's last actor (the OS user "chef").
+    const insert = sqlite.prepare('INSERT INTO settings (id, key, value) VALUES (?, ?, ?)');
+    sqlite.transaction(() => {
+      for (let i = 0; i < AUDIT_TOTAL_CAP; i++) insert.run(`s-${i}`, `nyckel-${i}`, 'v');
+    })();
+    const first = value<AuditLogPage>(await dispatch('audit.log', {}));
+    expect(first).toMatchObject({ total: AUDIT_TOTAL_CAP, totalCapped: true });
+    // Further on, the cap counts from the offset: the 4 + AUDIT_TOTAL_CAP entries are within it, so counted exactly.
+    const deep = value<AuditLogPage>(await dispatch('audit.log', { offset: 500, limit: 10 }));
+    expect(deep).toMatchObject({ total: 4 + AUDIT_TOTAL_CAP, totalCapped: false });
+    expect(deep.entries).toHaveLength(10);
+    const exact = value<AuditLogPage>(await dispatch('audit.log', { tableName: 'units' }));
+    expect(exact).toMatchObject({ total: 2, totalCapped: false });
+    // The newest entry of the display name "Karin Kollega" is her units.update, not one of the settings.
+    const karin = value<AuditLogPage>(await dispatch('audit.log', { user: 'Karin Kollega', limit: 5 }));
+    expect(karin).toMatchObject({ total: 1, totalCapped: false });
+    expect(karin.entries[0]?.tableName).toBe('units');
+    expect(value<AuditLogPage>(await dispatch('audit.log', { user: 'chef', limit: 1 }))).toMatchObject({ total: AUDIT_TOTAL_CAP, totalCapped: true });
     session.close();
   });
 });

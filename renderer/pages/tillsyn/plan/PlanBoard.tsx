@@ -1,7 +1,7 @@
 // The plan as a board: three years × three tertials, one card per planned inspection. A card is
 // moved by dragging it to another tertial or, without a mouse, by selecting it and choosing the
 // target tertial; either way the move is saved at once and the placement becomes fixed.
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanEntryRow } from '../../../../db/api/contract.ts';
 import { tertialEndDate } from '../../../../db/shared/period.ts';
@@ -13,6 +13,34 @@ import { EntryInspectionLink } from './EntryInspectionLink.tsx';
 import { cyclePeriods, monthLabel, periodKey, periodLabel, type Period } from './periods.ts';
 
 const DRAG_TYPE = 'application/x-kvalitetsnavet-plan-entry';
+/**
+ * Cards drawn per tertial at first, and how many more each step draws: a municipality with 2,000
+ * units has hundreds per tertial, and drawing them all at once took seconds (issue 19). More are
+ * drawn as the end of a column scrolls into view, or with its button.
+ */
+const CARDS_AT_FIRST = 40;
+const CARDS_PER_STEP = 200;
+
+/** The end of a column with cards not yet drawn: draws more when it comes into view, or when pressed. */
+function ShowMoreCards(props: { periodKey: string; remaining: number; onShowMore: (periodKey: string) => void }) {
+  const { t } = useTranslation('tillsynPlan');
+  const ref = useRef<HTMLButtonElement | null>(null);
+  const { periodKey: key, onShowMore } = props;
+  useEffect(() => {
+    const button = ref.current;
+    if (!button || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => {
+      if (seen.some((s) => s.isIntersecting)) onShowMore(key);
+    }, { rootMargin: '400px' });
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [key, onShowMore]);
+  return (
+    <button ref={ref} type="button" className="board-more" onClick={() => onShowMore(key)}>
+      {t('board.showMore', { count: props.remaining })}
+    </button>
+  );
+}
 
 function localToday(): string {
   const d = new Date();
@@ -36,6 +64,13 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
   const periods = useMemo(() => cyclePeriods(cycle.startYear), [cycle.startYear]);
   const [moving, setMoving] = useState<PlanEntryRow | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  // The card just moved is drawn in its new tertial even when it lies further down there.
+  const [justMoved, setJustMoved] = useState<string | null>(null);
+  const [drawnPerPeriod, setDrawnPerPeriod] = useState<ReadonlyMap<string, number>>(new Map());
+  const drawMore = useCallback(
+    (key: string) => setDrawnPerPeriod((drawn) => new Map(drawn).set(key, (drawn.get(key) ?? CARDS_AT_FIRST) + CARDS_PER_STEP)),
+    [],
+  );
   const focusAfterMove = useRef<string | null>(null);
   const panel = useRef<HTMLDivElement | null>(null);
   const today = localToday();
@@ -44,7 +79,9 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
     const groups = new Map<string, PlanEntryRow[]>();
     for (const e of entries) {
       const key = periodKey(e.year, e.tertial);
-      groups.set(key, [...(groups.get(key) ?? []), e]);
+      const group = groups.get(key);
+      if (group) group.push(e);
+      else groups.set(key, [e]);
     }
     return groups;
   }, [entries]);
@@ -67,6 +104,7 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
     try {
       const saved = await call('plan.update', { id: entry.id, patch: { year: target.year, tertial: target.tertial } });
       focusAfterMove.current = saved.id;
+      setJustMoved(saved.id);
       onSaved(saved);
       status(t('board.moved', { unit: saved.unitName, period: periodLabel(t, saved.year, saved.tertial) }));
     } catch (error) {
@@ -129,6 +167,9 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
         ))}
         {periods.map((p) => {
           const cards = byPeriod.get(p.key) ?? [];
+          // The card being moved, or just moved here, is drawn even when it lies further down.
+          const limit = drawnPerPeriod.get(p.key) ?? CARDS_AT_FIRST;
+          const shown = cards.length <= limit ? cards : cards.filter((e, i) => i < limit || e.id === justMoved || e.id === moving?.id);
           const past = tertialEndDate(p.year, p.tertial) < today;
           const headingId = `board-col-${p.key}`;
           return (
@@ -152,7 +193,7 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
               </h3>
               {cards.length === 0 ? <p className="board-empty">{t('board.empty')}</p> : null}
               <ul className="board-cards">
-                {cards.map((e) => {
+                {shown.map((e) => {
                   const state = entryStatus(e);
                   const progress = entryProgressText(t, e, true);
                   return (
@@ -197,6 +238,7 @@ export function PlanBoard(props: { data: PlanData; onSaved: (entry: PlanEntryRow
                   );
                 })}
               </ul>
+              {shown.length < cards.length ? <ShowMoreCards periodKey={p.key} remaining={cards.length - shown.length} onShowMore={drawMore} /> : null}
             </section>
           );
         })}

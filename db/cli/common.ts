@@ -1,0 +1,40 @@
+// Helpers the CLI commands share: paths from options, and opening a database only to read it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fileSystemOpenError, inspectDatabasePath } from '../open.ts';
+import { CliFailure, UsageError, type Run } from './command.ts';
+import { DEFAULT_DB_FILE_NAME } from './command.ts';
+
+export function option(run: Run, name: string, required: boolean): string | undefined {
+  const value = run.args.options.get(name);
+  if (value === true) throw new UsageError(`--${name} behöver ett värde.`);
+  if (value === undefined && required) throw new UsageError(`--${name} saknas.`);
+  return value === undefined ? undefined : path.resolve(run.env.cwd, value);
+}
+
+export function dbPath(run: Run, required: boolean): string {
+  return option(run, 'db', required) ?? path.join(run.env.profileDir, DEFAULT_DB_FILE_NAME);
+}
+
+export function existingDb(file: string): string {
+  if (!fs.existsSync(file)) throw new CliFailure(`Databasfilen finns inte: ${file}`);
+  return file;
+}
+
+/** Read-only and untrusted: the CLI never writes to a database it only reads. A folder, an encrypted or non-SQLite file is named as such. */
+export function openReadOnly(file: string): Database.Database {
+  existingDb(file);
+  inspectDatabasePath(file);
+  try {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    sqlite.pragma('trusted_schema = OFF');
+    return sqlite;
+  } catch (error) {
+    const known = fileSystemOpenError(error, file);
+    if (known) throw known;
+    throw new CliFailure(`Databasen kunde inte öppnas för läsning: ${file} (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
