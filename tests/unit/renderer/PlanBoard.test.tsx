@@ -11,7 +11,7 @@ function entry(i: number, tertial: 1 | 2 | 3): PlanEntryRow {
     id: `e-${tertial}-${i}`, cycleId: 'c', unitId: `u-${i}`, unitName: `Enhet ${String(i).padStart(3, '0')}`, operatingAreaId: 'a',
     operatingAreaName: 'Hemtjänst', regi: 'egen_regi', unitArchived: false, year: 2026, tertial, month: null, inspectionType: 'ordinarie',
     announced: true, fixed: false, inspectorIds: [], inspectorNames: [], notes: '', inspectionId: null, inspectionStatus: null,
-    inspectionStartDate: null, overdue: false, updatedAt: '2026-01-01T00:00:00.000Z',
+    inspectionStartDate: null, inspectionClosedOn: null, inspectionProgress: null, coveredOn: null, overdue: false, updatedAt: '2026-01-01T00:00:00.000Z',
   };
 }
 
@@ -23,7 +23,7 @@ describe('PlanBoard', () => {
   it('draws 40 cards of a full tertial, then the rest with "Visa fler kort"; a small tertial has no button', () => {
     const entries = [...Array.from({ length: 100 }, (_, i) => entry(i, 1)), ...Array.from({ length: 3 }, (_, i) => entry(i, 2))];
     const cycle = { id: 'c', startYear: 2026, name: '2026–2028', archivedAt: null, planEntryCount: 103, inspectionCount: 0 };
-    const { container } = render(<PlanBoard data={{ cycle, entries, inspectors: [], units: [] }} onSaved={() => {}} />);
+    const { container } = render(<PlanBoard data={{ cycle, entries, inspectors: [], units: [] }} onSaved={() => {}} onStartInspection={() => {}} />);
     const column = (key: string) => container.querySelector(`.board-column[data-period="${key}"]`) as HTMLElement;
     const first = column('2026-T1');
     expect(first.querySelectorAll('.plan-card')).toHaveLength(40);
