@@ -138,6 +138,8 @@ interface InspectionSpec {
   /** Fixed results and observations per code (thematic inspection); others are drawn. */
   fixed?: Record<string, { result: AssessmentResult; observation: string }>;
   summary?: string;
+  /** An IVO case's decision date, diarienummer and answer (origin 'ivo'). */
+  ivoCase?: { ivoDecisionDate: string; ivoCaseNumber: string; ivoAnswerSentAt: string | null };
 }
 
 function insertInspection(db: AppDatabase, random: Random, spec: InspectionSpec): void {
@@ -160,6 +162,7 @@ function insertInspection(db: AppDatabase, random: Random, spec: InspectionSpec)
       methodRecordReview: !planned && random() < 0.5,
       summary: planned ? '' : (spec.summary ?? pick(random, SUMMARIES)),
       status: planned ? 'planerad' : 'pagaende',
+      ...spec.ivoCase,
       updatedBy: BY,
     })
     .returning({ id: inspections.id })
@@ -266,14 +269,24 @@ export function seedInspections(db: AppDatabase, planning: DemoPlanning): void {
   }
 
   // Inspections IVO initiated, recorded for the tillsynsberättelse as external.
-  const ivo: [string, string, string][] = [
-    ['HVB Ankaret', '2026-03-18', 'IVO granskade placerade barns skolgång och hälsa. IVO begärde en redovisning av hur skolgången säkerställs.'],
-    ['Björkhagens demensboende', '2025-10-07', 'IVO granskade bemanning nattetid och användning av larm. Inga krav på åtgärder.'],
+  const ivo: [string, string, string, NonNullable<InspectionSpec['ivoCase']>][] = [
+    [
+      'HVB Ankaret',
+      '2026-03-18',
+      'IVO granskade placerade barns skolgång och hälsa. IVO begärde en redovisning av hur skolgången säkerställs.',
+      { ivoDecisionDate: '2026-04-28', ivoCaseNumber: '3.5.1-08812/2026', ivoAnswerSentAt: '2026-06-10' },
+    ],
+    [
+      'Björkhagens demensboende',
+      '2025-10-07',
+      'IVO granskade bemanning nattetid och användning av larm. Inga krav på åtgärder.',
+      { ivoDecisionDate: '2025-11-20', ivoCaseNumber: '3.5.1-41207/2025', ivoAnswerSentAt: null },
+    ],
   ];
-  for (const [name, startDate, summary] of ivo) {
+  for (const [name, startDate, summary, ivoCase] of ivo) {
     const unit = unitByName.get(name);
     if (!unit) continue;
-    insertInspection(db, random, { unit, planEntryId: null, themeId: null, inspectionType: 'ordinarie', origin: 'ivo', announced: true, startDate, inspectorIds: [], requirements: [], summary });
+    insertInspection(db, random, { unit, planEntryId: null, themeId: null, inspectionType: 'ordinarie', origin: 'ivo', announced: true, startDate, inspectorIds: [], requirements: [], summary, ivoCase });
   }
 
   // Tematisk tillsyn: nattfasta (K07, måltidsordning över hela dygnet) in the särskilt boenden.
