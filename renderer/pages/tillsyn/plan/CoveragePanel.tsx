@@ -15,7 +15,8 @@ function barOption(categories: string[], planned: number[], done: number[], labe
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 36, bottom: 48 },
+    // A third series wraps the legend onto a second line.
+    grid: { left: 40, right: 16, top: other ? 60 : 36, bottom: 48 },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -35,6 +36,7 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
   const coverage = useQuery('coverage.get', { cycleId: cycle.id }, { deps: [planVersion] }).data ?? null;
 
   const labels = useMemo(() => ({ planned: t('coverage.planned'), done: t('coverage.done') }), [t]);
+  const ordinaryLabels = useMemo(() => ({ planned: t('coverage.plannedOrdinary'), done: t('coverage.doneOrdinary') }), [t]);
   const tertialChart = useMemo(
     () =>
       coverage
@@ -42,11 +44,11 @@ export function CoveragePanel(props: { cycle: CycleRow; entries: PlanEntryRow[] 
             coverage.byTertial.map((r) => `${t('tertialLabel', { tertial: r.tertial })}\n${r.year}`),
             coverage.byTertial.map((r) => r.planned),
             coverage.byTertial.map((r) => r.done),
-            labels,
+            ordinaryLabels,
             { name: t('coverage.otherTypesDone'), data: coverage.byTertial.map((r) => r.otherTypesDone) },
           )
         : null,
-    [coverage, labels, t],
+    [coverage, ordinaryLabels, t],
   );
   const inspectorChart = useMemo(
     () =>

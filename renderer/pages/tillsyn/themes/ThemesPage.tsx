@@ -184,6 +184,7 @@ export function ThemesPage() {
                   ariaLabel={t('themes.comparisonLabel', { title: selected.theme.title })}
                   emptyText={t('themes.noInspections')}
                   className="comparison-table"
+                  scroll
                   sortable
                 />
               </section>
