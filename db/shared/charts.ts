@@ -65,3 +65,40 @@ export function requirementResultsChart(rows: readonly RequirementResults[], lab
     },
   };
 }
+
+export interface CountSeries<K extends string> {
+  key: K;
+  label: string;
+  color: string;
+}
+
+/**
+ * Counts per group (a verksamhetsområde, a tertial) as horizontal bars stacked by kind (e.g. the
+ * four types of synpunkter), first group at the top; zero segments carry no label.
+ */
+export function stackedCountsChart<K extends string>(
+  groups: readonly { label: string; counts: Readonly<Record<K, number>> }[],
+  series: readonly CountSeries<K>[],
+): ChartSpec {
+  return {
+    height: Math.max(160, 70 + groups.length * 28),
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 36, bottom: 8 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.label), axisLabel: { width: 190, overflow: 'truncate' } },
+      series: series.map((s) => ({
+        name: s.label,
+        type: 'bar',
+        stack: 'counts',
+        color: s.color,
+        label: { show: true, color: '#ffffff', fontWeight: 'bold', textBorderWidth: 0 },
+        data: groups.map((g) => (g.counts[s.key] === 0 ? { value: 0, label: { show: false } } : g.counts[s.key])),
+      })),
+    },
+  };
+}
+
+/** Colours of the four kinds of synpunkter: klagomål red, synpunkt blue, beröm green, förslag purple. */
+export const FEEDBACK_COLORS = { klagomal: '#c0392b', synpunkt: '#2f6db5', berom: '#2e8540', forslag: '#7b4fa0' } as const;

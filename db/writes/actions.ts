@@ -6,6 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { actionFollowUps, actions } from '../schema/actions.ts';
 import { assessments, inspections } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
+import { lexCases } from '../schema/lexCases.ts';
+import { looksLikePersonnummer, PERSONNUMMER_MESSAGE } from '../shared/personalData.ts';
 import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ActionSource, ActionStatus } from '../domain/codes.ts';
@@ -27,6 +29,7 @@ export interface NewAction {
   unitId?: string | null | undefined;
   inspectionId: string | null;
   assessmentId: string | null;
+  lexCaseId?: string | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -65,7 +68,28 @@ function assertDatesAfterInspection(startDate: string, dates: { deadline?: strin
  * inspection (and optionally one of its assessments); the unit is the inspection's. The other
  * sources get their own link columns with their capabilities; until then they link to nothing.
  */
-function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string | null; assessmentId: string | null; unitId: string | null } {
+type ActionLink = { inspectionId: string | null; assessmentId: string | null; lexCaseId: string | null; unitId: string | null };
+
+/**
+ * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
+ * register holds no person data, so the action's text is held to that too.
+ */
+function resolveLexLink(db: AppDatabase, input: NewAction & { source: 'lex_sarah' | 'lex_maria' }): ActionLink {
+  if (!input.lexCaseId) throw invalid('lexCaseId', 'En åtgärd från lex Sarah eller lex Maria ska höra till ett ärende. Välj ärendet.');
+  if (input.inspectionId || input.assessmentId) throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn kan kopplas till en tillsyn.');
+  const lexCase = db.orm.select({ lexType: lexCases.lexType, unitId: lexCases.unitId }).from(lexCases).where(eq(lexCases.id, input.lexCaseId)).get();
+  if (!lexCase) throw invalid('lexCaseId', 'Ärendet finns inte.');
+  if (lexCase.lexType !== input.source) throw invalid('source', 'Källan ska vara samma lag som ärendet (lex Sarah eller lex Maria).');
+  if (input.unitId && input.unitId !== lexCase.unitId) throw invalid('unitId', 'Enheten ska vara den enhet ärendet gäller.');
+  for (const field of ['description', 'reason'] as const) {
+    if (looksLikePersonnummer(input[field])) throw invalid(field, PERSONNUMMER_MESSAGE);
+  }
+  return { inspectionId: null, assessmentId: null, lexCaseId: input.lexCaseId, unitId: lexCase.unitId };
+}
+
+function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
+  if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
+  if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
   if (input.source === 'tillsyn') {
     if (!input.inspectionId) throw invalid('inspectionId', 'En åtgärd från tillsyn ska höra till en tillsyn. Välj tillsynen.');
     const inspection = inspectionOf(db, input.inspectionId);
@@ -79,7 +103,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
         .get();
       if (assessment?.inspectionId !== input.inspectionId) throw invalid('assessmentId', 'Bedömningen hör inte till tillsynen.');
     }
-    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, unitId: inspection.unitId };
+    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, lexCaseId: null, unitId: inspection.unitId };
   }
   if (input.inspectionId || input.assessmentId) {
     throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn kan kopplas till en tillsyn.');
@@ -88,7 +112,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
   if (unitId && !db.orm.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
-  return { inspectionId: null, assessmentId: null, unitId };
+  return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId };
 }
 
 /** Adds an action to the register; returns its id. */
@@ -133,6 +157,11 @@ export interface ActionPatch {
 export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, stamp: { updatedAt: string; updatedBy: string }): void {
   const current = loadAction(db, id);
   if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
+  if (current.lexCaseId) {
+    for (const field of ['description', 'reason', 'closingNote'] as const) {
+      if (looksLikePersonnummer(patch[field] ?? '')) throw invalid(field, PERSONNUMMER_MESSAGE);
+    }
+  }
   const status = patch.status ?? current.status;
   const closingNote = (patch.closingNote ?? current.closingNote).trim();
   let closing: { closedAt?: string | null; closingNote?: string } = {};

@@ -29,7 +29,7 @@ export function docxXml(file: DownloadFile, part = 'word/document.xml'): string 
 }
 
 /** Text of a Word document: the <w:t> runs joined, paragraphs separated by a space. */
-function docxText(file: DownloadFile): string {
+export function docxText(file: DownloadFile): string {
   return docxXml(file)
     .replace(/<\/w:p>/g, ' ')
     .replace(/<[^>]+>/g, '')
@@ -133,10 +133,12 @@ describe('the tillsynsberättelse', () => {
 
     const data = await w.call('reports.annual', { year: 2026 });
     expect(data.totals).toEqual({ inspections: 3, own: 2, ivo: 1, announced: 2, unannounced: 1 });
+    // The IVO inspection is counted as IVO, not as the ordinarie type it was recorded with.
     expect(data.byType).toEqual([
-      { inspectionType: 'ordinarie', count: 3 },
+      { inspectionType: 'ordinarie', count: 2 },
       { inspectionType: 'tematisk', count: 0 },
       { inspectionType: 'uppfoljande', count: 0 },
+      { inspectionType: 'ivo', count: 1 },
     ]);
     expect(data.byArea).toEqual([
       { operatingAreaName: 'Hemtjänst', own: 0, ivo: 1, announced: 1, unannounced: 0 },
