@@ -2,7 +2,7 @@
 // would replace. Shared by the handlers and the tillsynsberättelse.
 import { FEEDBACK_TYPES, type FeedbackType, type Regi } from '../domain/codes.ts';
 import { swedishCompare } from '../shared/collation.ts';
-import { isTertial, type Tertial } from '../shared/period.ts';
+import { isTertial } from '../shared/period.ts';
 import type { AppDatabase } from '../open.ts';
 import type { FeedbackRow } from '../api/feedback.contract.ts';
 
@@ -41,7 +41,7 @@ export function listFeedback(db: AppDatabase, year?: number): FeedbackRow[] {
       operatingAreaName: raw.operatingAreaName,
       regi: raw.regi,
       year: raw.year,
-      tertial: raw.tertial as Tertial,
+      tertial: raw.tertial,
       counts: emptyCounts(),
       total: 0,
     };

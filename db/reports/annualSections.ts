@@ -101,10 +101,10 @@ export function annualByRegi(
   });
 }
 
-/** "+3", "−2" or "±0" against the previous year. */
+/** "+3", "-2" or "±0" against the previous year (a hyphen: the PDF's WinAnsi font has no minus sign). */
 export function changeText(count: number, previous: number): string {
   const diff = count - previous;
-  return diff > 0 ? `+${diff}` : diff < 0 ? `−${-diff}` : '±0';
+  return diff > 0 ? `+${diff}` : diff < 0 ? `-${-diff}` : '±0';
 }
 
 const right = 'right' as const;
@@ -144,8 +144,8 @@ export function lexCaseBlocks(year: number, data: AnnualLexCases): ReportBlock[]
     {
       kind: 'facts',
       rows: [
-        ['Lex Sarah', String(sarah?.count ?? 0)],
-        ['Lex Maria', String(maria?.count ?? 0)],
+        [LEX_TYPE_LABELS.lex_sarah, String(sarah?.count ?? 0)],
+        [LEX_TYPE_LABELS.lex_maria, String(maria?.count ?? 0)],
         ['Anmälda till IVO', String(data.ivoReported)],
         ...data.bySeverity.filter((r) => r.count > 0).map((r) => [LEX_SEVERITY_LABELS[r.severity], String(r.count)] as const),
       ],
