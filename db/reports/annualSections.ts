@@ -5,6 +5,7 @@
 import { FEEDBACK_TYPES, LEX_CATEGORIES, LEX_SEVERITIES, LEX_STATUSES, LEX_TYPES, REGI, type FeedbackType, type Regi } from '../domain/codes.ts';
 import { FEEDBACK_COLORS, stackedCountsChart } from '../shared/charts.ts';
 import { swedishCompare } from '../shared/collation.ts';
+import { changeText } from '../shared/yearChange.ts';
 import { listLexCases } from '../queries/lexCases.ts';
 import { listFeedback } from '../queries/feedback.ts';
 import { FEEDBACK_TYPE_LABELS, REGI_LABELS } from '../api/labels.ts';
@@ -99,12 +100,6 @@ export function annualByRegi(
       openActions: countWhere(ownActions, (a) => a.status !== 'stangd'),
     };
   });
-}
-
-/** "+3", "-2" or "±0" against the previous year (a hyphen: the PDF's WinAnsi font has no minus sign). */
-export function changeText(count: number, previous: number): string {
-  const diff = count - previous;
-  return diff > 0 ? `+${diff}` : diff < 0 ? `-${-diff}` : '±0';
 }
 
 const right = 'right' as const;

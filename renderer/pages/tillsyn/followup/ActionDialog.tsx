@@ -9,7 +9,7 @@ import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText } from '../../../components/Status.tsx';
 import { formatDate } from '../../../kit/format.ts';
 import { FieldMessage } from '../inspections/autosave.tsx';
-import { actionLinkText } from './actionLink.ts';
+import { actionLinkHref, actionLinkText } from './actionLink.ts';
 
 interface Props {
   action: ActionRow | null;
@@ -82,7 +82,7 @@ export function ActionDialog({ action, onClose, onSaved, onCloseAction }: Props)
             <dd>{t(`codes.actionSource.${action.source}`)}</dd>
             <dt>{t('actionDialog.why')}</dt>
             <dd>
-              {action.inspectionId ? <a href={`#/tillsyner/${action.inspectionId}`}>{actionLinkText(t, action)}</a> : actionLinkText(t, action)}
+              {actionLinkHref(action) ? <a href={actionLinkHref(action) ?? ''}>{actionLinkText(t, action)}</a> : actionLinkText(t, action)}
             </dd>
             {action.reason && action.inspectionId ? (
               <>

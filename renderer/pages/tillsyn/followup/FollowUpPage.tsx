@@ -21,13 +21,14 @@ import { useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { CloseActionDialog } from './CloseActionDialog.tsx';
-import { actionLinkText } from './actionLink.ts';
+import { actionLinkHref, actionLinkText } from './actionLink.ts';
 
 /** What the action answers; a tillsyn action links to its inspection. */
 function LinkCell(p: ICellRendererParams<ActionRow, string>) {
   const a = p.data;
   if (!a) return null;
-  return a.inspectionId ? <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a> : <>{p.value}</>;
+  const href = actionLinkHref(a);
+  return href ? <a href={href}>{p.value}</a> : <>{p.value}</>;
 }
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);

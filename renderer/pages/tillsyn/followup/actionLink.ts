@@ -1,6 +1,6 @@
 // What an action answers, in one line: "Tillsyn 2026-03-12 – Solgården, krav K04" for a tillsyn
-// action; the unit and the written reason (or a dash) for a source whose links come with its
-// capability.
+// action, "Lex Sarah 2026-03-12 – Solgården" for a lex Sarah/lex Maria case; the unit and the
+// written reason (or a dash) for a source whose links come with its capability.
 import type { TFunction } from 'i18next';
 import type { ActionRow } from '../../../../db/api/contract.ts';
 
@@ -9,5 +9,15 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
     const values = { date: a.inspectionDate, unit: a.unitName ?? '', code: a.requirementCode ?? '' };
     return a.requirementCode ? t('followUp.link.tillsynRequirement', values) : t('followUp.link.tillsyn', values);
   }
+  if (a.lexCaseId && a.lexCaseReportedOn) {
+    return t('followUp.link.lex', { law: t(`codes.actionSource.${a.source}`), date: a.lexCaseReportedOn, unit: a.unitName ?? '' });
+  }
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
+}
+
+/** Where the action's link leads: the inspection's record, or the lex Sarah/lex Maria register. */
+export function actionLinkHref(a: ActionRow): string | null {
+  if (a.inspectionId) return `#/tillsyner/${a.inspectionId}`;
+  if (a.lexCaseId) return '#/lex-sarah-maria';
+  return null;
 }
