@@ -22,7 +22,7 @@ interface DemoCase {
   status: LexStatus;
   ivoReportedOn?: string;
   summary: string;
-  action?: { description: string; deadline: string; status?: 'oppen' | 'atgardad' };
+  action?: { description: string; deadline: string; status?: 'oppen' | 'atgardad' | 'stangd'; closingNote?: string };
 }
 
 const CASES: DemoCase[] = [
@@ -35,7 +35,10 @@ const CASES: DemoCase[] = [
     unit: 'Hemtjänst Söder', lexType: 'lex_sarah', reportedOn: '2025-02-03', caseNumber: 'VO 2025/027',
     category: 'brister_omvardnad', severity: 'missforhallande', status: 'avslutad', ivoReportedOn: '2025-02-21',
     summary: 'Planerade besök uteblev under en helg; en kund fick inte mat eller läkemedel enligt beslut.',
-    action: { description: 'Inför kontroll av utförda besök i planeringssystemet varje helg.', deadline: '2025-05-31', status: 'atgardad' },
+    action: {
+      description: 'Inför kontroll av utförda besök i planeringssystemet varje helg.', deadline: '2025-05-31', status: 'stangd',
+      closingNote: 'Kontrollen infördes i mars 2025 och har följts upp varje månad utan missade besök.',
+    },
   },
   {
     unit: 'Ekbackens vård- och omsorgsboende', lexType: 'lex_maria', reportedOn: '2025-09-18', caseNumber: 'VO 2025/301',
@@ -103,6 +106,7 @@ export function seedLexCasesAndFeedback(db: AppDatabase, unitIdsByName: Readonly
         {
           source: c.lexType, lexCaseId: id, description: c.action.description, reason: '', deadline: c.action.deadline,
           responsible: 'Enhetschef', followUpDate: null, inspectionId: null, assessmentId: null, status: c.action.status ?? 'oppen',
+          closingNote: c.action.closingNote ?? '', closedAt: c.action.status === 'stangd' ? `${c.action.deadline}T12:00:00.000Z` : null,
         },
         BY,
       );

@@ -260,21 +260,19 @@ export function AnnualPage() {
               })}
             </p>
             <div className="two-columns">
-              <div>
-                <DataTable rows={data.feedback.byType} columns={feedbackTypeColumns} rowKey={(r) => r.feedbackType} ariaLabel={t('annual.feedbackType')} />
-                {data.feedback.byArea.some((a) => a.total > 0) ? (
-                  <Chart option={feedbackChart.option} description={t('annual.chartFeedback')} height={feedbackChart.height} />
-                ) : null}
-              </div>
-              <DataTable
+              <DataTable rows={data.feedback.byType} columns={feedbackTypeColumns} rowKey={(r) => r.feedbackType} ariaLabel={t('annual.feedbackType')} />
+              {data.feedback.byArea.some((a) => a.total > 0) ? (
+                <Chart option={feedbackChart.option} description={t('annual.chartFeedback')} height={feedbackChart.height} />
+              ) : null}
+            </div>
+            <DataTable
                 rows={data.feedback.byArea}
                 columns={feedbackAreaColumns}
                 rowKey={(r) => r.operatingAreaName}
                 ariaLabel={t('annual.byArea')}
-                emptyText={t('annual.noFeedback', { year })}
-                sortable
-              />
-            </div>
+              emptyText={t('annual.noFeedback', { year })}
+              sortable
+            />
           </section>
           <section className="card" aria-labelledby="annual-ivo">
             <h2 id="annual-ivo">{t('annual.ivo')}</h2>

@@ -164,7 +164,7 @@ function CaseForm({ existing, title, onClose, onSaved, onDeleted }: Omit<Props, 
           {field('category', t('dialog.category'), <select {...attrs('category')} value={draft.category} onChange={(e) => set('category', e.target.value as LexCategory)}>{options(LEX_CATEGORIES, 'codes.category')}</select>)}
           {field('severity', t('dialog.severity'), <select {...attrs('severity')} value={draft.severity} onChange={(e) => set('severity', e.target.value as LexSeverity)}>{options(LEX_SEVERITIES_BY_TYPE[draft.lexType], 'codes.severity')}</select>)}
           {field('status', t('dialog.status'), <select {...attrs('status')} value={draft.status} onChange={(e) => set('status', e.target.value as LexStatus)}>{options(LEX_STATUSES, 'codes.status')}</select>)}
-          <div className="form-field">
+          <div className="form-field checkbox-field">
             <label className="checkbox">
               <input type="checkbox" checked={draft.ivoReported} onChange={(e) => set('ivoReported', e.target.checked)} />
               {t('dialog.ivoReported')}

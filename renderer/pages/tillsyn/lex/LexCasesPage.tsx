@@ -36,30 +36,33 @@ export function LexCasesPage() {
 
   const columns: DataColumn<LexCaseRow>[] = [
     { key: 'reportedOn', header: t('columns.reportedOn'), type: 'date', value: (r) => r.reportedOn },
-    { key: 'lexType', header: t('columns.lexType'), value: (r) => t(`codes.lexType.${r.lexType}`) },
+    { key: 'caseNumber', header: t('columns.caseNumber'), value: (r) => r.caseNumber, className: 'nowrap' },
+    { key: 'lexType', header: t('columns.lexType'), value: (r) => t(`codes.lexType.${r.lexType}`), className: 'nowrap' },
     {
       key: 'unit',
-      header: t('columns.unit'),
+      header: t('columns.unitAndArea'),
       value: (r) => r.unitName,
       rowHeader: true,
+      // The verksamhetsområde under the unit's name keeps every column in view at 1366 px.
       render: (r) => (
-        <button
-          type="button"
-          className="button-link"
-          aria-label={t('openCase', { caseNumber: r.caseNumber, unit: r.unitName, date: r.reportedOn })}
-          onClick={() => setOpen(r)}
-        >
-          {r.unitName}
-        </button>
+        <>
+          <button
+            type="button"
+            className="button-link"
+            aria-label={t('openCase', { caseNumber: r.caseNumber, unit: r.unitName, date: r.reportedOn })}
+            onClick={() => setOpen(r)}
+          >
+            {r.unitName}
+          </button>
+          <span className="cell-sub muted">{r.operatingAreaName}</span>
+        </>
       ),
     },
-    { key: 'area', header: t('columns.operatingArea'), value: (r) => r.operatingAreaName },
     { key: 'category', header: t('columns.category'), value: (r) => t(`codes.category.${r.category}`) },
     { key: 'severity', header: t('columns.severity'), value: (r) => t(`codes.severity.${r.severity}`) },
     { key: 'status', header: t('columns.status'), value: (r) => t(`codes.status.${r.status}`) },
     { key: 'ivo', header: t('columns.ivo'), value: (r) => (r.ivoReportedOn ? t('ivoYes', { date: r.ivoReportedOn }) : t('ivoNo')), className: 'nowrap' },
-    { key: 'actions', header: t('columns.actions'), value: (r) => (r.actionCount ? t('actionsCount', { open: r.openActionCount, total: r.actionCount }) : '–') },
-    { key: 'caseNumber', header: t('columns.caseNumber'), value: (r) => r.caseNumber, className: 'nowrap' },
+    { key: 'actions', header: t('columns.actions'), value: (r) => (r.actionCount ? t('actionsCount', { count: r.openActionCount, total: r.actionCount }) : '–') },
   ];
 
   return (
