@@ -28,7 +28,8 @@ export function startServer(options: { dbFile?: string; args?: string[]; env?: N
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    // Generous: on a shared 2-core machine under load, type-stripping and migrating took 53 s.
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(output);
