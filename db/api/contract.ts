@@ -77,7 +77,7 @@ export type {
 } from './tillsynInspection.contract.ts';
 export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from './actions.contract.ts';
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
-export type { LexCaseRow } from './lexCases.contract.ts';
+export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';

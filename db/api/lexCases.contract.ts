@@ -7,35 +7,10 @@ import {
   LEX_SEVERITIES,
   LEX_STATUSES,
   LEX_TYPES,
-  type LexCategory,
-  type LexSeverity,
-  type LexStatus,
-  type LexType,
   type Regi,
 } from '../domain/codes.ts';
 import { read, write } from './define.ts';
 import { enumOf, id, isoDate, textWithoutPersonnummer } from './fields.ts';
-
-export interface LexCaseRow {
-  id: string;
-  lexType: LexType;
-  unitId: string;
-  unitName: string;
-  operatingAreaName: string;
-  regi: Regi;
-  reportedOn: string;
-  caseNumber: string;
-  category: LexCategory;
-  severity: LexSeverity;
-  status: LexStatus;
-  ivoReported: boolean;
-  ivoReportedOn: string | null;
-  summary: string;
-  /** Actions in the register answering this case, and how many of them are not closed. */
-  actionCount: number;
-  openActionCount: number;
-  updatedAt: string;
-}
 
 const lexCaseFields = {
   lexType: enumOf(LEX_TYPES, 'typ'),
@@ -60,6 +35,21 @@ export const lexCaseInput = z.strictObject({
 });
 
 export const lexCasePatch = z.strictObject(lexCaseFields).partial();
+
+/** What a case holds, as the user gives it. */
+export type LexCaseValues = z.output<typeof lexCaseInput>;
+
+/** A case with its unit and the actions answering it. */
+export interface LexCaseRow extends LexCaseValues {
+  id: string;
+  unitName: string;
+  operatingAreaName: string;
+  regi: Regi;
+  /** Actions in the register answering this case, and how many of them are not closed. */
+  actionCount: number;
+  openActionCount: number;
+  updatedAt: string;
+}
 
 export const lexCasesContract = {
   'lexCases.list': read<LexCaseRow[]>()(

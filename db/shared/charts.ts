@@ -39,31 +39,11 @@ export function requirementLabel(r: Pick<RequirementResults, 'code' | 'title'>):
  * the top. Zero segments carry no label (a "0" would sit on its neighbour's edge).
  */
 export function requirementResultsChart(rows: readonly RequirementResults[], labels: Record<ChartedResult, string>): ChartSpec {
-  const shown = assessedRequirements(rows);
-  return {
-    height: Math.max(160, 70 + shown.length * 28),
-    option: {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 36, bottom: 8 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: shown.map(requirementLabel),
-        axisLabel: { width: 190, overflow: 'truncate' },
-      },
-      series: CHARTED_RESULTS.map((result) => ({
-        name: labels[result],
-        type: 'bar',
-        stack: 'results',
-        color: RESULT_COLORS[result],
-        // No text outline: PDF and Word drawing ignore paint-order and would paint it over the digits.
-        label: { show: true, color: '#ffffff', fontWeight: 'bold', textBorderWidth: 0 },
-        data: shown.map((r) => (r[result] === 0 ? { value: 0, label: { show: false } } : r[result])),
-      })),
-    },
-  };
+  return stackedCountsChart(
+    assessedRequirements(rows).map((r) => ({ label: requirementLabel(r), counts: r })),
+    CHARTED_RESULTS.map((result) => ({ key: result, label: labels[result], color: RESULT_COLORS[result] })),
+    'results',
+  );
 }
 
 export interface CountSeries<K extends string> {
@@ -79,6 +59,7 @@ export interface CountSeries<K extends string> {
 export function stackedCountsChart<K extends string>(
   groups: readonly { label: string; counts: Readonly<Record<K, number>> }[],
   series: readonly CountSeries<K>[],
+  stack = 'counts',
 ): ChartSpec {
   return {
     height: Math.max(160, 70 + groups.length * 28),
@@ -91,8 +72,9 @@ export function stackedCountsChart<K extends string>(
       series: series.map((s) => ({
         name: s.label,
         type: 'bar',
-        stack: 'counts',
+        stack,
         color: s.color,
+        // No text outline: PDF and Word drawing ignore paint-order and would paint it over the digits.
         label: { show: true, color: '#ffffff', fontWeight: 'bold', textBorderWidth: 0 },
         data: groups.map((g) => (g.counts[s.key] === 0 ? { value: 0, label: { show: false } } : g.counts[s.key])),
       })),

@@ -6,21 +6,9 @@ import { lexCases } from '../schema/lexCases.ts';
 import { actions } from '../schema/actions.ts';
 import { units } from '../schema/organisation.ts';
 import { AppError } from '../errors.ts';
-import { LEX_SEVERITIES_BY_TYPE, type LexCategory, type LexSeverity, type LexStatus, type LexType } from '../domain/codes.ts';
+import { LEX_SEVERITIES_BY_TYPE, type LexType } from '../domain/codes.ts';
+import type { LexCaseValues } from '../api/lexCases.contract.ts';
 import type { AppDatabase } from '../open.ts';
-
-export interface LexCaseValues {
-  lexType: LexType;
-  unitId: string;
-  reportedOn: string;
-  caseNumber: string;
-  category: LexCategory;
-  severity: LexSeverity;
-  status: LexStatus;
-  ivoReported: boolean;
-  ivoReportedOn: string | null;
-  summary: string;
-}
 
 function invalid(field: string, message: string): AppError {
   return new AppError('invalid_input', message, '', [{ field, message }]);

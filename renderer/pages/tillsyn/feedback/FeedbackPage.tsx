@@ -20,8 +20,7 @@ import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { ImportDialog } from '../../../kit/ImportDialog.tsx';
 import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
-
-const YEARS_SHOWN = 6;
+import { YearSelect } from '../../../kit/YearSelect.tsx';
 
 export function FeedbackPage() {
   const { t } = useTranslation('feedback');
@@ -63,16 +62,7 @@ export function FeedbackPage() {
         search={{ label: t('search'), value: search, onChange: setSearch }}
         filtersLabel={t('filter')}
         filters={
-          <label className="inline-label">
-            {t('year')}
-            <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-              {Array.from({ length: YEARS_SHOWN }, (_, i) => thisYear - i).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label={t('year')} value={year} onChange={(y) => setYear(y === '' ? thisYear : y)} />
         }
         summary={rows ? t('count', { count: shown.length }) : null}
         actions={

@@ -9,6 +9,7 @@ import {
   LEX_STATUSES,
   LEX_TYPES,
   type LexCaseRow,
+  type LexCaseValues,
   type LexCategory,
   type LexSeverity,
   type LexStatus,
@@ -22,18 +23,8 @@ import { ErrorText, useStatus } from '../../../components/Status.tsx';
 import { DataTable } from '../../../kit/DataTable.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 
-interface Draft {
-  lexType: LexType;
-  unitId: string;
-  reportedOn: string;
-  caseNumber: string;
-  category: LexCategory;
-  severity: LexSeverity;
-  status: LexStatus;
-  ivoReported: boolean;
-  ivoReportedOn: string;
-  summary: string;
-}
+/** The form's values: a date field is text while it is typed. */
+type Draft = Omit<LexCaseValues, 'ivoReportedOn'> & { ivoReportedOn: string };
 
 const blank = (): Draft => ({
   lexType: 'lex_sarah',
@@ -48,7 +39,18 @@ const blank = (): Draft => ({
   summary: '',
 });
 
-const fromRow = (r: LexCaseRow): Draft => ({ ...r, ivoReportedOn: r.ivoReportedOn ?? '' });
+const fromRow = (r: LexCaseRow): Draft => ({
+  lexType: r.lexType,
+  unitId: r.unitId,
+  reportedOn: r.reportedOn,
+  caseNumber: r.caseNumber,
+  category: r.category,
+  severity: r.severity,
+  status: r.status,
+  ivoReported: r.ivoReported,
+  ivoReportedOn: r.ivoReportedOn ?? '',
+  summary: r.summary,
+});
 
 interface Props {
   lexCase: LexCaseRow | 'new' | null;

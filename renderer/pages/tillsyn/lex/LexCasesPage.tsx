@@ -8,9 +8,8 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
+import { YearSelect } from '../../../kit/YearSelect.tsx';
 import { LexCaseDialog } from './LexCaseDialog.tsx';
-
-const YEARS_SHOWN = 6;
 
 export function LexCasesPage() {
   const { t } = useTranslation('lexCases');
@@ -77,17 +76,7 @@ export function LexCasesPage() {
         filtersLabel={t('filter')}
         filters={
           <>
-            <label className="inline-label">
-              {t('year')}
-              <select value={year} onChange={(e) => setYear(e.target.value ? Number(e.target.value) : '')}>
-                <option value="">{t('allYears')}</option>
-                {Array.from({ length: YEARS_SHOWN }, (_, i) => thisYear - i).map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <YearSelect label={t('year')} value={year} onChange={setYear} allLabel={t('allYears')} />
             <label className="inline-label">
               {t('type')}
               <select value={lexType} onChange={(e) => setLexType(e.target.value as LexType | '')}>
