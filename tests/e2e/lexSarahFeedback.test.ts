@@ -86,8 +86,12 @@ describe('lex Sarah, synpunkter and the tillsynsberättelse', () => {
     // Keyboard: the unit's button opens the case again.
     await row.getByRole('button', { name: new RegExp(`Öppna ärendet VO ${YEAR}/41`) }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog', { name: `Ärende VO ${YEAR}/41` }).waitFor();
+    const again = page.getByRole('dialog', { name: `Ärende VO ${YEAR}/41` });
+    await again.getByLabel('Utredningsstatus').selectOption({ label: 'Under utredning' });
+    await again.getByRole('button', { name: 'Spara ärendet' }).click();
+    await expect.poll(async () => (await api<{ status: string }[]>('lexCases.list', {}))[0]?.status).toBe('under_utredning');
     await page.keyboard.press('Escape');
+    await expect.poll(() => row.textContent()).toContain('Under utredning');
 
     const actions = await api<{ source: string; lexCaseReportedOn: string; description: string }[]>('actions.list', { filter: 'all', source: 'lex_sarah' });
     expect(actions).toEqual([expect.objectContaining({ description: 'Ny rutin för nattlig tillsyn', lexCaseReportedOn: `${YEAR}-03-12` })]);
