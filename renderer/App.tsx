@@ -17,6 +17,8 @@ import { InspectionPage } from './pages/tillsyn/inspections/InspectionPage.tsx';
 import { FollowUpPage } from './pages/tillsyn/followup/FollowUpPage.tsx';
 import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
 import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
+import { LexCasesPage } from './pages/tillsyn/lex/LexCasesPage.tsx';
+import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -49,6 +51,8 @@ const ROUTES: Route[] = [
     render: ({ databaseKey, params }) => <FollowUpPage key={`${databaseKey}-${params.source ?? ''}`} overdueSource={params.source ?? ''} />,
   },
   { path: '/tematisk-tillsyn', labelKey: 'nav.themes', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <ThemesPage key={databaseKey} /> },
+  { path: '/lex-sarah-maria', labelKey: 'nav.lexCases', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <LexCasesPage key={databaseKey} /> },
+  { path: '/synpunkter', labelKey: 'nav.feedback', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <FeedbackPage key={databaseKey} /> },
   { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },

@@ -39,6 +39,10 @@ export interface ActionRow {
   inspectionStatus: InspectionStatus | null;
   requirementCode: string | null;
   requirementTitle: string | null;
+  /** For sources 'lex_sarah' and 'lex_maria': the case, its date and diarienummer. */
+  lexCaseId: string | null;
+  lexCaseReportedOn: string | null;
+  lexCaseNumber: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -91,6 +95,8 @@ export const actionCreateInput = z.strictObject({
   /** The link for source 'tillsyn' (any inspection) and 'ivo' (an inspection initiated by IVO). */
   inspectionId: id.nullable().default(null),
   assessmentId: id.nullable().default(null),
+  /** The link for sources 'lex_sarah' and 'lex_maria'. */
+  lexCaseId: id.nullable().default(null),
 });
 
 /**
@@ -118,6 +124,7 @@ export const actionListInput = z.strictObject({
   status: enumOf(ACTION_STATUSES, 'status').optional(),
   unitId: id.optional(),
   inspectionId: id.optional(),
+  lexCaseId: id.optional(),
 });
 
 /** Overdue actions of one source, for Översikt. */

@@ -9,6 +9,8 @@ import { securityContract } from './security.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
+import { lexCasesContract } from './lexCases.contract.ts';
+import { feedbackContract } from './feedback.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -20,6 +22,8 @@ export const contract = {
   ...tillsynPlanningContract,
   ...tillsynInspectionContract,
   ...actionsContract,
+  ...lexCasesContract,
+  ...feedbackContract,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +62,9 @@ export type {
 } from './tillsynPlanning.contract.ts';
 export type { InspectionProgress, UnitCoverage } from '../domain/coverage.ts';
 export type {
+  AnnualFeedback,
+  AnnualLexCases,
+  AnnualRegiRow,
   AnnualReportData,
   AssessmentRow,
   AssessmentUpdateResult,
@@ -71,6 +78,9 @@ export type {
 } from './tillsynInspection.contract.ts';
 export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from './actions.contract.ts';
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
+export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
+export { lexCaseInput } from './lexCases.contract.ts';
+export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

@@ -1,6 +1,7 @@
 // Reusable, bounded zod fields with Swedish messages, shared by every area's contract.
 import { z } from 'zod';
 import { isCalendarDate } from '../shared/period.ts';
+import { looksLikePersonnummer, PERSONNUMMER_MESSAGE } from '../shared/personalData.ts';
 
 // Zod's own messages (wrong type, unknown key) in Swedish too.
 z.config(z.locales.sv());
@@ -26,6 +27,11 @@ export function optionalText(label: string, max = 2000) {
     .string({ error: `${label} måste vara text.` })
     .trim()
     .max(max, { error: `${label} får vara högst ${max} tecken.` });
+}
+
+/** Free text in a register without person data: a personnummer is refused (names only asked for). */
+export function textWithoutPersonnummer(label: string, max = 2000) {
+  return optionalText(label, max).refine((value) => !looksLikePersonnummer(value), { error: PERSONNUMMER_MESSAGE });
 }
 
 /** A calendar date as ISO text (2026-11-22), checked to exist (no 2026-02-30). */

@@ -1,5 +1,5 @@
 // Swedish names of coded values as they appear in imported and exported files (and reports).
-import type { Regi, UnitType } from '../domain/codes.ts';
+import type { FeedbackType, Regi, UnitType } from '../domain/codes.ts';
 
 export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   hemtjanst: 'Hemtjänst',
@@ -18,6 +18,14 @@ export const REGI_LABELS: Record<Regi, string> = {
   egen_regi: 'Egen regi',
   extern_utforare: 'Extern utförare',
   ideell_forening: 'Ideell förening',
+};
+
+/** The closed set of the synpunkter file's Typ column (seed 003 §12). */
+export const FEEDBACK_TYPE_LABELS: Record<FeedbackType, string> = {
+  klagomal: 'Klagomål',
+  synpunkt: 'Synpunkt',
+  berom: 'Beröm',
+  forslag: 'Förslag',
 };
 
 const squash = (s: string) => s.toLocaleLowerCase('sv').replace(/[^a-zåäö0-9]/g, '');

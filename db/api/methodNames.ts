@@ -83,6 +83,14 @@ export const METHOD_NAMES = [
   'actions.close',
   'actions.reopen',
   'actions.delete',
+  'lexCases.list',
+  'lexCases.get',
+  'lexCases.create',
+  'lexCases.update',
+  'lexCases.delete',
+  'feedback.list',
+  'feedback.importPreview',
+  'feedback.importCommit',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

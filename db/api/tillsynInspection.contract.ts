@@ -12,6 +12,11 @@ import {
   type InspectionOrigin,
   type InspectionStatus,
   type InspectionType,
+  type FeedbackType,
+  type LexCategory,
+  type LexSeverity,
+  type LexStatus,
+  type LexType,
   type Regi,
   type UnitType,
 } from '../domain/codes.ts';
@@ -202,10 +207,43 @@ export interface InspectionReportData {
   resultCounts: ResultCounts;
 }
 
+/** The year's lex Sarah and lex Maria cases in counts (no person data, no summaries). */
+export interface AnnualLexCases {
+  total: number;
+  ivoReported: number;
+  byType: { lexType: LexType; count: number; ivoReported: number }[];
+  byCategory: { category: LexCategory; lexSarah: number; lexMaria: number }[];
+  bySeverity: { severity: LexSeverity; count: number }[];
+  byStatus: { status: LexStatus; count: number }[];
+  byArea: { operatingAreaName: string; lexSarah: number; lexMaria: number; ivoReported: number }[];
+  byUnit: { unitName: string; operatingAreaName: string; lexSarah: number; lexMaria: number; ivoReported: number }[];
+}
+
+/** The year's synpunkter per type and verksamhetsområde, beside the previous year's. */
+export interface AnnualFeedback {
+  total: number;
+  previousTotal: number;
+  byType: { feedbackType: FeedbackType; count: number; previousCount: number }[];
+  byArea: { operatingAreaName: string; counts: Record<FeedbackType, number>; total: number; previousTotal: number }[];
+}
+
+/** Egen regi beside private and non-profit utförare: the year's inspections, shortfalls and åtgärdskrav. */
+export interface AnnualRegiRow {
+  regi: Regi;
+  inspections: number;
+  shortfalls: number;
+  actions: number;
+  openActions: number;
+}
+
 export interface AnnualReportData {
   year: number;
   totals: { inspections: number; own: number; ivo: number; announced: number; unannounced: number };
-  byType: { inspectionType: InspectionType; count: number }[];
+  /** The tillsynsenhet's own inspections by type, and IVO's inspections as 'ivo' (never as ordinarie). */
+  byType: { inspectionType: InspectionType | 'ivo'; count: number }[];
+  byRegi: AnnualRegiRow[];
+  lexCases: AnnualLexCases;
+  feedback: AnnualFeedback;
   byArea: { operatingAreaName: string; own: number; ivo: number; announced: number; unannounced: number }[];
   byRequirement: ({ requirementId: string; code: string; title: string } & ResultCounts)[];
   resultTotals: ResultCounts;

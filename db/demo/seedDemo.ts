@@ -4,6 +4,7 @@ import type { AppDatabase } from '../open.ts';
 import { operatingAreas, units, type Regi, type UnitType } from '../schema/organisation.ts';
 import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 import { seedInspections } from './seedInspections.ts';
+import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -111,6 +112,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
   return sqlite.transaction(() => {
     const areaIds = new Map<string, string>();
     const unitIds: string[] = [];
+    const unitIdsByName = new Map<string, string>();
     let managerIndex = 0;
     for (const [areaName, areaUnits] of Object.entries(AREAS)) {
       const areaId = orm.insert(operatingAreas).values({ name: areaName, nameFolded: foldName(areaName), updatedBy: 'exempeldata' }).returning().get().id;
@@ -134,10 +136,12 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
           .returning()
           .get();
         unitIds.push(row.id);
+        unitIdsByName.set(unit.name, row.id);
       }
     }
     const planning = seedPlanning(db);
     seedInspections(db, planning);
+    seedLexCasesAndFeedback(db, unitIdsByName);
     return { areaIds, unitIds, planning };
   })();
 }

@@ -45,7 +45,7 @@ export const ACTION_STATUSES = ['oppen', 'atgardsplan_inkommen', 'atgardad', 've
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Where an action in the register (åtgärdsregister) comes from; each source links to what it answers. */
-export const ACTION_SOURCES = ['tillsyn', 'ivo', 'analysverkstad', 'kvalitetsrad', 'sjalvskattning', 'annat'] as const;
+export const ACTION_SOURCES = ['tillsyn', 'ivo', 'analysverkstad', 'kvalitetsrad', 'sjalvskattning', 'lex_sarah', 'lex_maria', 'annat'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 /**
@@ -83,3 +83,41 @@ export const PLANNABLE_MONTHS: Readonly<Record<Tertial, readonly number[]>> = {
  * "under hösten" – so January–May and September–December, nothing in June–August.
  */
 export const DEFAULT_ALLOWED_MONTHS: readonly number[] = [1, 2, 3, 4, 5, 9, 10, 11, 12];
+
+/** Lex Sarah (SoL/LSS: missförhållanden, SOSFS 2011:5) or lex Maria (HSL: vårdskador, HSLF-FS 2017:41). */
+export const LEX_TYPES = ['lex_sarah', 'lex_maria'] as const;
+export type LexType = (typeof LEX_TYPES)[number];
+
+/** What a case concerns: lex Sarah a missförhållande or a påtaglig risk; lex Maria a vårdskada or a risk. */
+export const LEX_SEVERITIES = ['missforhallande', 'risk_for_missforhallande', 'vardskada', 'risk_for_vardskada'] as const;
+export type LexSeverity = (typeof LEX_SEVERITIES)[number];
+
+/** The severities each lex type allows. */
+export const LEX_SEVERITIES_BY_TYPE: Readonly<Record<LexType, readonly LexSeverity[]>> = {
+  lex_sarah: ['missforhallande', 'risk_for_missforhallande'],
+  lex_maria: ['vardskada', 'risk_for_vardskada'],
+};
+
+/** Kinds of event, from seed 003 §9 (övergrepp and andra brister) and lex Maria's usual areas. */
+export const LEX_CATEGORIES = [
+  'fysiskt_overgrepp',
+  'psykiskt_overgrepp',
+  'sexuellt_overgrepp',
+  'ekonomiskt_overgrepp',
+  'brister_omvardnad',
+  'bristande_tillsyn',
+  'bemotande',
+  'lakemedel',
+  'fall',
+  'vard_och_behandling',
+  'dokumentation',
+  'annat',
+] as const;
+export type LexCategory = (typeof LEX_CATEGORIES)[number];
+
+export const LEX_STATUSES = ['anmald', 'under_utredning', 'utredd', 'avslutad'] as const;
+export type LexStatus = (typeof LEX_STATUSES)[number];
+
+/** Kinds of synpunkt counted per unit and tertial (seed 003 §12: synpunkter, förslag, klagomål, beröm). */
+export const FEEDBACK_TYPES = ['klagomal', 'synpunkt', 'berom', 'forslag'] as const;
+export type FeedbackType = (typeof FEEDBACK_TYPES)[number];

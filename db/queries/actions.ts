@@ -15,6 +15,7 @@ const ACTION_SQL = `
   SELECT r.id, r.source, r.description, r.reason, r.inspection_id AS inspectionId, r.assessment_id AS assessmentId,
          i.start_date AS inspectionDate, i.status AS inspectionStatus,
          q.code AS requirementCode, v.title AS requirementTitle,
+         r.lex_case_id AS lexCaseId, l.reported_on AS lexCaseReportedOn, l.case_number AS lexCaseNumber,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
          r.responsible, r.deadline, r.status, r.follow_up_date AS followUpDate,
          r.closing_note AS closingNote, r.closed_at AS closedAt,
@@ -22,6 +23,7 @@ const ACTION_SQL = `
          r.commissioner_informed_on AS commissionerInformedOn, r.updated_at AS updatedAt
   FROM actions r
   LEFT JOIN inspections i ON i.id = r.inspection_id
+  LEFT JOIN lex_cases l ON l.id = r.lex_case_id
   LEFT JOIN units u ON u.id = r.unit_id
   LEFT JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN assessments s ON s.id = r.assessment_id
@@ -64,6 +66,7 @@ export interface ActionQuery {
   status?: ActionStatus | undefined;
   inspectionId?: string | undefined;
   unitId?: string | undefined;
+  lexCaseId?: string | undefined;
 }
 
 /** Actions in the register, sorted by deadline. */
@@ -79,6 +82,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.status = ?', query.status);
   add('r.inspection_id = ?', query.inspectionId);
   add('r.unit_id = ?', query.unitId);
+  add('r.lex_case_id = ?', query.lexCaseId);
   if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);
   const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   const rows = toRows(db, db.sqlite.prepare<string[], RawAction>(sql).all(...params), today);

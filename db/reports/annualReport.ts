@@ -9,6 +9,7 @@ import { listInspections } from '../queries/inspections.ts';
 import { safeFileName, type ReportDocument } from '../io/reportDocument.ts';
 import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, RESULT_LABELS, announcedLabel } from './labels.ts';
 import { resultSentence } from './inspectionReport.ts';
+import { annualByRegi, annualFeedback, annualLexCases, feedbackBlocks, lexCaseBlocks, regiBlocks } from './annualSections.ts';
 import type { AppDatabase } from '../open.ts';
 import type { AnnualReportData, ResultCounts } from '../api/tillsynInspection.contract.ts';
 
@@ -74,7 +75,17 @@ export function annualReportData(db: AppDatabase, year: number, today: string): 
       announced: count(inspections, (i) => i.announced),
       unannounced: count(inspections, (i) => !i.announced),
     },
-    byType: INSPECTION_TYPES.map((inspectionType) => ({ inspectionType, count: count(inspections, (i) => i.inspectionType === inspectionType) })),
+    // IVO's inspections are IVO's, whatever type they were recorded with.
+    byType: [
+      ...INSPECTION_TYPES.map((inspectionType) => ({
+        inspectionType,
+        count: count(inspections, (i) => i.origin !== 'ivo' && i.inspectionType === inspectionType),
+      })),
+      { inspectionType: 'ivo' as const, count: count(inspections, (i) => i.origin === 'ivo') },
+    ],
+    byRegi: annualByRegi(db, inspections, actionRows),
+    lexCases: annualLexCases(db, year),
+    feedback: annualFeedback(db, year),
     byArea: [...byArea.values()].sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName)),
     byRequirement: [...byRequirement.values()]
       .sort((a, b) => a.sortOrder - b.sortOrder || swedishCompare(a.code, b.code))
@@ -121,8 +132,8 @@ export function annualReportDocument(data: AnnualReportData): ReportDocument {
       {
         kind: 'paragraph',
         text:
-          'Tillsynsberättelsen redovisar de granskningar som genomförts under året, både de som tillsynsenheten genomfört och de som IVO har tagit initiativ till. ' +
-          'Synpunkter och lex Sarah-rapporter redovisas i egna sammanställningar.',
+          'Tillsynsberättelsen redovisar de granskningar som genomförts under året, både de som tillsynsenheten genomfört och de som IVO har tagit initiativ till, ' +
+          'samt årets ärenden enligt lex Sarah och lex Maria och inkomna synpunkter.',
         muted: true,
       },
       { kind: 'heading', text: 'Genomförda tillsyner' },
@@ -142,7 +153,7 @@ export function annualReportDocument(data: AnnualReportData): ReportDocument {
           { header: 'Typ av tillsyn', width: 3 },
           { header: 'Antal', width: 1, align: 'right' },
         ],
-        rows: data.byType.map((r) => [INSPECTION_TYPE_LABELS[r.inspectionType], String(r.count)]),
+        rows: data.byType.map((r) => [r.inspectionType === 'ivo' ? 'IVO-tillsyn' : INSPECTION_TYPE_LABELS[r.inspectionType], String(r.count)]),
       },
       { kind: 'heading', text: 'Per verksamhetsområde' },
       {
@@ -157,6 +168,7 @@ export function annualReportDocument(data: AnnualReportData): ReportDocument {
         rows: data.byArea.map((r) => [r.operatingAreaName, String(r.own), String(r.ivo), String(r.announced), String(r.unannounced)]),
         emptyText: 'Inga tillsyner genomfördes under året.',
       },
+      ...regiBlocks(data.byRegi),
       { kind: 'heading', text: 'Resultat per kvalitetskrav' },
       { kind: 'paragraph', text: resultSentence(data.resultTotals) },
       ...(assessed.length
@@ -204,6 +216,8 @@ export function annualReportDocument(data: AnnualReportData): ReportDocument {
         rows: data.ivoInspections.map((i) => [i.startDate, `${i.unitName} (${i.operatingAreaName})`, i.summary]),
         emptyText: 'IVO genomförde ingen tillsyn under året.',
       },
+      ...lexCaseBlocks(data.year, data.lexCases),
+      ...feedbackBlocks(data.year, data.feedback),
       { kind: 'heading', text: 'Samtliga tillsyner' },
       {
         kind: 'table',

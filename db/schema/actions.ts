@@ -12,6 +12,7 @@ import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
 import { assessments, inspections } from './inspections.ts';
+import { lexCases } from './lexCases.ts';
 import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
 
 export { ACTION_SOURCES, type ActionSource } from '../domain/codes.ts';
@@ -28,6 +29,8 @@ export const actions = sqliteTable(
     /** Link for source 'tillsyn': the inspection, and the assessment (kvalitetskrav) when there is one. */
     inspectionId: text('inspection_id').references(() => inspections.id, { onDelete: 'restrict' }),
     assessmentId: text('assessment_id').references(() => assessments.id, { onDelete: 'restrict' }),
+    /** Link for sources 'lex_sarah' and 'lex_maria': the case the action answers. */
+    lexCaseId: text('lex_case_id').references(() => lexCases.id, { onDelete: 'restrict' }),
     /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
     unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     /** Ansvarig (owner). */
@@ -51,6 +54,7 @@ export const actions = sqliteTable(
     index('actions_inspection_idx').on(t.inspectionId),
     index('actions_assessment_idx').on(t.assessmentId),
     index('actions_unit_idx').on(t.unitId),
+    index('actions_lex_case_idx').on(t.lexCaseId),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
   ],

@@ -39,28 +39,44 @@ export function requirementLabel(r: Pick<RequirementResults, 'code' | 'title'>):
  * the top. Zero segments carry no label (a "0" would sit on its neighbour's edge).
  */
 export function requirementResultsChart(rows: readonly RequirementResults[], labels: Record<ChartedResult, string>): ChartSpec {
-  const shown = assessedRequirements(rows);
+  return stackedCountsChart(
+    assessedRequirements(rows).map((r) => ({ label: requirementLabel(r), counts: r })),
+    CHARTED_RESULTS.map((result) => ({ key: result, label: labels[result], color: RESULT_COLORS[result] })),
+    'results',
+  );
+}
+
+export interface CountSeries<K extends string> {
+  key: K;
+  label: string;
+  color: string;
+}
+
+/**
+ * Counts per group (a verksamhetsområde, a tertial) as horizontal bars stacked by kind (e.g. the
+ * four types of synpunkter), first group at the top; zero segments carry no label.
+ */
+export function stackedCountsChart<K extends string>(
+  groups: readonly { label: string; counts: Readonly<Record<K, number>> }[],
+  series: readonly CountSeries<K>[],
+  stack = 'counts',
+): ChartSpec {
   return {
-    height: Math.max(160, 70 + shown.length * 28),
+    height: Math.max(160, 70 + groups.length * 28),
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 36, bottom: 8 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: shown.map(requirementLabel),
-        axisLabel: { width: 190, overflow: 'truncate' },
-      },
-      series: CHARTED_RESULTS.map((result) => ({
-        name: labels[result],
+      yAxis: { type: 'category', inverse: true, data: groups.map((g) => g.label), axisLabel: { width: 190, overflow: 'truncate' } },
+      series: series.map((s) => ({
+        name: s.label,
         type: 'bar',
-        stack: 'results',
-        color: RESULT_COLORS[result],
+        stack,
+        color: s.color,
         // No text outline: PDF and Word drawing ignore paint-order and would paint it over the digits.
         label: { show: true, color: '#ffffff', fontWeight: 'bold', textBorderWidth: 0 },
-        data: shown.map((r) => (r[result] === 0 ? { value: 0, label: { show: false } } : r[result])),
+        data: groups.map((g) => (g.counts[s.key] === 0 ? { value: 0, label: { show: false } } : g.counts[s.key])),
       })),
     },
   };
@@ -142,3 +158,5 @@ export function planLoadChart(
     },
   };
 }
+/** Colours of the four kinds of synpunkter: klagomål red, synpunkt blue, beröm green, förslag purple. */
+export const FEEDBACK_COLORS = { klagomal: '#c0392b', synpunkt: '#2f6db5', berom: '#2e8540', forslag: '#7b4fa0' } as const;

@@ -191,3 +191,18 @@ export function cycleName(startYear: number): string {
 export function todayIso(now = new Date()): string {
   return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
+
+/**
+ * A tertial written as a person would: "2026 T1", "2026T1", "2026-T1", "T1 2026" (case and
+ * spaces ignored). Null for anything else; the inverse of periodLabel.
+ */
+export function parsePeriodLabel(text: string): YearTertial | null {
+  const compact = text.trim().toUpperCase().replace(/\s+/g, ' ');
+  const match = /^(\d{4})[ -]?T([1-3])$/.exec(compact) ?? /^T([1-3])[ -]?(\d{4})$/.exec(compact);
+  if (!match) return null;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  const year = compact.startsWith('T') ? second : first;
+  const tertial = compact.startsWith('T') ? first : second;
+  if (year < 2000 || year > 2100 || !isTertial(tertial)) return null;
+  return { year, tertial };
+}

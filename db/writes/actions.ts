@@ -6,6 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { actionFollowUps, actions } from '../schema/actions.ts';
 import { assessments, inspections } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
+import { lexCases } from '../schema/lexCases.ts';
+import { looksLikePersonnummer, PERSONNUMMER_MESSAGE } from '../shared/personalData.ts';
 import { AppError } from '../errors.ts';
 import { assertActionWritable } from './closedInspection.ts';
 import { todayIso } from '../shared/period.ts';
@@ -29,6 +31,7 @@ export interface NewAction {
   unitId?: string | null | undefined;
   inspectionId: string | null;
   assessmentId: string | null;
+  lexCaseId?: string | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -83,7 +86,28 @@ function assertNotInFuture(dates: ActionDates, today: string): void {
  * one of IVO's requirements in an IVO case (an inspection with origin 'ivo'). The other
  * sources get their own link columns with their capabilities; until then they link to nothing.
  */
-function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string | null; assessmentId: string | null; unitId: string | null } {
+type ActionLink = { inspectionId: string | null; assessmentId: string | null; lexCaseId: string | null; unitId: string | null };
+
+/**
+ * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
+ * register holds no person data, so the action's text is held to that too.
+ */
+function resolveLexLink(db: AppDatabase, input: NewAction & { source: 'lex_sarah' | 'lex_maria' }): ActionLink {
+  if (!input.lexCaseId) throw invalid('lexCaseId', 'En åtgärd från lex Sarah eller lex Maria ska höra till ett ärende. Välj ärendet.');
+  if (input.inspectionId || input.assessmentId) throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn eller IVO kan kopplas till en tillsyn.');
+  const lexCase = db.orm.select({ lexType: lexCases.lexType, unitId: lexCases.unitId }).from(lexCases).where(eq(lexCases.id, input.lexCaseId)).get();
+  if (!lexCase) throw invalid('lexCaseId', 'Ärendet finns inte.');
+  if (lexCase.lexType !== input.source) throw invalid('source', 'Källan ska vara samma lag som ärendet (lex Sarah eller lex Maria).');
+  if (input.unitId && input.unitId !== lexCase.unitId) throw invalid('unitId', 'Enheten ska vara den enhet ärendet gäller.');
+  for (const field of ['description', 'reason'] as const) {
+    if (looksLikePersonnummer(input[field])) throw invalid(field, PERSONNUMMER_MESSAGE);
+  }
+  return { inspectionId: null, assessmentId: null, lexCaseId: input.lexCaseId, unitId: lexCase.unitId };
+}
+
+function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
+  if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
+  if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
   if (input.source === 'ivo') {
     if (!input.inspectionId) throw invalid('inspectionId', 'Ett krav från IVO ska höra till ett IVO-ärende. Välj tillsynen som IVO tog initiativ till.');
     if (input.assessmentId) throw invalid('assessmentId', 'Ett krav från IVO kopplas till IVO-ärendet, inte till en bedömning.');
@@ -91,7 +115,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
     if (inspection.origin !== 'ivo') throw invalid('inspectionId', 'Tillsynen är inte initierad av IVO. Ange IVO som initiativ först.');
     if (input.unitId && input.unitId !== inspection.unitId) throw invalid('unitId', 'Enheten ska vara den enhet IVO-ärendet gäller.');
     assertDatesAfterInspection(inspection.startDate, input);
-    return { inspectionId: input.inspectionId, assessmentId: null, unitId: inspection.unitId };
+    return { inspectionId: input.inspectionId, assessmentId: null, lexCaseId: null, unitId: inspection.unitId };
   }
   if (input.source === 'tillsyn') {
     if (!input.inspectionId) throw invalid('inspectionId', 'En åtgärd från tillsyn ska höra till en tillsyn. Välj tillsynen.');
@@ -106,7 +130,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
         .get();
       if (assessment?.inspectionId !== input.inspectionId) throw invalid('assessmentId', 'Bedömningen hör inte till tillsynen.');
     }
-    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, unitId: inspection.unitId };
+    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, lexCaseId: null, unitId: inspection.unitId };
   }
   if (input.inspectionId || input.assessmentId) {
     throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn eller IVO kan kopplas till en tillsyn.');
@@ -115,7 +139,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
   if (unitId && !db.orm.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
-  return { inspectionId: null, assessmentId: null, unitId };
+  return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId };
 }
 
 /** Adds an action to the register; returns its id. */
@@ -178,6 +202,11 @@ export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, st
   const current = loadAction(db, id);
   assertActionWritable(db, current.inspectionId);
   if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
+  if (current.lexCaseId) {
+    for (const field of ['description', 'reason', 'closingNote'] as const) {
+      if (looksLikePersonnummer(patch[field] ?? '')) throw invalid(field, PERSONNUMMER_MESSAGE);
+    }
+  }
   assertNotInFuture(patch, todayIso());
   const status = providerPlanStatus(current, patch) ?? current.status;
   const closingNote = (patch.closingNote ?? current.closingNote).trim();

@@ -9,6 +9,8 @@ import enSystem from './en/system.json';
 import enRequirements from './en/requirements.json';
 import enTillsynPlan from './en/tillsynPlan.json';
 import enTillsyn from './en/tillsyn.json';
+import enLexCases from './en/lexCases.json';
+import enFeedback from './en/feedback.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -17,10 +19,12 @@ import svSystem from './sv/system.json';
 import svRequirements from './sv/requirements.json';
 import svTillsynPlan from './sv/tillsynPlan.json';
 import svTillsyn from './sv/tillsyn.json';
+import svLexCases from './sv/lexCases.json';
+import svFeedback from './sv/feedback.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -14,6 +14,8 @@ import { inspectionHandlers } from './inspections.ts';
 import { actionHandlers } from './actions.ts';
 import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
+import { lexCaseHandlers } from './lexCases.ts';
+import { feedbackHandlers } from './feedback.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...actionHandlers,
   ...themeHandlers,
   ...reportHandlers,
+  ...lexCaseHandlers,
+  ...feedbackHandlers,
 };

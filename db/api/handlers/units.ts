@@ -3,6 +3,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { inspections, planEntries } from '../../schema/inspections.ts';
 import { operatingAreas, units } from '../../schema/organisation.ts';
+import { feedbackCounts, lexCases } from '../../schema/lexCases.ts';
 import { AppError } from '../../errors.ts';
 import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
@@ -114,7 +115,9 @@ function assertUniqueAreaName(db: AppDatabase, name: string, exceptId?: string):
 function unitReferences(orm: Orm, id: string): number {
   const planned = orm.select({ n: count() }).from(planEntries).where(eq(planEntries.unitId, id)).get()?.n ?? 0;
   const inspected = orm.select({ n: count() }).from(inspections).where(eq(inspections.unitId, id)).get()?.n ?? 0;
-  return planned + inspected;
+  const lex = orm.select({ n: count() }).from(lexCases).where(eq(lexCases.unitId, id)).get()?.n ?? 0;
+  const feedback = orm.select({ n: count() }).from(feedbackCounts).where(eq(feedbackCounts.unitId, id)).get()?.n ?? 0;
+  return planned + inspected + lex + feedback;
 }
 
 /** Units per INSERT in an import: 9 bound values each, far below SQLite's 32,766 per statement. */
@@ -279,7 +282,7 @@ export const unitHandlers: UnitHandlers = {
     if (references > 0) {
       throw new AppError(
         'referenced',
-        'Enheten har tillsynshistorik (planering eller tillsyner) och kan inte tas bort. Arkivera den i stället – historiken finns då kvar.',
+        'Enheten har historik (planering, tillsyner, lex Sarah/lex Maria-ärenden eller synpunkter) och kan inte tas bort. Arkivera den i stället – historiken finns då kvar.',
       );
     }
     orm.delete(units).where(eq(units.id, id)).run();

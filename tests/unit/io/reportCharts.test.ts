@@ -10,7 +10,7 @@ import { chartSvg, REPORT_CHART_WIDTH, svgToPng } from '../../../db/io/chartImag
 import { renderDocx } from '../../../db/io/docx.ts';
 import { renderPdf } from '../../../db/io/pdf.ts';
 import type { ReportDocument } from '../../../db/io/reportDocument.ts';
-import { requirementResultsChart, RESULT_COLORS, type RequirementResults } from '../../../db/shared/charts.ts';
+import { requirementResultsChart, RESULT_COLORS, stackedCountsChart, type RequirementResults } from '../../../db/shared/charts.ts';
 
 const LABELS = { uppfyllt: 'Uppfyllt', delvis_uppfyllt: 'Delvis uppfyllt', ej_uppfyllt: 'Ej uppfyllt' };
 
@@ -126,5 +126,29 @@ describe('the chart in reports', () => {
     const [blankPng, textPng] = [await svgToPng(blank, 1), await svgToPng(withText, 1)];
     expect(pngSize(textPng)).toEqual([120, 30]);
     expect(Buffer.from(textPng).equals(Buffer.from(blankPng))).toBe(false);
+  });
+});
+
+describe('stackedCountsChart (synpunkter per verksamhetsområde)', () => {
+  it('stacks the four kinds per group in the given order, first group at the top, zero segments unlabelled', () => {
+    const series = [
+      { key: 'klagomal', label: 'Klagomål', color: '#c0392b' },
+      { key: 'berom', label: 'Beröm', color: '#2e8540' },
+    ] as const;
+    const { option, height } = stackedCountsChart(
+      [
+        { label: 'Hemtjänst', counts: { klagomal: 4, berom: 0 } },
+        { label: 'Särskilt boende', counts: { klagomal: 1, berom: 3 } },
+      ],
+      series,
+    );
+    expect(height).toBe(160);
+    expect((option.yAxis as { data: string[]; inverse: boolean })).toMatchObject({ data: ['Hemtjänst', 'Särskilt boende'], inverse: true });
+    const bars = option.series as Bar[];
+    expect(bars.map((s) => [s.name, s.stack, s.color])).toEqual([
+      ['Klagomål', 'counts', '#c0392b'],
+      ['Beröm', 'counts', '#2e8540'],
+    ]);
+    expect(bars.map((s) => s.data)).toEqual([[4, 1], [{ value: 0, label: { show: false } }, 3]]);
   });
 });

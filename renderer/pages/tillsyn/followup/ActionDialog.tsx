@@ -10,7 +10,7 @@ import { Dialog } from '../../../components/Dialog.tsx';
 import { ErrorText } from '../../../components/Status.tsx';
 import { formatDate } from '../../../kit/format.ts';
 import { AutosaveText, FieldMessage, SaveIndicator, useSaver } from '../inspections/autosave.tsx';
-import { actionLinkText, isActionLocked } from './actionLink.ts';
+import { actionLinkHref, actionLinkText, isActionLocked } from './actionLink.ts';
 
 interface Props {
   action: ActionRow | null;
@@ -86,7 +86,7 @@ export function ActionDialog({ action, onClose, onSaved, onCloseAction }: Props)
             <dd>{t(`codes.actionSource.${action.source}`)}</dd>
             <dt>{t('actionDialog.why')}</dt>
             <dd>
-              {action.inspectionId ? <a href={`#/tillsyner/${action.inspectionId}`}>{actionLinkText(t, action)}</a> : actionLinkText(t, action)}
+              {actionLinkHref(action) ? <a href={actionLinkHref(action) ?? ''}>{actionLinkText(t, action)}</a> : actionLinkText(t, action)}
             </dd>
             {action.reason && action.inspectionId ? (
               <>

@@ -22,11 +22,14 @@ import { useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { CloseActionDialog } from './CloseActionDialog.tsx';
-import { actionLinkText, isActionLocked } from './actionLink.ts';
+import { actionLinkHref, actionLinkText, isActionLocked } from './actionLink.ts';
 
-/** The link column names the source first unless the link text already does (a tillsyn action's does). */
+/** Sources whose link text already names them ("Tillsyn 2026-…", "IVO-ärende …", "Lex Sarah …"). */
+const SELF_NAMING_SOURCES: ReadonlySet<ActionRow['source']> = new Set(['tillsyn', 'ivo', 'lex_sarah', 'lex_maria']);
+
+/** The link column names the source first unless the link text already does. */
 function sourceAndLink(t: TFunction<'tillsyn'>, a: ActionRow): string {
-  return a.source === 'tillsyn' ? actionLinkText(t, a) : `${t(`codes.actionSource.${a.source}`)}: ${actionLinkText(t, a)}`;
+  return SELF_NAMING_SOURCES.has(a.source) ? actionLinkText(t, a) : `${t(`codes.actionSource.${a.source}`)}: ${actionLinkText(t, a)}`;
 }
 
 const isActionEditable = (a: ActionRow) => !isActionLocked(a);
@@ -36,10 +39,11 @@ function LinkCell(p: ICellRendererParams<ActionRow, string>) {
   const { t } = useTranslation('tillsyn');
   const a = p.data;
   if (!a) return null;
-  if (!a.inspectionId) return <>{p.value}</>;
+  const href = actionLinkHref(a);
+  if (!href) return <>{p.value}</>;
   return (
     <>
-      <a href={`#/tillsyner/${a.inspectionId}`}>{p.value}</a>
+      <a href={href}>{p.value}</a>
       {isActionLocked(a) ? <span className="muted small"> {t('followUp.locked')}</span> : null}
     </>
   );

@@ -1,6 +1,7 @@
 // What an action answers, in one line: "Tillsyn 2026-03-12 – Solgården, krav K04" for a tillsyn
-// action, "IVO-ärende 2026-03-12 – Solgården" for one of IVO's requirements; the unit and the written reason (or a dash) for a source whose links come with its
-// capability.
+// action, "IVO-ärende 2026-03-12 – Solgården" for one of IVO's requirements, "Lex Sarah 2026-03-12 –
+// Solgården" for a lex Sarah/lex Maria case; the unit and the written reason (or a dash) for a
+// source whose links come with its capability.
 import type { TFunction } from 'i18next';
 import type { ActionRow } from '../../../../db/api/contract.ts';
 
@@ -10,7 +11,17 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
     return a.requirementCode ? t('followUp.link.tillsynRequirement', values) : t('followUp.link.tillsyn', values);
   }
   if (a.source === 'ivo' && a.inspectionDate) return t('followUp.link.ivo', { date: a.inspectionDate, unit: a.unitName ?? '' });
+  if (a.lexCaseId && a.lexCaseReportedOn) {
+    return t('followUp.link.lex', { law: t(`codes.actionSource.${a.source}`), date: a.lexCaseReportedOn, unit: a.unitName ?? '' });
+  }
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
+}
+
+/** Where the action's link leads: the inspection's record, or the lex Sarah/lex Maria register. */
+export function actionLinkHref(a: ActionRow): string | null {
+  if (a.inspectionId) return `#/tillsyner/${a.inspectionId}`;
+  if (a.lexCaseId) return '#/lex-sarah-maria';
+  return null;
 }
 
 /** An action of a closed inspection is read-only until the inspection is reopened (the server refuses too). */
