@@ -9,6 +9,7 @@ import { securityContract } from './security.contract.ts';
 import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
+import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...tillsynPlanningContract,
   ...tillsynInspectionContract,
   ...actionsContract,
+  ...selfAssessmentContract,
 };
 
 export type Contract = typeof contract;
@@ -70,6 +72,31 @@ export type {
 } from './tillsynInspection.contract.ts';
 export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from './actions.contract.ts';
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
+export type {
+  AnswerCellInput,
+  AreaRef,
+  AskedStatement,
+  ProgressView,
+  RadarAreaPoint,
+  RadarView,
+  ResultsView,
+  SaveAnswersResult,
+  ScoreSummary,
+  SelfAssessmentFilters,
+  StatementRanking,
+  StatementResult,
+  TemplateAreaView,
+  TemplateStatementRow,
+  TemplateView,
+  TemplateYearRow,
+  TrendPoint,
+  TrendsView,
+  UnitAnswerRow,
+  UnitAnswers,
+  UnitAreaResult,
+  UnitProgressRow,
+  UnitRef,
+} from './selfAssessment.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

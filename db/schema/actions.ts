@@ -8,10 +8,11 @@
 // db/writes/actions.ts. Rejected: a polymorphic (subject_type, subject_id) pair, which no
 // database can hold to referential integrity. See docs/architecture.md, "One action register".
 import { sql } from 'drizzle-orm';
-import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
 import { assessments, inspections } from './inspections.ts';
+import { selfAssessmentStatements } from './selfAssessment.ts';
 import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
 
 export { ACTION_SOURCES, type ActionSource } from '../domain/codes.ts';
@@ -28,6 +29,9 @@ export const actions = sqliteTable(
     /** Link for source 'tillsyn': the inspection, and the assessment (kvalitetskrav) when there is one. */
     inspectionId: text('inspection_id').references(() => inspections.id, { onDelete: 'restrict' }),
     assessmentId: text('assessment_id').references(() => assessments.id, { onDelete: 'restrict' }),
+    /** Link for source 'sjalvskattning': the statement (its identity across years) and the year whose results raised it. */
+    statementId: text('statement_id').references(() => selfAssessmentStatements.id, { onDelete: 'restrict' }),
+    selfAssessmentYear: integer('self_assessment_year'),
     /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
     unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     /** Ansvarig (owner). */
@@ -46,6 +50,7 @@ export const actions = sqliteTable(
     index('actions_inspection_idx').on(t.inspectionId),
     index('actions_assessment_idx').on(t.assessmentId),
     index('actions_unit_idx').on(t.unitId),
+    index('actions_statement_idx').on(t.statementId, t.selfAssessmentYear),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
   ],

@@ -1,4 +1,5 @@
 export * from './organisation.ts';
 export * from './inspections.ts';
+export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './system.ts';

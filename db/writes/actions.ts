@@ -27,6 +27,9 @@ export interface NewAction {
   unitId?: string | null | undefined;
   inspectionId: string | null;
   assessmentId: string | null;
+  /** The link for source 'sjalvskattning'. */
+  statementId?: string | null | undefined;
+  selfAssessmentYear?: number | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -65,7 +68,21 @@ function assertDatesAfterInspection(startDate: string, dates: { deadline?: strin
  * inspection (and optionally one of its assessments); the unit is the inspection's. The other
  * sources get their own link columns with their capabilities; until then they link to nothing.
  */
-function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string | null; assessmentId: string | null; unitId: string | null } {
+type ActionLink = {
+  inspectionId: string | null;
+  assessmentId: string | null;
+  statementId: string | null;
+  selfAssessmentYear: number | null;
+  unitId: string | null;
+};
+
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null };
+
+function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
+  const statementLink = input.statementId ?? input.selfAssessmentYear ?? null;
+  if (input.source !== 'sjalvskattning' && statementLink !== null) {
+    throw invalid('statementId', 'Bara en åtgärd med källan självskattning kan kopplas till ett påstående.');
+  }
   if (input.source === 'tillsyn') {
     if (!input.inspectionId) throw invalid('inspectionId', 'En åtgärd från tillsyn ska höra till en tillsyn. Välj tillsynen.');
     const inspection = inspectionOf(db, input.inspectionId);
@@ -79,7 +96,7 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
         .get();
       if (assessment?.inspectionId !== input.inspectionId) throw invalid('assessmentId', 'Bedömningen hör inte till tillsynen.');
     }
-    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, unitId: inspection.unitId };
+    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, unitId: inspection.unitId, ...NO_STATEMENT };
   }
   if (input.inspectionId || input.assessmentId) {
     throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn kan kopplas till en tillsyn.');
@@ -88,7 +105,29 @@ function resolveLink(db: AppDatabase, input: NewAction): { inspectionId: string 
   if (unitId && !db.orm.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
-  return { inspectionId: null, assessmentId: null, unitId };
+  if (input.source === 'sjalvskattning') {
+    return { inspectionId: null, assessmentId: null, unitId, ...resolveStatementLink(db, input) };
+  }
+  return { inspectionId: null, assessmentId: null, unitId, ...NO_STATEMENT };
+}
+
+/**
+ * A självskattning action answers one statement in one year's results (for one unit, or for all
+ * units as a common development area when the unit is left out): the statement must be asked in
+ * that year's template.
+ */
+function resolveStatementLink(db: AppDatabase, input: NewAction): { statementId: string; selfAssessmentYear: number } {
+  if (!input.statementId || !input.selfAssessmentYear) {
+    throw invalid('statementId', 'En åtgärd från självskattning ska höra till ett påstående och ett år. Välj påståendet.');
+  }
+  const asked = db.sqlite
+    .prepare<[string, number], { id: string }>(
+      `SELECT s.id FROM self_assessment_template_statements s JOIN self_assessment_templates t ON t.id = s.template_id
+       WHERE s.statement_id = ? AND t.year = ?`,
+    )
+    .get(input.statementId, input.selfAssessmentYear);
+  if (!asked) throw invalid('statementId', `Påståendet finns inte i självskattningen ${input.selfAssessmentYear}.`);
+  return { statementId: input.statementId, selfAssessmentYear: input.selfAssessmentYear };
 }
 
 /** Adds an action to the register; returns its id. */

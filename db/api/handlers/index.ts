@@ -14,6 +14,7 @@ import { inspectionHandlers } from './inspections.ts';
 import { actionHandlers } from './actions.ts';
 import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
+import { selfAssessmentHandlers } from './selfAssessment.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...actionHandlers,
   ...themeHandlers,
   ...reportHandlers,
+  ...selfAssessmentHandlers,
 };
