@@ -19,8 +19,14 @@ export interface CliEnvironment {
   err?: (line: string) => void;
 }
 
-/** Wrong usage: exit code 2, with the command's usage line. */
-export class UsageError extends Error {}
+/** Wrong usage: exit code 2, with the usage line of the (sub)command it concerns. */
+export class UsageError extends Error {
+  readonly usage: string | undefined;
+  constructor(message: string, usage?: string) {
+    super(message);
+    this.usage = usage;
+  }
+}
 /** The command could not do its work: exit code 1. */
 export class CliFailure extends Error {}
 
@@ -45,17 +51,22 @@ export function commandGroup(name: string, describe: string, subcommands: Record
     usage,
     describe,
     subcommands,
-    run: (run) => {
+    run: async (run) => {
       const [word, ...rest] = run.args.stray;
       const sub = word !== undefined && Object.hasOwn(subcommands, word) ? subcommands[word] : undefined;
       if (!sub) {
         throw new UsageError(
-          `${word === undefined ? 'Ange vad som ska göras' : `Okänt underkommando: ${word}`}. Välj ett av: ${Object.keys(subcommands).join(', ')}.\n` +
-            Object.values(subcommands).map((c) => `  ${c.usage}`).join('\n'),
+          `${word === undefined ? 'Ange vad som ska göras' : `Okänt underkommando: ${word}`}. Välj ett av: ${Object.keys(subcommands).join(', ')}.`,
+          Object.values(subcommands).map((c) => c.usage).join('\n            '),
         );
       }
-      if (rest.length > 0) throw new UsageError(`Okända argument: ${rest.join(' ')}\nAnvändning: ${sub.usage}`);
-      return sub.run({ ...run, args: { ...run.args, stray: [] } });
+      if (rest.length > 0) throw new UsageError(`Okända argument: ${rest.join(' ')}`, sub.usage);
+      try {
+        return await sub.run({ ...run, args: { ...run.args, stray: [] } });
+      } catch (error) {
+        if (error instanceof UsageError && error.usage === undefined) throw new UsageError(error.message, sub.usage);
+        throw error;
+      }
     },
   };
 }

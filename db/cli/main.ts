@@ -256,7 +256,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     return await command.run({ args, env });
   } catch (error) {
     if (error instanceof UsageError) {
-      env.err(`${error.message}\nAnvändning: ${command.usage}`);
+      env.err(`${error.message}\nAnvändning: ${error.usage ?? command.usage}`);
       return 2;
     }
     if (error instanceof DatabaseOpenError) {
