@@ -275,6 +275,20 @@ export function saveAnswers(db: AppDatabase, batch: AnswerBatch, stamp: Stamp): 
   return { saved, cleared };
 }
 
+/**
+ * Removes every answer one unit gave in one year (a re-imported form replaces the unit's answers
+ * for the year: remove, then write the form's). Returns how many were removed.
+ */
+export function deleteUnitAnswersForYear(db: AppDatabase, unitId: string, year: number): number {
+  const template = requireTemplate(db, year);
+  return db.sqlite
+    .prepare(
+      `DELETE FROM self_assessment_answers WHERE unit_id = ?
+         AND template_statement_id IN (SELECT id FROM self_assessment_template_statements WHERE template_id = ?)`,
+    )
+    .run(unitId, template.id).changes;
+}
+
 export interface AnswerRecord {
   unitId: string;
   templateStatementId: string;

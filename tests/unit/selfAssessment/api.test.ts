@@ -20,6 +20,7 @@ import type {
 } from '../../../db/api/contract.ts';
 import type { ApiResult } from '../../../db/errors.ts';
 import { apiWithOneUnit, value } from '../../helpers/db.ts';
+import { deleteUnitAnswersForYear } from '../../../db/writes/selfAssessment.ts';
 
 /**
  * Two units and a 2025 template: three statements in Självbestämmande (a1–a3), two in
@@ -206,6 +207,19 @@ describe('saving answers: all or nothing', () => {
     expect(rows.get(t.a2.id)).toMatchObject({ score: null, notApplicable: false, comment: 'Bra arbete.' });
     expect(rows.get(t.b1.id)).toMatchObject({ score: null, comment: '', source: null });
     expect(result.answers).toMatchObject({ answered: 2, total: 5 }); // a1 and a3 (ej tillämplig)
+  });
+
+  it('removes one unit’s answers for one year only (a re-imported form replaces them)', async () => {
+    const t = await twoUnitsAndTemplate();
+    await answerBoth(t);
+    value<TemplateView>(await t.dispatch('selfAssessment.createTemplate', { year: 2026 }));
+    const next = value<TemplateView>(await t.dispatch('selfAssessment.template', { year: 2026 }));
+    const a1Next = next.areas[0]?.statements[0]?.id;
+    value<SaveAnswersResult>(await t.dispatch('selfAssessment.saveAnswers', { unitId: t.unit.id, year: 2026, cells: [{ templateStatementId: a1Next, score: 6 }] }));
+    expect(t.answerCount()).toBe(8);
+    expect(deleteUnitAnswersForYear(t.session.db, t.unit.id, 2025)).toBe(4);
+    expect(t.answerCount()).toBe(4); // Solgården's 3 for 2025 and Norr's 2026 answer stay
+    expect(value<UnitAnswers>(await t.dispatch('selfAssessment.answersForUnit', { unitId: t.unit.id, year: 2026 })).answered).toBe(1);
   });
 
   it('refuses every kind of bad cell with a Swedish message and writes nothing', async () => {
