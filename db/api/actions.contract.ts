@@ -43,6 +43,10 @@ export interface ActionRow {
   lexCaseId: string | null;
   lexCaseReportedOn: string | null;
   lexCaseNumber: string | null;
+  /** For source 'sjalvskattning': the statement (identity across years), the year and that year's wording. */
+  statementId: string | null;
+  selfAssessmentYear: number | null;
+  statementText: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -97,6 +101,9 @@ export const actionCreateInput = z.strictObject({
   assessmentId: id.nullable().default(null),
   /** The link for sources 'lex_sarah' and 'lex_maria'. */
   lexCaseId: id.nullable().default(null),
+  /** The link for source 'sjalvskattning': the statement (its identity across years) and the year of the results. */
+  statementId: id.nullable().default(null),
+  selfAssessmentYear: z.number().int().min(2000).max(2100).nullable().default(null),
 });
 
 /**

@@ -11,6 +11,7 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -24,6 +25,7 @@ export const contract = {
   ...actionsContract,
   ...lexCasesContract,
   ...feedbackContract,
+  ...selfAssessmentContract,
 };
 
 export type Contract = typeof contract;
@@ -81,6 +83,31 @@ export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
+export type {
+  AnswerCellInput,
+  AreaRef,
+  AskedStatement,
+  ProgressView,
+  RadarAreaPoint,
+  RadarView,
+  ResultsView,
+  SaveAnswersResult,
+  ScoreSummary,
+  SelfAssessmentFilters,
+  StatementRanking,
+  StatementResult,
+  TemplateAreaView,
+  TemplateStatementRow,
+  TemplateView,
+  TemplateYearRow,
+  TrendPoint,
+  TrendsView,
+  UnitAnswerRow,
+  UnitAnswers,
+  UnitAreaResult,
+  UnitProgressRow,
+  UnitRef,
+} from './selfAssessment.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

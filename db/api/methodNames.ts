@@ -91,6 +91,22 @@ export const METHOD_NAMES = [
   'feedback.list',
   'feedback.importPreview',
   'feedback.importCommit',
+  'selfAssessment.years',
+  'selfAssessment.template',
+  'selfAssessment.createTemplate',
+  'selfAssessment.addStatement',
+  'selfAssessment.updateStatement',
+  'selfAssessment.moveStatement',
+  'selfAssessment.setStatementArchived',
+  'selfAssessment.deleteStatement',
+  'selfAssessment.answersForUnit',
+  'selfAssessment.saveAnswers',
+  'selfAssessment.progress',
+  'selfAssessment.results',
+  'selfAssessment.radar',
+  'selfAssessment.trends',
+  'selfAssessment.statementResults',
+  'selfAssessment.statementRanking',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

@@ -7,10 +7,16 @@ import { CliFailure, UsageError, type Run } from './command.ts';
 import { DEFAULT_DB_FILE_NAME } from './command.ts';
 
 export function option(run: Run, name: string, required: boolean): string | undefined {
+  const value = textOption(run, name, required);
+  return value === undefined ? undefined : path.resolve(run.env.cwd, value);
+}
+
+/** An option's value as given (not a path). */
+export function textOption(run: Run, name: string, required: boolean): string | undefined {
   const value = run.args.options.get(name);
   if (value === true) throw new UsageError(`--${name} behöver ett värde.`);
   if (value === undefined && required) throw new UsageError(`--${name} saknas.`);
-  return value === undefined ? undefined : path.resolve(run.env.cwd, value);
+  return value;
 }
 
 export function dbPath(run: Run, required: boolean): string {

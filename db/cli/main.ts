@@ -1,5 +1,5 @@
 // The IT-staff command line (`npm run cli -- <command>`, or `Kvalitetsnavet --cli <command>` in the
-// packaged app): backup, restore, check, export, import, list, backup-folder. Every failure
+// packaged app): backup, restore, check, export, import, list, backup-folder, self-assessment. Every failure
 // ends with a Swedish message and a non-zero exit code: 1 = failed, 2 = wrong usage,
 // 3 = the database could not be opened (the reason and what to do are printed).
 //
@@ -18,6 +18,8 @@ interface Command {
   describe: string;
   /** The command's module: `execute` does the work and returns the exit code. */
   load: () => Promise<{ execute: (run: Run) => number | Promise<number> }>;
+  /** Takes a subcommand word (`self-assessment results`), so a word after it is not stray. */
+  hasSubcommands?: true;
 }
 
 const commands: Record<string, Command> = {
@@ -51,6 +53,14 @@ const commands: Record<string, Command> = {
     usage: `import --db FIL ${CLI_IMPORTERS.map((i) => `--${i.option} FIL`).join(' | ')}`,
     describe: `Importerar en fil (${CLI_IMPORTERS.map((i) => `${i.label}: ${i.extensions.join(', ')}`).join('; ')}) i en enda transaktion: allt eller inget.`,
     load: () => import('./commands/import.ts'),
+  },
+  'self-assessment': {
+    usage: 'self-assessment results --db FIL --year ÅR --out FIL.csv',
+    describe:
+      'Självskattning. results: skriver ett års resultat, en rad per enhet och område: År;Enhet;Område;Medel;Median;Antal svar;Ej tillämplig;Obesvarade ' +
+      '(semikolon, UTF-8 med BOM, decimalkomma). Obesvarade och ej tillämplig räknas aldrig som 0. Databasen öppnas skrivskyddad.',
+    load: () => import('./selfAssessment.ts'),
+    hasSubcommands: true,
   },
   'backup-folder': {
     usage: 'backup-folder [--db FIL] [--set MAPP | --reset]',
@@ -89,12 +99,12 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     return 2;
   }
   try {
-    if (args.stray.length > 0) throw new UsageError(`Okända argument: ${args.stray.join(' ')}`);
+    if (args.stray.length > 0 && !command.hasSubcommands) throw new UsageError(`Okända argument: ${args.stray.join(' ')}`);
     const { execute } = await command.load();
     return await execute({ args, env });
   } catch (error) {
     if (error instanceof UsageError) {
-      env.err(`${error.message}\nAnvändning: ${command.usage}`);
+      env.err(`${error.message}\nAnvändning: ${error.usage ?? command.usage}`);
       return 2;
     }
     // Already loaded by any command that can throw them; a usage error above never needs them.

@@ -5,6 +5,7 @@ import { operatingAreas, units, type Regi, type UnitType } from '../schema/organ
 import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 import { seedInspections } from './seedInspections.ts';
 import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
+import { seedSelfAssessment } from './seedSelfAssessment.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -142,6 +143,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     const planning = seedPlanning(db);
     seedInspections(db, planning);
     seedLexCasesAndFeedback(db, unitIdsByName);
+    seedSelfAssessment(db);
     return { areaIds, unitIds, planning };
   })();
 }

@@ -121,3 +121,56 @@ export type LexStatus = (typeof LEX_STATUSES)[number];
 /** Kinds of synpunkt counted per unit and tertial (seed 003 §12: synpunkter, förslag, klagomål, beröm). */
 export const FEEDBACK_TYPES = ['klagomal', 'synpunkt', 'berom', 'forslag'] as const;
 export type FeedbackType = (typeof FEEDBACK_TYPES)[number];
+
+/**
+ * The five self-assessment areas (självskattningens områden), in the fixed order the form and
+ * every chart use (seed 003 §17). Their names and definitions: SELF_ASSESSMENT_AREA_TEXTS.
+ */
+export const SELF_ASSESSMENT_AREAS = [
+  'sjalvbestammande_integritet',
+  'helhetssyn_samordning',
+  'trygghet_sakerhet',
+  'kunskapsbaserad_verksamhet',
+  'tillganglighet',
+] as const;
+export type SelfAssessmentArea = (typeof SELF_ASSESSMENT_AREAS)[number];
+
+/**
+ * Each area's name and definition, quoted from the quality report that describes the
+ * self-assessment (seed 003 §17, Härnösand 2023). Shown in the app and printed on forms and
+ * reports, and matched by name when a long-format file names the area.
+ */
+export const SELF_ASSESSMENT_AREA_TEXTS: Readonly<Record<SelfAssessmentArea, { name: string; definition: string }>> = {
+  sjalvbestammande_integritet: {
+    name: 'Självbestämmande och integritet',
+    definition: 'Självbestämmande och integritet innebär att den enskilde är delaktig, har inflytande och ges möjlighet till egna val.',
+  },
+  helhetssyn_samordning: {
+    name: 'Helhetssyn och samordning',
+    definition:
+      'Helhetssyn utgår från den enskildes samlade livssituation. Då den enskilde har behov av tjänster som bedrivs inom olika verksamheter eller av olika utförare och professioner är det viktigt att förstå varandras roller.',
+  },
+  trygghet_sakerhet: {
+    name: 'Trygghet och säkerhet',
+    definition:
+      'Trygg och säker innebär att tjänsterna utförs enligt gällande regelverk. Tjänsterna är transparenta vilket innebär förutsägbarhet och möjlighet till insyn. Risk för kränkning, försummelse, fysisk eller psykisk skada förhindras genom förebyggande arbete.',
+  },
+  kunskapsbaserad_verksamhet: {
+    name: 'Kunskapsbaserad verksamhet',
+    definition:
+      'Kunskapsbaserad verksamhet innebär att tjänsterna utförs i enlighet med vetenskap och beprövad erfarenhet. Den enskildes erfarenhet tas tillvara.',
+  },
+  tillganglighet: {
+    name: 'Tillgänglighet',
+    definition:
+      'Tillgänglighet innebär att det är lätt att få kontakt med biståndsenheten och vid behov få del av tjänsterna inom rimlig tid. Information och kommunikation är begriplig och anpassad efter olika grupper och individers behov. Kommunikationen mellan den enskilde och professionen präglas av ömsesidig dialog. Verksamheterna är fysiskt tillgängliga.',
+  },
+};
+
+/** The self-assessment scale: whole numbers, 1 = "stämmer inte alls", 10 = "stämmer helt". */
+export const SELF_ASSESSMENT_MIN_SCORE = 1;
+export const SELF_ASSESSMENT_MAX_SCORE = 10;
+
+/** How an answer was entered: in the app's grid, from a returned xlsx form, or from a long-format file. */
+export const SELF_ASSESSMENT_ANSWER_SOURCES = ['direkt', 'formular', 'import'] as const;
+export type SelfAssessmentAnswerSource = (typeof SELF_ASSESSMENT_ANSWER_SOURCES)[number];

@@ -16,6 +16,7 @@ const ACTION_SQL = `
          i.start_date AS inspectionDate, i.status AS inspectionStatus,
          q.code AS requirementCode, v.title AS requirementTitle,
          r.lex_case_id AS lexCaseId, l.reported_on AS lexCaseReportedOn, l.case_number AS lexCaseNumber,
+         r.statement_id AS statementId, r.self_assessment_year AS selfAssessmentYear, sv.text AS statementText,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
          r.responsible, r.deadline, r.status, r.follow_up_date AS followUpDate,
          r.closing_note AS closingNote, r.closed_at AS closedAt,
@@ -28,7 +29,9 @@ const ACTION_SQL = `
   LEFT JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN assessments s ON s.id = r.assessment_id
   LEFT JOIN quality_requirement_versions v ON v.id = s.requirement_version_id
-  LEFT JOIN quality_requirements q ON q.id = v.requirement_id`;
+  LEFT JOIN quality_requirements q ON q.id = v.requirement_id
+  LEFT JOIN self_assessment_templates st ON st.year = r.self_assessment_year
+  LEFT JOIN self_assessment_template_statements sv ON sv.template_id = st.id AND sv.statement_id = r.statement_id`;
 
 const FOLLOW_UP_SQL = `
   SELECT id, action_id AS actionId, noted_on AS notedOn, note, noted_by AS notedBy, created_at AS createdAt

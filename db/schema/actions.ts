@@ -8,11 +8,12 @@
 // db/writes/actions.ts. Rejected: a polymorphic (subject_type, subject_id) pair, which no
 // database can hold to referential integrity. See docs/architecture.md, "One action register".
 import { sql } from 'drizzle-orm';
-import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
 import { assessments, inspections } from './inspections.ts';
 import { lexCases } from './lexCases.ts';
+import { selfAssessmentStatements } from './selfAssessment.ts';
 import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
 
 export { ACTION_SOURCES, type ActionSource } from '../domain/codes.ts';
@@ -31,6 +32,9 @@ export const actions = sqliteTable(
     assessmentId: text('assessment_id').references(() => assessments.id, { onDelete: 'restrict' }),
     /** Link for sources 'lex_sarah' and 'lex_maria': the case the action answers. */
     lexCaseId: text('lex_case_id').references(() => lexCases.id, { onDelete: 'restrict' }),
+    /** Link for source 'sjalvskattning': the statement (its identity across years) and the year whose results raised it. */
+    statementId: text('statement_id').references(() => selfAssessmentStatements.id, { onDelete: 'restrict' }),
+    selfAssessmentYear: integer('self_assessment_year'),
     /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
     unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     /** Ansvarig (owner). */
@@ -55,6 +59,7 @@ export const actions = sqliteTable(
     index('actions_assessment_idx').on(t.assessmentId),
     index('actions_unit_idx').on(t.unitId),
     index('actions_lex_case_idx').on(t.lexCaseId),
+    index('actions_statement_idx').on(t.statementId, t.selfAssessmentYear),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
   ],

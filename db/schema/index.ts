@@ -1,5 +1,6 @@
 export * from './organisation.ts';
 export * from './inspections.ts';
+export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './system.ts';

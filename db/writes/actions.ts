@@ -32,6 +32,9 @@ export interface NewAction {
   inspectionId: string | null;
   assessmentId: string | null;
   lexCaseId?: string | null | undefined;
+  /** The link for source 'sjalvskattning'. */
+  statementId?: string | null | undefined;
+  selfAssessmentYear?: number | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -86,7 +89,16 @@ function assertNotInFuture(dates: ActionDates, today: string): void {
  * one of IVO's requirements in an IVO case (an inspection with origin 'ivo'). The other
  * sources get their own link columns with their capabilities; until then they link to nothing.
  */
-type ActionLink = { inspectionId: string | null; assessmentId: string | null; lexCaseId: string | null; unitId: string | null };
+type ActionLink = {
+  inspectionId: string | null;
+  assessmentId: string | null;
+  lexCaseId: string | null;
+  statementId: string | null;
+  selfAssessmentYear: number | null;
+  unitId: string | null;
+};
+
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null };
 
 /**
  * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
@@ -102,10 +114,14 @@ function resolveLexLink(db: AppDatabase, input: NewAction & { source: 'lex_sarah
   for (const field of ['description', 'reason'] as const) {
     if (looksLikePersonnummer(input[field])) throw invalid(field, PERSONNUMMER_MESSAGE);
   }
-  return { inspectionId: null, assessmentId: null, lexCaseId: input.lexCaseId, unitId: lexCase.unitId };
+  return { inspectionId: null, assessmentId: null, lexCaseId: input.lexCaseId, unitId: lexCase.unitId, ...NO_STATEMENT };
 }
 
 function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
+  const statementLink = input.statementId ?? input.selfAssessmentYear ?? null;
+  if (input.source !== 'sjalvskattning' && statementLink !== null) {
+    throw invalid('statementId', 'Bara en åtgärd med källan självskattning kan kopplas till ett påstående.');
+  }
   if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
   if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
   if (input.source === 'ivo') {
@@ -115,7 +131,7 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
     if (inspection.origin !== 'ivo') throw invalid('inspectionId', 'Tillsynen är inte initierad av IVO. Ange IVO som initiativ först.');
     if (input.unitId && input.unitId !== inspection.unitId) throw invalid('unitId', 'Enheten ska vara den enhet IVO-ärendet gäller.');
     assertDatesAfterInspection(inspection.startDate, input);
-    return { inspectionId: input.inspectionId, assessmentId: null, lexCaseId: null, unitId: inspection.unitId };
+    return { inspectionId: input.inspectionId, assessmentId: null, lexCaseId: null, unitId: inspection.unitId, ...NO_STATEMENT };
   }
   if (input.source === 'tillsyn') {
     if (!input.inspectionId) throw invalid('inspectionId', 'En åtgärd från tillsyn ska höra till en tillsyn. Välj tillsynen.');
@@ -130,7 +146,7 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
         .get();
       if (assessment?.inspectionId !== input.inspectionId) throw invalid('assessmentId', 'Bedömningen hör inte till tillsynen.');
     }
-    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, lexCaseId: null, unitId: inspection.unitId };
+    return { inspectionId: input.inspectionId, assessmentId: input.assessmentId, lexCaseId: null, unitId: inspection.unitId, ...NO_STATEMENT };
   }
   if (input.inspectionId || input.assessmentId) {
     throw invalid('inspectionId', 'Bara en åtgärd med källan tillsyn eller IVO kan kopplas till en tillsyn.');
@@ -139,7 +155,29 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
   if (unitId && !db.orm.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
-  return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId };
+  if (input.source === 'sjalvskattning') {
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...resolveStatementLink(db, input) };
+  }
+  return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT };
+}
+
+/**
+ * A självskattning action answers one statement in one year's results (for one unit, or for all
+ * units as a common development area when the unit is left out): the statement must be asked in
+ * that year's template.
+ */
+function resolveStatementLink(db: AppDatabase, input: NewAction): { statementId: string; selfAssessmentYear: number } {
+  if (!input.statementId || !input.selfAssessmentYear) {
+    throw invalid('statementId', 'En åtgärd från självskattning ska höra till ett påstående och ett år. Välj påståendet.');
+  }
+  const asked = db.sqlite
+    .prepare<[string, number], { id: string }>(
+      `SELECT s.id FROM self_assessment_template_statements s JOIN self_assessment_templates t ON t.id = s.template_id
+       WHERE s.statement_id = ? AND t.year = ?`,
+    )
+    .get(input.statementId, input.selfAssessmentYear);
+  if (!asked) throw invalid('statementId', `Påståendet finns inte i självskattningen ${input.selfAssessmentYear}.`);
+  return { statementId: input.statementId, selfAssessmentYear: input.selfAssessmentYear };
 }
 
 /** Adds an action to the register; returns its id. */

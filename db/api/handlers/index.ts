@@ -16,6 +16,7 @@ import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
 import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
+import { selfAssessmentHandlers } from './selfAssessment.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...lexCaseHandlers,
   ...feedbackHandlers,
+  ...selfAssessmentHandlers,
 };

@@ -1,0 +1,103 @@
+// Självskattning: the yearly self-assessment. A statement (påstående) keeps one identity across
+// years (self_assessment_statements, the lineage); each year's template holds its own version of
+// every statement it asks (self_assessment_template_statements: wording, area, position, "ny"),
+// the way kvalitetskrav keep their wording in versions, so polishing a wording next year never
+// rewrites what was answered this year and trends follow the lineage. Answers are per unit and
+// template statement (so per unit × year × statement): a score 1–10, or "ej tillämplig".
+//
+// The five areas are a closed set (SELF_ASSESSMENT_AREAS in db/domain/codes.ts, with the
+// definitions quoted from seed 003 §17), held to it by a CHECK here.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { idColumn, stampColumns } from './common.ts';
+import { units } from './organisation.ts';
+import { SELF_ASSESSMENT_ANSWER_SOURCES, SELF_ASSESSMENT_AREAS } from '../domain/codes.ts';
+
+export { SELF_ASSESSMENT_AREAS, type SelfAssessmentArea } from '../domain/codes.ts';
+
+const quotedList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** A statement's identity across years; its wording, area and place live in each year's version. */
+export const selfAssessmentStatements = sqliteTable('self_assessment_statements', {
+  id: idColumn(),
+  ...stampColumns(),
+});
+
+/** One year's template: the statements asked that year. */
+export const selfAssessmentTemplates = sqliteTable(
+  'self_assessment_templates',
+  {
+    id: idColumn(),
+    year: integer('year').notNull(),
+    /** The year it was copied from, or null when it was started empty. */
+    copiedFromYear: integer('copied_from_year'),
+    ...stampColumns(),
+  },
+  (t) => [
+    uniqueIndex('self_assessment_templates_year_unique').on(t.year),
+    check('self_assessment_templates_year_range', sql`year BETWEEN 2000 AND 2100`),
+  ],
+);
+
+/** A statement as asked in one year's template: its wording, area and position that year. */
+export const selfAssessmentTemplateStatements = sqliteTable(
+  'self_assessment_template_statements',
+  {
+    id: idColumn(),
+    templateId: text('template_id')
+      .notNull()
+      .references(() => selfAssessmentTemplates.id, { onDelete: 'restrict' }),
+    statementId: text('statement_id')
+      .notNull()
+      .references(() => selfAssessmentStatements.id, { onDelete: 'restrict' }),
+    area: text('area', { enum: SELF_ASSESSMENT_AREAS }).notNull(),
+    /** Order within the area, from 0. */
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    /** Marked "ny" (asked for the first time, or changed in substance): not comparable with earlier years. */
+    isNew: integer('is_new', { mode: 'boolean' }).notNull().default(false),
+    /** Archived: no longer asked this year; its answers are kept but counted nowhere. */
+    archivedAt: text('archived_at'),
+    ...stampColumns(),
+  },
+  (t) => [
+    uniqueIndex('self_assessment_template_statements_unique').on(t.templateId, t.statementId),
+    index('self_assessment_template_statements_order_idx').on(t.templateId, t.area, t.position),
+    index('self_assessment_template_statements_statement_idx').on(t.statementId),
+    check('self_assessment_template_statements_area', sql`area IN (${quotedList(SELF_ASSESSMENT_AREAS)})`),
+    check('self_assessment_template_statements_is_new', sql`is_new IN (0, 1)`),
+    check('self_assessment_template_statements_position', sql`position >= 0`),
+  ],
+);
+
+/**
+ * One unit's answer to one statement of one year. Either a whole score 1–10, or "ej tillämplig"
+ * (not_applicable = 1, no score); a row with neither only keeps a comment. Unanswered
+ * statements have no row with a score: they are never counted as 0.
+ */
+export const selfAssessmentAnswers = sqliteTable(
+  'self_assessment_answers',
+  {
+    id: idColumn(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    templateStatementId: text('template_statement_id')
+      .notNull()
+      .references(() => selfAssessmentTemplateStatements.id, { onDelete: 'restrict' }),
+    score: integer('score'),
+    notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
+    comment: text('comment').notNull().default(''),
+    source: text('source', { enum: SELF_ASSESSMENT_ANSWER_SOURCES }).notNull(),
+    ...stampColumns(),
+  },
+  (t) => [
+    // A template statement belongs to one year, so this is unique per unit × year × statement.
+    uniqueIndex('self_assessment_answers_unique').on(t.unitId, t.templateStatementId),
+    index('self_assessment_answers_statement_idx').on(t.templateStatementId),
+    check('self_assessment_answers_score', sql`score IS NULL OR (typeof(score) = 'integer' AND score BETWEEN 1 AND 10)`),
+    check('self_assessment_answers_not_applicable', sql`not_applicable IN (0, 1)`),
+    check('self_assessment_answers_one_value', sql`NOT (not_applicable = 1 AND score IS NOT NULL)`),
+    check('self_assessment_answers_source', sql`source IN (${quotedList(SELF_ASSESSMENT_ANSWER_SOURCES)})`),
+  ],
+);
