@@ -91,7 +91,8 @@ describe('migrating a 0000 database with the demo into the action register', () 
         provider_plan_received_on: null,
         provider_plan_summary: '',
         commissioner_informed_on: null,
-        // Added by 0008 (självskattning's link): empty on every tillsyn action.
+        // Added by 0007 (lex Sarah/lex Maria's link) and 0008 (självskattning's): empty on every tillsyn action.
+        lex_case_id: null,
         statement_id: null,
         self_assessment_year: null,
       })),
