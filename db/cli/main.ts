@@ -1,75 +1,24 @@
 // The IT-staff command line (`npm run cli -- <command>`, or `Kvalitetsnavet --cli <command>` in the
-// packaged app): backup, restore, check, export, import, list, backup-folder. Every failure
+// packaged app): backup, restore, check, export, import, list, backup-folder, self-assessment. Every failure
 // ends with a Swedish message and a non-zero exit code: 1 = failed, 2 = wrong usage,
 // 3 = the database could not be opened (the reason and what to do are printed).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { DatabaseOpenError, fileSystemOpenError, inspectDatabasePath } from '../open.ts';
+import { DatabaseOpenError } from '../open.ts';
 import { BackupError, checkDatabaseFile, healBackupFolder, healNotice, listBackups, rotateBackups, takeBackup } from '../backup/backup.ts';
 import { fsyncDir, fsyncFile, sha256File } from '../backup/files.ts';
 import { defaultProfileDir, readBackupFolder, writeBackupFolder } from '../backup/folder.ts';
 import { readManifest } from '../backup/manifest.ts';
 import { preMigrationBackup, restoreClosedDatabase } from '../backup/service.ts';
-import { parseCliArgs, type ParsedArgs } from './args.ts';
+import { parseCliArgs } from './args.ts';
 import { CLI_IMPORTERS } from './importers.ts';
+import { CliFailure, UsageError, dbPath, existingDb, openReadOnly, option, type CliEnvironment, type Command } from './command.ts';
+import { selfAssessmentCommand } from './selfAssessment.ts';
 
-export const DEFAULT_DB_FILE_NAME = 'kvalitetsnavet.db';
+export type { CliEnvironment } from './command.ts';
 
-export interface CliEnvironment {
-  migrationsFolder: string;
-  appVersion: string;
-  profileDir?: string;
-  cwd?: string;
-  out?: (line: string) => void;
-  err?: (line: string) => void;
-}
-
-class UsageError extends Error {}
-class CliFailure extends Error {}
-
-interface Run {
-  args: ParsedArgs;
-  env: Required<CliEnvironment>;
-}
-
-interface Command {
-  usage: string;
-  describe: string;
-  run: (run: Run) => number | Promise<number>;
-}
-
-function option(run: Run, name: string, required: boolean): string | undefined {
-  const value = run.args.options.get(name);
-  if (value === true) throw new UsageError(`--${name} behöver ett värde.`);
-  if (value === undefined && required) throw new UsageError(`--${name} saknas.`);
-  return value === undefined ? undefined : path.resolve(run.env.cwd, value);
-}
-
-function dbPath(run: Run, required: boolean): string {
-  return option(run, 'db', required) ?? path.join(run.env.profileDir, DEFAULT_DB_FILE_NAME);
-}
-
-function existingDb(file: string): string {
-  if (!fs.existsSync(file)) throw new CliFailure(`Databasfilen finns inte: ${file}`);
-  return file;
-}
-
-/** Read-only and untrusted: the CLI never writes to a database it only reads. A folder, an encrypted or non-SQLite file is named as such. */
-function openReadOnly(file: string): Database.Database {
-  existingDb(file);
-  inspectDatabasePath(file);
-  try {
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
-    sqlite.pragma('trusted_schema = OFF');
-    return sqlite;
-  } catch (error) {
-    const known = fileSystemOpenError(error, file);
-    if (known) throw known;
-    throw new CliFailure(`Databasen kunde inte öppnas för läsning: ${file} (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
+export { DEFAULT_DB_FILE_NAME } from './command.ts';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
@@ -248,6 +197,7 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  'self-assessment': selfAssessmentCommand,
   'backup-folder': {
     usage: 'backup-folder [--db FIL] [--set MAPP | --reset]',
     describe: 'Visar eller byter mappen för databasens säkerhetskopior (t.ex. en nätverksenhet). Inställningen sparas bredvid databasen.',
@@ -272,7 +222,11 @@ export function cliHelp(): string {
   return [
     'Kvalitetsnavet – kommandon för IT-personal',
     '',
-    ...Object.values(commands).flatMap((c) => [`  ${c.usage}`, `      ${c.describe}`]),
+    ...Object.values(commands).flatMap((c) =>
+      'subcommands' in c && c.subcommands
+        ? Object.values(c.subcommands as Record<string, Command>).flatMap((s) => [`  ${s.usage}`, `      ${s.describe}`])
+        : [`  ${c.usage}`, `      ${c.describe}`],
+    ),
     '',
     'Utan --db används standarddatabasen i programmets profilmapp. Slutkoder: 0 = klart, 1 = misslyckades, 2 = fel användning, ' +
       '3 = databasen kunde inte öppnas (orsaken och vad du kan göra skrivs ut).',
@@ -298,7 +252,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     return 2;
   }
   try {
-    if (args.stray.length > 0) throw new UsageError(`Okända argument: ${args.stray.join(' ')}`);
+    if (args.stray.length > 0 && !('subcommands' in command)) throw new UsageError(`Okända argument: ${args.stray.join(' ')}`);
     return await command.run({ args, env });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -4,6 +4,7 @@ import type { AppDatabase } from '../open.ts';
 import { operatingAreas, units, type Regi, type UnitType } from '../schema/organisation.ts';
 import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 import { seedInspections } from './seedInspections.ts';
+import { seedSelfAssessment } from './seedSelfAssessment.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -136,6 +137,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     }
     const planning = seedPlanning(db);
     seedInspections(db, planning);
+    seedSelfAssessment(db);
     return { areaIds, unitIds, planning };
   })();
 }

@@ -33,6 +33,9 @@ import type {
   UnitRef,
 } from '../api/selfAssessment.contract.ts';
 
+/** Reads need only the connection, so the CLI can read a file opened read-only. */
+export type ReadDb = Pick<AppDatabase, 'sqlite'>;
+
 export const AREA_REFS: readonly AreaRef[] = SELF_ASSESSMENT_AREAS.map((area) => ({ area, ...SELF_ASSESSMENT_AREA_TEXTS[area] }));
 
 export interface TemplateRecord {
@@ -41,7 +44,7 @@ export interface TemplateRecord {
   copiedFromYear: number | null;
 }
 
-export function findTemplate(db: AppDatabase, year: number): TemplateRecord | undefined {
+export function findTemplate(db: ReadDb, year: number): TemplateRecord | undefined {
   return db.sqlite
     .prepare<[number], TemplateRecord>(
       'SELECT id, year, copied_from_year AS copiedFromYear FROM self_assessment_templates WHERE year = ?',
@@ -53,13 +56,13 @@ export function noTemplateError(year: number): AppError {
   return new AppError('not_found', `Det finns ingen mall för självskattningen ${year}. Skapa årets mall först.`);
 }
 
-export function requireTemplate(db: AppDatabase, year: number): TemplateRecord {
+export function requireTemplate(db: ReadDb, year: number): TemplateRecord {
   const template = findTemplate(db, year);
   if (!template) throw noTemplateError(year);
   return template;
 }
 
-export function listTemplateYears(db: AppDatabase): TemplateYearRow[] {
+export function listTemplateYears(db: ReadDb): TemplateYearRow[] {
   return db.sqlite
     .prepare<[], TemplateYearRow>(
       `SELECT t.year, t.id AS templateId, t.copied_from_year AS copiedFromYear,
@@ -110,13 +113,13 @@ export function compareTemplateOrder(
   return areaIndex(a.area) - areaIndex(b.area) || Number(a.archived ?? false) - Number(b.archived ?? false) || a.position - b.position;
 }
 
-export function getTemplateStatement(db: AppDatabase, id: string): TemplateStatementRow {
+export function getTemplateStatement(db: ReadDb, id: string): TemplateStatementRow {
   const raw = db.sqlite.prepare<[string], RawTemplateStatement>(`${TEMPLATE_STATEMENT_SQL} WHERE s.id = ?`).get(id);
   if (!raw) throw new AppError('not_found', 'Påståendet finns inte längre (det kan ha tagits bort).');
   return toTemplateStatement(raw);
 }
 
-export function listTemplateStatements(db: AppDatabase, templateId: string, includeArchived = true): TemplateStatementRow[] {
+export function listTemplateStatements(db: ReadDb, templateId: string, includeArchived = true): TemplateStatementRow[] {
   const where = includeArchived ? '' : ' AND s.archived_at IS NULL';
   return db.sqlite
     .prepare<[string], RawTemplateStatement>(`${TEMPLATE_STATEMENT_SQL} WHERE s.template_id = ?${where}`)
@@ -125,7 +128,7 @@ export function listTemplateStatements(db: AppDatabase, templateId: string, incl
     .sort(compareTemplateOrder);
 }
 
-export function getTemplate(db: AppDatabase, year: number, includeArchived = true): TemplateView {
+export function getTemplate(db: ReadDb, year: number, includeArchived = true): TemplateView {
   const template = requireTemplate(db, year);
   const statements = listTemplateStatements(db, template.id, includeArchived);
   return {
@@ -190,7 +193,7 @@ function toUnitRef({ year: _year, templateId: _templateId, ...unit }: ScopeRow):
   return unit;
 }
 
-export function unitsInScope(db: AppDatabase, year: number, filters: SelfAssessmentFilters = {}): UnitRef[] {
+export function unitsInScope(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): UnitRef[] {
   const scope = scopeSql(filters, 't.year = @year');
   return db.sqlite
     .prepare<[Record<string, string | number>], ScopeRow>(scope.sql)
@@ -199,7 +202,7 @@ export function unitsInScope(db: AppDatabase, year: number, filters: SelfAssessm
     .sort(compareUnits);
 }
 
-export function getUnitRef(db: AppDatabase, unitId: string): UnitRef {
+export function getUnitRef(db: ReadDb, unitId: string): UnitRef {
   const unit = db.sqlite
     .prepare<[string], UnitRef>(
       `SELECT u.id AS unitId, u.name AS unitName, u.operating_area_id AS operatingAreaId, oa.name AS operatingAreaName,
@@ -229,7 +232,7 @@ interface RawUnitAnswer extends RawAsked {
 
 const isAnswered = (row: { score: number | null; notApplicable: boolean }) => row.score !== null || row.notApplicable;
 
-export function getUnitAnswers(db: AppDatabase, unitId: string, year: number): UnitAnswers {
+export function getUnitAnswers(db: ReadDb, unitId: string, year: number): UnitAnswers {
   const unit = getUnitRef(db, unitId);
   const template = requireTemplate(db, year);
   const rows = db.sqlite
@@ -246,7 +249,7 @@ export function getUnitAnswers(db: AppDatabase, unitId: string, year: number): U
   return { unit, year, rows, answered: rows.filter(isAnswered).length, total: rows.length };
 }
 
-export function getProgress(db: AppDatabase, year: number, filters: SelfAssessmentFilters = {}): ProgressView {
+export function getProgress(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): ProgressView {
   const template = requireTemplate(db, year);
   const statementCount =
     db.sqlite
@@ -308,7 +311,7 @@ function tallies(rows: readonly HistogramRow[]): Map<string, Tally> {
   return map;
 }
 
-function statementCountsByArea(db: AppDatabase, templateId: string): Map<SelfAssessmentArea, number> {
+function statementCountsByArea(db: ReadDb, templateId: string): Map<SelfAssessmentArea, number> {
   const rows = db.sqlite
     .prepare<[string], { area: SelfAssessmentArea; n: number }>(
       'SELECT area, count(*) AS n FROM self_assessment_template_statements WHERE template_id = ? AND archived_at IS NULL GROUP BY area',
@@ -319,7 +322,7 @@ function statementCountsByArea(db: AppDatabase, templateId: string): Map<SelfAss
 
 const unitAreaKey = (unitId: string, area: string) => `${unitId}|${area}`;
 
-export function getResults(db: AppDatabase, year: number, filters: SelfAssessmentFilters = {}): ResultsView {
+export function getResults(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): ResultsView {
   const template = requireTemplate(db, year);
   const units = unitsInScope(db, year, filters);
   const scope = scopeSql(filters, 't.year = @year');
@@ -358,7 +361,7 @@ export function getResults(db: AppDatabase, year: number, filters: SelfAssessmen
   return { year, areas: [...AREA_REFS], units, cells, areaTotals };
 }
 
-export function getRadar(db: AppDatabase, year: number, unitId: string): RadarView {
+export function getRadar(db: ReadDb, year: number, unitId: string): RadarView {
   const unit = getUnitRef(db, unitId);
   const results = getResults(db, year);
   const typeOf = new Map(results.units.map((u) => [u.unitId, u.unitType]));
@@ -390,7 +393,7 @@ export interface TrendQuery {
   filters?: SelfAssessmentFilters;
 }
 
-export function getTrends(db: AppDatabase, query: TrendQuery): TrendsView {
+export function getTrends(db: ReadDb, query: TrendQuery): TrendsView {
   const yearWhere = ['t.year BETWEEN @fromYear AND @toYear'];
   const params: Record<string, string | number> = { fromYear: query.fromYear ?? 2000, toYear: query.toYear ?? 2100 };
   if (query.unitId) {
@@ -444,7 +447,7 @@ export function getTrends(db: AppDatabase, query: TrendQuery): TrendsView {
   };
 }
 
-export function getStatementResults(db: AppDatabase, year: number, filters: SelfAssessmentFilters = {}): StatementResult[] {
+export function getStatementResults(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): StatementResult[] {
   const template = requireTemplate(db, year);
   const scope = scopeSql(filters, 't.year = @year');
   const params = { ...scope.params, year, templateId: template.id };
@@ -481,7 +484,7 @@ export function getStatementResults(db: AppDatabase, year: number, filters: Self
     .sort(compareTemplateOrder);
 }
 
-export function getStatementRanking(db: AppDatabase, year: number, filters: SelfAssessmentFilters, limit: number): StatementRanking {
+export function getStatementRanking(db: ReadDb, year: number, filters: SelfAssessmentFilters, limit: number): StatementRanking {
   const scored = getStatementResults(db, year, filters).filter((s) => s.mean !== null);
   const lowestFirst = [...scored].sort((a, b) => compareByMean(a, b) || compareTemplateOrder(a, b));
   const highestFirst = [...scored].sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0) || b.count - a.count || compareTemplateOrder(a, b));

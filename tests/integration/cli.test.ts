@@ -1,5 +1,4 @@
 // The IT-staff CLI end to end, as `node scripts/cli.ts …` child processes: output and exit codes.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,18 +7,8 @@ import { BACKUP_FOLDER_NAME } from '../../db/backup/folder.ts';
 import { readManifest } from '../../db/backup/manifest.ts';
 import { applyDatabaseKey, generateDatabaseKey } from '../../db/crypto/databaseKey.ts';
 import { openTempDatabase, tempDbFile, operatingAreaNamesIn } from '../helpers/db.ts';
-import { projectRoot, startServer, tempDir } from '../helpers/server.ts';
-
-function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/cli.ts', ...args], { cwd: projectRoot, env: { ...process.env, XDG_CONFIG_HOME: tempDir('kn-xdg-') } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
+import { cli } from '../helpers/cli.ts';
+import { startServer, tempDir } from '../helpers/server.ts';
 
 function databaseWithAreas(names: string[]): string {
   const file = tempDbFile();

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
 import type { ActionRow, AuditEntry, InspectionDetail, NameDuplicate } from '../../../db/api/contract.ts';
@@ -86,6 +87,9 @@ describe('migrating a 0000 database with the demo into the action register', () 
         reason: '',
         unit_id: before.inspectionUnit.get(String(r.inspection_id)),
         closing_note: '',
+        // Added by 0004 (självskattning's link): empty on every tillsyn action.
+        statement_id: null,
+        self_assessment_year: null,
       })),
     );
     expect(after.tables).not.toContain('required_actions');
@@ -100,7 +104,7 @@ describe('migrating a 0000 database with the demo into the action register', () 
       if (table === 'required_actions' || table === '__drizzle_migrations') continue;
       expect([table, after.counts.get(table)]).toEqual([table, count]);
     }
-    expect(after.counts.get('__drizzle_migrations')).toBe(4);
+    expect(after.counts.get('__drizzle_migrations')).toBe(readMigrationFiles({ migrationsFolder }).length);
     // The log is append-only and never rewritten: the same 813 entries, byte for byte.
     expect(after.audit).toEqual(before.audit);
     const db = new Database(file, { readonly: true });
@@ -288,5 +292,34 @@ describe("a drizzle-kit table rebuild after the move (drizzle-orm #5782)", () =>
     run(planPart);
     expect(raw.prepare('SELECT count(*) FROM plan_entry_inspectors').pluck().get()).toBe(0);
     raw.close();
+  });
+});
+
+describe('migration 0004 (självskattning) on the same populated database', () => {
+  it('adds the empty självskattning tables and the action link, and the migrated file takes a template, answers and an action', async () => {
+    const file = fixtureCopy();
+    const api = testApi({ file });
+    try {
+      const sqlite = api.session.db.sqlite;
+      for (const table of ['self_assessment_statements', 'self_assessment_templates', 'self_assessment_template_statements', 'self_assessment_answers']) {
+        expect([table, sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()]).toEqual([table, 0]);
+      }
+      expect(sqlite.prepare('SELECT count(*) FROM actions WHERE statement_id IS NOT NULL OR self_assessment_year IS NOT NULL').pluck().get()).toBe(0);
+      const unitId = String(sqlite.prepare("SELECT id FROM units WHERE name = 'Hemtjänst Norr'").pluck().get());
+      value(await api.dispatch('selfAssessment.createTemplate', { year: 2026 }));
+      const statement = value<{ id: string; statementId: string }>(
+        await api.dispatch('selfAssessment.addStatement', { year: 2026, area: 'helhetssyn_samordning', text: 'Enheten deltar i SIP.' }),
+      );
+      value(await api.dispatch('selfAssessment.saveAnswers', { unitId, year: 2026, cells: [{ templateStatementId: statement.id, score: 3 }] }));
+      const action = value<ActionRow>(
+        await api.dispatch('actions.create', {
+          source: 'sjalvskattning', description: 'Rutin för SIP.', deadline: '2027-03-31', unitId, statementId: statement.statementId, selfAssessmentYear: 2026,
+        }),
+      );
+      expect(action).toMatchObject({ statementText: 'Enheten deltar i SIP.', unitName: 'Hemtjänst Norr' });
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      api.session.close();
+    }
   });
 });

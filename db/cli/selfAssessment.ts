@@ -1,0 +1,58 @@
+// `self-assessment …`: the självskattning commands for IT staff and checks. `results` writes a
+// year's results per unit and area as a CSV file; further subcommands (import) are one more
+// entry in the group.
+import fs from 'node:fs';
+import path from 'node:path';
+import { getResults, noTemplateError, findTemplate } from '../queries/selfAssessment.ts';
+import { resultsCsv } from '../io/selfAssessmentCsv.ts';
+import { fsyncDir, fsyncFile } from '../backup/files.ts';
+import { CliFailure, UsageError, commandGroup, dbPath, openReadOnly, option, textOption, type Command } from './command.ts';
+
+function yearOption(run: Parameters<Command['run']>[0]): number {
+  const text = textOption(run, 'year', true) ?? '';
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100) throw new UsageError(`--year ska vara ett år mellan 2000 och 2100, inte "${text}".`);
+  return year;
+}
+
+const results: Command = {
+  usage: 'self-assessment results --db FIL --year ÅR --out FIL.csv',
+  describe:
+    'Skriver självskattningens resultat för ett år, en rad per enhet och område: År;Enhet;Område;Medel;Median;Antal svar;Ej tillämplig;Obesvarade ' +
+    '(semikolon, UTF-8 med BOM, decimalkomma). Obesvarade och ej tillämplig räknas aldrig som 0. Databasen öppnas skrivskyddad.',
+  run: (run) => {
+    const file = dbPath(run, true);
+    const year = yearOption(run);
+    const out = option(run, 'out', true) ?? '';
+    if (!fs.existsSync(path.dirname(out))) throw new CliFailure(`Mappen finns inte: ${path.dirname(out)}`);
+    const sqlite = openReadOnly(file);
+    let csv: string;
+    let unitCount: number;
+    try {
+      const hasTables = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'self_assessment_templates'").get();
+      if (!hasTables) throw new CliFailure('Databasen har ingen självskattning än (den kommer från en äldre version). Öppna den i appen en gång först.');
+      const db = { sqlite };
+      if (!findTemplate(db, year)) throw new CliFailure(noTemplateError(year).message);
+      const view = getResults(db, year);
+      csv = resultsCsv(view);
+      unitCount = view.units.length;
+    } finally {
+      sqlite.close();
+    }
+    // Written beside and renamed, so a reader never sees half a file.
+    const partial = path.join(path.dirname(out), `.${path.basename(out)}.partial`);
+    try {
+      fs.writeFileSync(partial, csv, 'utf8');
+      fsyncFile(partial);
+      fs.renameSync(partial, out);
+      fsyncDir(path.dirname(out));
+    } catch (error) {
+      fs.rmSync(partial, { force: true });
+      throw new CliFailure(`Filen kunde inte skrivas: ${out} (${error instanceof Error ? error.message : String(error)})`);
+    }
+    run.env.out(`Självskattningen ${year}: ${unitCount} enheter × 5 områden skrivna till ${out}`);
+    return 0;
+  },
+};
+
+export const selfAssessmentCommand = commandGroup('self-assessment', 'Självskattning: resultat (och import).', { results });
