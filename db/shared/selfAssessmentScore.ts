@@ -15,7 +15,7 @@ export const SCORE_CELL_RULE = 'Skriv ett heltal 1–10 eller ”ej tillämplig�
 export function parseScoreCell(input: unknown): ScoreCellResult {
   if (input === null || input === undefined) return { ok: true, score: null, notApplicable: false };
   if (typeof input === 'number') return scoreFromNumber(input, String(input));
-  if (typeof input !== 'string') return refuse(String(input));
+  if (typeof input !== 'string') return refuse(typeof input === 'boolean' ? String(input) : '?');
   const text = input.trim().replace(/\s+/g, ' ');
   if (text === '') return { ok: true, score: null, notApplicable: false };
   if (NOT_APPLICABLE_WORDS.has(text.toLocaleLowerCase('sv'))) return { ok: true, score: null, notApplicable: true };
