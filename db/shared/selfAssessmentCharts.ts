@@ -44,9 +44,9 @@ export function selfAssessmentHeatmap(input: HeatmapInput, labels: { legend: str
   const height = 110 + input.units.length * 30;
   const option: EChartsOption = {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 16, top: 56, bottom: 56, containLabel: true },
-    xAxis: { type: 'category', position: 'top', data: input.areas.map((a) => a.name), axisLabel: { interval: 0, width: 120, overflow: 'break' }, splitArea: { show: true } },
-    yAxis: { type: 'category', inverse: true, data: input.units.map((u) => u.unitName), axisLabel: { width: 220, overflow: 'truncate' }, splitArea: { show: true } },
+    grid: { left: 8, right: 16, top: 24, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', position: 'top', data: input.areas.map((a) => a.name), axisLabel: { interval: 0, width: 150, overflow: 'break', lineHeight: 16 }, splitArea: { show: true } },
+    yAxis: { type: 'category', inverse: true, data: input.units.map((u) => u.unitName), axisLabel: { width: 280, overflow: 'truncate' }, splitArea: { show: true } },
     visualMap: {
       type: 'continuous',
       min: 1,
@@ -89,7 +89,7 @@ export function selfAssessmentRadar(input: RadarInput, labels: { unit: string; u
       center: ['50%', '56%'],
       radius: '64%',
       indicator: input.areas.map((a) => ({ name: a.name, min: 0, max: 10 })),
-      axisName: { color: '#24303c', width: 120, overflow: 'break' },
+      axisName: { color: '#24303c', width: 130, overflow: 'break', lineHeight: 16 },
       splitNumber: 5,
     },
     series: [
@@ -154,7 +154,7 @@ export function selfAssessmentDistribution(input: DistributionInput, labels: { s
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 56, bottom: 24, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: input.statements.map((s) => s.label), axisLabel: { width: 320, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: input.statements.map((s) => s.label), axisLabel: { width: 360, overflow: 'truncate' } },
     series: Array.from({ length: 10 }, (_, i) => ({
       type: 'bar' as const,
       name: labels.score(i + 1),

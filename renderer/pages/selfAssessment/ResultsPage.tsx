@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelfAssessmentFilters, StatementResult, UnitAreaResult, UnitRef } from '../../../db/api/contract.ts';
-import { SELF_ASSESSMENT_AREA_TEXTS } from '../../../db/api/contract.ts';
+import { SELF_ASSESSMENT_AREA_TEXTS, SELF_ASSESSMENT_AREAS } from '../../../db/api/contract.ts';
 import {
   selfAssessmentDistribution,
   selfAssessmentHeatmap,
@@ -20,6 +20,9 @@ import { DataTable, type DataColumn } from '../../kit/DataTable.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 import { CreateActionDialog } from './CreateActionDialog.tsx';
 import { formatScore, roundScore, UnitFilters, useTemplateYears, YearSelect } from './shared.tsx';
+
+/** Areas numbered 1–5 in their fixed order, so a statement reads "2.3" in a tight chart label. */
+const AREA_NUMBER = Object.fromEntries(SELF_ASSESSMENT_AREAS.map((a, i) => [a, i + 1])) as Record<(typeof SELF_ASSESSMENT_AREAS)[number], number>;
 
 type CellRow = UnitAreaResult & { unitName: string; areaName: string };
 
@@ -88,7 +91,7 @@ export function ResultsPage() {
     };
   }, [trends, t]);
 
-  const statementLabel = (s: StatementResult) => `${SELF_ASSESSMENT_AREA_TEXTS[s.area].name.split(' ')[0] ?? ''} ${s.position + 1}: ${s.text}`;
+  const statementLabel = (s: StatementResult) => `${AREA_NUMBER[s.area]}.${s.position + 1} ${s.text}`;
   const scored = useMemo(() => (statements ?? []).filter((s) => s.count > 0), [statements]);
   const distribution = useMemo(() => selfAssessmentDistribution({ statements: scored.map((s) => ({ label: statementLabel(s), distribution: s.distribution })) }, { score: (n) => t('results.scoreN', { score: n }) }), [scored, t]);
   const distributionTable = useMemo<ChartTable>(
@@ -230,7 +233,7 @@ export function ResultsPage() {
           </section>
           <section className="card" aria-labelledby="sa-table">
             <h2 id="sa-table">{t('results.table')}</h2>
-            <div className="scroll-box" tabIndex={0} role="region" aria-label={t('results.table')}>
+            <div className="scroll-box" tabIndex={0} role="region" aria-label={t('results.tableRegion')}>
               <DataTable rows={cellRows} columns={cellColumns} rowKey={(c) => `${c.unitId}|${c.area}`} ariaLabel={t('results.table')} sortable className="table-compact" emptyText={t('results.noScores')} />
             </div>
             <div className="chart-actions"><ExportRowsButton fileName={`${fileBase}-enheter-och-områden`} table={cellTable} /></div>
