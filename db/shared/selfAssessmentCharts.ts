@@ -87,7 +87,7 @@ export function selfAssessmentRadar(input: RadarInput, labels: { unit: string; u
     legend: { top: 0 },
     radar: {
       center: ['50%', '56%'],
-      radius: '64%',
+      radius: '55%',
       indicator: input.areas.map((a) => ({ name: a.name, min: 0, max: 10 })),
       axisName: { color: '#24303c', width: 130, overflow: 'break', lineHeight: 16 },
       splitNumber: 5,
