@@ -92,7 +92,7 @@ function AreaStatements(props: {
         colId: 'order',
         field: 'position',
         headerName: t('templates.columns.order'),
-        width: 95,
+        width: 120,
         cellDataType: 'number',
         valueGetter: (p) => (p.data ? p.data.position + 1 : null),
         valueSetter: (p) => {
@@ -104,8 +104,8 @@ function AreaStatements(props: {
         sort: 'asc',
       },
       { field: 'text', headerName: t('templates.columns.text'), flex: 3, minWidth: 280, wrapText: true, autoHeight: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
-      { field: 'isNew', headerName: t('templates.columns.isNew'), width: 80, cellDataType: 'boolean' },
-      { field: 'archived', headerName: t('templates.columns.archived'), width: 110, cellDataType: 'boolean' },
+      { field: 'isNew', headerName: t('templates.columns.isNew'), width: 90, cellDataType: 'boolean' },
+      { field: 'archived', headerName: t('templates.columns.archived'), width: 135, cellDataType: 'boolean' },
       {
         field: 'previousText',
         headerName: t('templates.columns.previousText'),
