@@ -65,7 +65,7 @@ export function SelfAssessmentPanel({ unitId, inspection }: { unitId: string; in
           <h3>{findings ? t('panel.thisInspection') : t('panel.inspectionTitle')}</h3>
           {findings ? (
             findings.length === 0 ? (
-              <p>{t('panel.noShortfalls')}</p>
+              <p>{inspection?.assessments.some((a) => a.result !== null && a.result !== 'ej_bedomt') ? t('panel.noShortfalls') : t('panel.notAssessed')}</p>
             ) : (
               <ul aria-label={t('panel.shortfalls')}>
                 {findings.map((f) => (
