@@ -19,6 +19,9 @@ import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
 import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
 import { LexCasesPage } from './pages/tillsyn/lex/LexCasesPage.tsx';
 import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
+import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
+import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
+import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -54,6 +57,9 @@ const ROUTES: Route[] = [
   { path: '/lex-sarah-maria', labelKey: 'nav.lexCases', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <LexCasesPage key={databaseKey} /> },
   { path: '/synpunkter', labelKey: 'nav.feedback', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <FeedbackPage key={databaseKey} /> },
   { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
+  { path: '/sjalvskattning/resultat', labelKey: 'nav.selfResults', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <ResultsPage key={databaseKey} /> },
+  { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
+  { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

@@ -12,6 +12,7 @@ import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
+import { exportsContract } from './exports.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...lexCasesContract,
   ...feedbackContract,
   ...selfAssessmentContract,
+  ...exportsContract,
 };
 
 export type Contract = typeof contract;

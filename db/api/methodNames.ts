@@ -107,6 +107,7 @@ export const METHOD_NAMES = [
   'selfAssessment.trends',
   'selfAssessment.statementResults',
   'selfAssessment.statementRanking',
+  'exports.tableXlsx',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

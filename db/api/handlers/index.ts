@@ -17,6 +17,7 @@ import { reportHandlers } from './reports.ts';
 import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
+import { exportHandlers } from './exports.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...lexCaseHandlers,
   ...feedbackHandlers,
   ...selfAssessmentHandlers,
+  ...exportHandlers,
 };

@@ -18,6 +18,7 @@ import { useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { IvoCaseSection } from './IvoCaseSection.tsx';
+import { SelfAssessmentPanel } from '../../selfAssessment/SelfAssessmentPanel.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
 import { ReopenInspectionDialog } from './ReopenInspectionDialog.tsx';
 import { withAction, withActions, withAssessmentUpdate, withoutAction } from './recordUpdates.ts';
@@ -368,6 +369,7 @@ export function InspectionPage({ id }: { id: string }) {
           rowClassName={(a) => `result-${a.result}`}
         />
       </section>
+      <SelfAssessmentPanel unitId={detail.unitId} inspection={detail} />
 
       <section className="card" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{detail.origin === 'ivo' ? t('ivo.actionsHeading') : t('record.actions')}</h2>
