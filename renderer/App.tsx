@@ -17,6 +17,9 @@ import { InspectionPage } from './pages/tillsyn/inspections/InspectionPage.tsx';
 import { FollowUpPage } from './pages/tillsyn/followup/FollowUpPage.tsx';
 import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
 import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
+import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
+import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
+import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -45,6 +48,9 @@ const ROUTES: Route[] = [
   { path: '/uppfoljning', labelKey: 'nav.followUp', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <FollowUpPage key={databaseKey} /> },
   { path: '/tematisk-tillsyn', labelKey: 'nav.themes', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <ThemesPage key={databaseKey} /> },
   { path: '/tillsynsberattelse', labelKey: 'nav.annual', groupKey: 'nav.groupTillsyn', render: ({ databaseKey }) => <AnnualPage key={databaseKey} /> },
+  { path: '/sjalvskattning/resultat', labelKey: 'nav.selfResults', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <ResultsPage key={databaseKey} /> },
+  { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
+  { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

@@ -10,6 +10,7 @@ import { tillsynPlanningContract } from './tillsynPlanning.contract.ts';
 import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
+import { exportsContract } from './exports.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...tillsynInspectionContract,
   ...actionsContract,
   ...selfAssessmentContract,
+  ...exportsContract,
 };
 
 export type Contract = typeof contract;

@@ -96,6 +96,7 @@ export const METHOD_NAMES = [
   'selfAssessment.trends',
   'selfAssessment.statementResults',
   'selfAssessment.statementRanking',
+  'exports.tableXlsx',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

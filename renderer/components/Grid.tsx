@@ -44,6 +44,10 @@ export interface GridProps<R extends { id: string }> {
   rowClassRules?: RowClassRules<R>;
   /** Shows only rows with a cell containing this text (the register toolbar's search). */
   quickFilter?: string;
+  /** Enter after an edit moves down a row, for entering a column of values by keyboard. */
+  enterMovesDown?: boolean;
+  /** The grid's api once ready, e.g. to know the focused cell when text is pasted. */
+  onReady?: (api: GridApi<R>) => void;
 }
 
 function textComparator(a: unknown, b: unknown): number {
@@ -122,7 +126,10 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         tooltipShowDelay={200}
         onGridReady={(e) => {
           apiRef.current = e.api;
+          props.onReady?.(e.api);
         }}
+        enterNavigatesVertically={props.enterMovesDown}
+        enterNavigatesVerticallyAfterEdit={props.enterMovesDown}
         onCellValueChanged={onCellValueChanged}
         onSelectionChanged={onSelectionChanged}
         rowClassRules={props.rowClassRules}

@@ -20,10 +20,15 @@ export function saveDownload(file: DownloadFile): void {
   const binary = atob(file.contentBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  saveBlob(new Blob([bytes], { type: file.mimeType }), file.fileName);
+}
+
+/** Saves bytes made in the page (a chart image) as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   document.body.append(link);
   link.click();
   link.remove();

@@ -9,6 +9,7 @@ import enSystem from './en/system.json';
 import enRequirements from './en/requirements.json';
 import enTillsynPlan from './en/tillsynPlan.json';
 import enTillsyn from './en/tillsyn.json';
+import enSelfAssessment from './en/selfAssessment.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -17,10 +18,11 @@ import svSystem from './sv/system.json';
 import svRequirements from './sv/requirements.json';
 import svTillsynPlan from './sv/tillsynPlan.json';
 import svTillsyn from './sv/tillsyn.json';
+import svSelfAssessment from './sv/selfAssessment.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, selfAssessment: svSelfAssessment },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, selfAssessment: enSelfAssessment },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -15,6 +15,7 @@ import { actionHandlers } from './actions.ts';
 import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
+import { exportHandlers } from './exports.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...themeHandlers,
   ...reportHandlers,
   ...selfAssessmentHandlers,
+  ...exportHandlers,
 };

@@ -12,6 +12,7 @@ import { saveDownload } from '../../components/files.ts';
 import { HistoryDialog } from '../../components/HistoryDialog.tsx';
 import { AddUnitDialog, AddAreaDialog } from './AddUnitDialog.tsx';
 import { ImportUnitsDialog } from './ImportUnitsDialog.tsx';
+import { SelfAssessmentPanel } from '../selfAssessment/SelfAssessmentPanel.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
@@ -210,6 +211,7 @@ export function UnitsPage() {
           ariaLabel={t('gridLabel')}
         />
       )}
+      {selected ? <SelfAssessmentPanel unitId={selected.id} /> : null}
       <AddUnitDialog open={dialog === 'add'} areas={areas} onClose={() => setDialog(null)} onSaved={reload} />
       <AddAreaDialog open={dialog === 'area'} onClose={() => setDialog(null)} onSaved={reload} />
       {selected ? (

@@ -17,6 +17,7 @@ import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 import { ANNOUNCED_CODES, AutosaveText, CodeSelect, FieldMessage, SaveIndicator, useSaver } from './autosave.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
+import { SelfAssessmentPanel } from '../../selfAssessment/SelfAssessmentPanel.tsx';
 import { CloseInspectionDialog } from './CloseInspectionDialog.tsx';
 import { withAction, withActions, withAssessmentUpdate, withoutAction } from './recordUpdates.ts';
 
@@ -358,6 +359,7 @@ export function InspectionPage({ id }: { id: string }) {
           rowClassName={(a) => `result-${a.result}`}
         />
       </section>
+      <SelfAssessmentPanel unitId={detail.unitId} inspection={detail} />
 
       <section className="card" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('record.actions')}</h2>
