@@ -96,6 +96,8 @@ export const METHOD_NAMES = [
   'selfAssessment.trends',
   'selfAssessment.statementResults',
   'selfAssessment.statementRanking',
+  'selfAssessment.importPreview',
+  'selfAssessment.importCommit',
   'exports.tableXlsx',
 ] as const;
 

@@ -13,7 +13,7 @@ import { readManifest } from '../backup/manifest.ts';
 import { preMigrationBackup, restoreClosedDatabase } from '../backup/service.ts';
 import { parseCliArgs } from './args.ts';
 import { CLI_IMPORTERS } from './importers.ts';
-import { CliFailure, UsageError, dbPath, existingDb, openReadOnly, option, type CliEnvironment, type Command } from './command.ts';
+import { CliFailure, UsageError, dbPath, existingDb, importThroughCore, openReadOnly, option, type CliEnvironment, type Command } from './command.ts';
 import { selfAssessmentCommand } from './selfAssessment.ts';
 
 export type { CliEnvironment } from './command.ts';
@@ -172,29 +172,8 @@ const commands: Record<string, Command> = {
       if (!importer.extensions.includes(path.extname(source).toLowerCase())) {
         throw new CliFailure(`Filtypen stöds inte för ${importer.label}. Använd ${importer.extensions.join(' eller ')}.`);
       }
-      // Loaded only here: the other commands should start fast and never load the API layer.
-      const { createCore } = await import('../core.ts');
-      const core = createCore({
-        ownFile: existingDb(file),
-        migrationsFolder: run.env.migrationsFolder,
-        appVersion: run.env.appVersion,
-        profileDir: run.env.profileDir,
-      });
-      try {
-        const result = await core.dispatch(importer.method, {
-          file: { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') },
-        });
-        if (!result.ok) {
-          run.env.err(`Importen gjordes inte: ${result.error.message}`);
-          // Every error, as the preview in the app lists them: row, column, reason.
-          for (const issue of result.error.issues ?? []) run.env.err(`  ${issue.field}: ${issue.message}`);
-          return 1;
-        }
-        run.env.out(`Importerat (${importer.label}): ${JSON.stringify(result.value)}`);
-        return 0;
-      } finally {
-        core.close(); // takes a backup, since the import wrote
-      }
+      const upload = { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') };
+      return importThroughCore(run, file, importer.method, { file: upload }, importer.label);
     },
   },
   'self-assessment': selfAssessmentCommand,

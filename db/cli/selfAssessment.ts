@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getResults, noTemplateError, findTemplate } from '../queries/selfAssessment.ts';
 import { resultsCsv } from '../io/selfAssessmentCsv.ts';
 import { fsyncDir, fsyncFile } from '../backup/files.ts';
-import { CliFailure, UsageError, commandGroup, dbPath, openReadOnly, option, textOption, type Command } from './command.ts';
+import { CliFailure, UsageError, commandGroup, dbPath, importThroughCore, openReadOnly, option, textOption, type Command } from './command.ts';
 
 function yearOption(run: Parameters<Command['run']>[0]): number {
   const text = textOption(run, 'year', true) ?? '';
@@ -55,4 +55,21 @@ const results: Command = {
   },
 };
 
-export const selfAssessmentCommand = commandGroup('self-assessment', 'Självskattning: resultat (och import).', { results });
+const importAnswers: Command = {
+  usage: 'self-assessment import --db FIL --file FIL.xlsx|FIL.csv [--create-template]',
+  describe:
+    'Importerar svar: ett ifyllt formulär eller en fil med kolumnerna År, Enhet, Område, Påstående, Poäng, Kommentar (Poäng 1–10, tom eller ' +
+    '"ej tillämplig"). Allt eller inget i en transaktion; varje fel listas med rad och kolumn. Varje enhet i filen får filens svar för året ' +
+    '(tidigare svar ersätts). --create-template skapar årets mall av filens påståenden när året saknar mall.',
+  run: async (run) => {
+    const file = dbPath(run, true);
+    const source = option(run, 'file', true) ?? '';
+    if (!fs.existsSync(source)) throw new CliFailure(`Filen finns inte: ${source}`);
+    if (!['.xlsx', '.csv'].includes(path.extname(source).toLowerCase())) throw new CliFailure('Filtypen stöds inte för svar. Använd .xlsx eller .csv.');
+    const upload = { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') };
+    const input = { files: [upload], createTemplate: run.args.options.has('create-template') };
+    return importThroughCore(run, file, 'selfAssessment.importCommit', input, 'självskattningens svar');
+  },
+};
+
+export const selfAssessmentCommand = commandGroup('self-assessment', 'Självskattning: resultat och import av svar.', { results, import: importAnswers });
