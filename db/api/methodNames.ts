@@ -96,6 +96,7 @@ export const METHOD_NAMES = [
   'selfAssessment.trends',
   'selfAssessment.statementResults',
   'selfAssessment.statementRanking',
+  'selfAssessment.exportForms',
   'selfAssessment.importPreview',
   'selfAssessment.importCommit',
   'exports.tableXlsx',

@@ -18,7 +18,7 @@ import {
 } from '../domain/codes.ts';
 import type { ScoreSummary } from '../domain/selfAssessmentStats.ts';
 import { read, write } from './define.ts';
-import { enumOf, id, optionalText, requiredText, uploadedFile } from './fields.ts';
+import { enumOf, id, optionalText, requiredText, uploadedFile, type DownloadFile } from './fields.ts';
 import type { AnswerImportPreview } from '../io/selfAssessmentImport.ts';
 
 export type { AnswerImportPreview, AnswerImportIssue, AnswerImportUnit, AnswerImportFile } from '../io/selfAssessmentImport.ts';
@@ -371,6 +371,13 @@ export const selfAssessmentContract = {
       filters: selfAssessmentFilters.default({}),
       limit: z.number().int().min(1).max(50).default(5),
     }),
+  ),
+  /**
+   * The answer forms for the chosen units: one .xlsx (one unit) or a .zip of them. Each is
+   * prefilled with the unit's current answers and carries hidden ids so it comes back exactly.
+   */
+  'selfAssessment.exportForms': read<DownloadFile>()(
+    z.strictObject({ year: selfAssessmentYear, unitIds: z.array(id).min(1, { error: 'Välj minst en enhet.' }).max(2000) }),
   ),
   /** Reads the files and lists every problem by file, row and column; writes nothing. */
   'selfAssessment.importPreview': read<AnswerImportPreview>()(answerImportInput),

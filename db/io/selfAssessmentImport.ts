@@ -208,6 +208,8 @@ export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[
   for (const { file, rows } of parsed) {
     const source: SelfAssessmentAnswerSource = file.kind === 'formular' ? 'formular' : 'import';
     for (const { rowNumber, values } of rows) {
+      // A form's area headings (the area's definition) carry no statement id: not an answer.
+      if (file.kind === 'formular' && values.statementId === '') continue;
       const problem = (key: AnswerColumnKey, message: string) => issues.push({ fileName: file.fileName, rowNumber, column: header(key), message });
       const before = issues.length;
 

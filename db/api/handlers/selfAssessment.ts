@@ -13,6 +13,7 @@ import {
   writeAnswerImport,
 } from '../../writes/selfAssessment.ts';
 import { assertAnswerImportCommittable, planAnswerImport } from '../../io/selfAssessmentImport.ts';
+import { exportAnswerForms } from '../../io/selfAssessmentForms.ts';
 import {
   getProgress,
   getRadar,
@@ -87,6 +88,8 @@ export const selfAssessmentHandlers: SelfAssessmentHandlers = {
   'selfAssessment.statementResults': (ctx, { year, filters }) => getStatementResults(ctx.session.db, year, filters),
 
   'selfAssessment.statementRanking': (ctx, { year, filters, limit }) => getStatementRanking(ctx.session.db, year, filters, limit),
+
+  'selfAssessment.exportForms': (ctx, { year, unitIds }) => exportAnswerForms(ctx.session.db, year, [...new Set(unitIds)]),
 
   'selfAssessment.importPreview': async (ctx, { files, year, createTemplate }) =>
     (await planAnswerImport(ctx.session.db, files, { year, createTemplate })).preview,

@@ -2,8 +2,10 @@
 // file (.csv, semicolons, Windows-1252) whose every bad row is named by file, row and column and
 // nothing written; the fixed file replaces the unit's answers (the preview says how many); a year
 // without a template created from the file's statements only when confirmed; the pipeline's limits.
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { AnswerImportPreview, AnswerImportResult, TemplateStatementRow, TemplateView, UnitAnswers, UnitRow } from '../../../db/api/contract.ts';
+import type { AnswerImportPreview, DownloadFile, AnswerImportResult, TemplateStatementRow, TemplateView, UnitAnswers, UnitRow } from '../../../db/api/contract.ts';
 import { apiWithOneUnit, value } from '../../helpers/db.ts';
 
 const HEADER = 'År;Enhet;Område;Påstående;Poäng;Kommentar';
@@ -137,5 +139,56 @@ describe('självskattning: importera svar', () => {
     expect(preview.issues[0]?.message).toContain('Kolumner saknas på första raden: År, Enhet, Område, Påstående, Poäng, Kommentar');
     expect(preview.issues[1]).toMatchObject({ fileName: 'svar.csv', rowNumber: 2, column: 'Påstående' });
     expect(t.answers().n).toBe(0);
+  });
+
+  it('a form out and back: validation, protection and hidden ids; filled in the unlocked cells it imports; another year refused', async () => {
+    const t = await setup();
+    const form = value<DownloadFile>(await t.dispatch('selfAssessment.exportForms', { year: 2026, unitIds: [t.other.id] }));
+    expect(form.fileName).toBe('Självskattning 2026 Älvgården.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(form.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'År', 'Enhet', 'Område', 'Påstående', 'Poäng', 'Kommentar', 'Enhet-id', 'Påstående-id']);
+    expect([sheet.getColumn(7).hidden, sheet.getColumn(8).hidden]).toEqual([true, true]);
+    expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+    // Row 2 is the first area's heading (its definition), row 3 its statement.
+    expect(sheet.getCell('D2').value).toContain('Självbestämmande och integritet innebär');
+    expect(sheet.getCell('G3').value).toBe(t.other.id);
+    expect(sheet.getCell('H3').value).toBe(t.a1.id);
+    expect(sheet.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"1,2,3,4,5,6,7,8,9,10,ej tillämplig"'], errorStyle: 'stop' });
+    expect([sheet.getCell('E3').protection?.locked, sheet.getCell('F3').protection?.locked, sheet.getCell('D3').protection?.locked]).toEqual([false, false, undefined]);
+
+    // The manager fills in the unlocked cells, as in Excel.
+    const headingRow = 4;
+    expect(sheet.getCell(`C${headingRow}`).value).toBe('Helhetssyn och samordning');
+    sheet.getCell('E3').value = 8;
+    sheet.getCell('F3').value = 'Genomförandeplanerna följs upp.';
+    sheet.getCell('E5').value = 'ej tillämplig';
+    const filled = { fileName: 'Älvgården ifylld.xlsx', contentBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') };
+
+    // The same form offered for 2027 (another year) is refused.
+    value<TemplateView>(await t.dispatch('selfAssessment.createTemplate', { year: 2027 }));
+    const wrongYear = value<AnswerImportPreview>(await t.dispatch('selfAssessment.importPreview', { files: [filled], year: 2027 }));
+    expect(wrongYear.canCommit).toBe(false);
+    expect(wrongYear.issues[0]).toMatchObject({ fileName: 'Älvgården ifylld.xlsx', rowNumber: 3, column: 'År' });
+    expect(wrongYear.issues[0]?.message).toContain('Formuläret gäller 2026, inte 2027');
+
+    const preview = value<AnswerImportPreview>(await t.dispatch('selfAssessment.importPreview', { files: [filled], year: 2026 }));
+    expect(preview.files).toEqual([{ fileName: 'Älvgården ifylld.xlsx', kind: 'formular', rowCount: 7 }]);
+    expect(preview.issues).toEqual([]);
+    value<AnswerImportResult>(await t.dispatch('selfAssessment.importCommit', { files: [filled], year: 2026 }));
+    const answers = value<UnitAnswers>(await t.dispatch('selfAssessment.answersForUnit', { unitId: t.other.id, year: 2026 }));
+    expect(answers.rows.map((r) => [r.score, r.notApplicable, r.comment, r.source])).toEqual([
+      [8, false, 'Genomförandeplanerna följs upp.', 'formular'],
+      [null, true, '', 'formular'],
+    ]);
+
+    // All units: one zip with a form each.
+    const zip = value<DownloadFile>(await t.dispatch('selfAssessment.exportForms', { year: 2026, unitIds: [t.unit.id, t.other.id] }));
+    expect(zip.mimeType).toBe('application/zip');
+    expect(Object.keys(unzipSync(Buffer.from(zip.contentBase64, 'base64'))).sort()).toEqual([
+      'Självskattning 2026 Hemtjänst Norr.xlsx',
+      'Självskattning 2026 Älvgården.xlsx',
+    ]);
   });
 });
