@@ -124,7 +124,6 @@ const areaByName = new Map<string, SelfAssessmentArea>(
   ]),
 );
 const areaNames = SELF_ASSESSMENT_AREAS.map((a) => SELF_ASSESSMENT_AREA_TEXTS[a].name).join(', ');
-const statementKey = (area: SelfAssessmentArea, text: string) => `${area}|${foldName(text)}`;
 
 interface ParsedFile {
   file: AnswerImportFile;
@@ -162,6 +161,14 @@ function importYear(files: readonly ParsedFile[], options: AnswerImportOptions):
 
 /** Reads every file and matches every row; writes nothing. */
 export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[], options: AnswerImportOptions): Promise<AnswerImportPlan> {
+  // The same unit, area and statement names repeat on every row: fold each once (the Swedish lower-casing is the slow part).
+  const folds = new Map<string, string>();
+  const fold = (text: string): string => {
+    let folded = folds.get(text);
+    if (folded === undefined) folds.set(text, (folded = foldName(text)));
+    return folded;
+  };
+  const statementKey = (area: SelfAssessmentArea, text: string) => `${area}|${fold(text)}`;
   const issues: AnswerImportIssue[] = [];
   const parsed = await parseFiles(files, issues);
   const year = importYear(parsed, options);
@@ -186,7 +193,7 @@ export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[
     .all();
   const unitById = new Map(units.map((u) => [u.id, u]));
   const unitsByName = new Map<string, UnitRecord[]>();
-  for (const unit of units) unitsByName.set(foldName(unit.name), [...(unitsByName.get(foldName(unit.name)) ?? []), unit]);
+  for (const unit of units) unitsByName.set(fold(unit.name), [...(unitsByName.get(fold(unit.name)) ?? []), unit]);
 
   const statements = template
     ? db.sqlite
@@ -197,7 +204,7 @@ export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[
     : [];
   const statementById = new Map(statements.map((s) => [s.id, s]));
   const statementByKey = new Map(statements.map((s) => [statementKey(s.area, s.text), s]));
-  const areaOfText = new Map(statements.map((s) => [foldName(s.text), s.area]));
+  const areaOfText = new Map(statements.map((s) => [fold(s.text), s.area]));
   // Without a template, the files' statements (first appearance order) may become it.
   const newStatements: { area: SelfAssessmentArea; areaName: string; text: string }[] = [];
   const newStatementIndex = new Map<string, number>();
@@ -235,7 +242,7 @@ export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[
         }
       } else if (values.unit === '') problem('unit', 'Enhet saknas.');
       else {
-        const named = unitsByName.get(foldName(values.unit)) ?? [];
+        const named = unitsByName.get(fold(values.unit)) ?? [];
         if (named.length === 0) problem('unit', `Okänd enhet: ”${values.unit}”. Skriv namnet som det står under Enheter.`);
         else if (named.length > 1) {
           problem('unit', `Det finns flera enheter som heter ”${values.unit}” (${named.map((u) => u.operatingAreaName).join(', ')}). Exportera formulär för dem i stället.`);
@@ -254,13 +261,13 @@ export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[
         else if (statement.archived === 1) problem('statement', 'Påståendet är arkiverat och besvaras inte längre.');
         else statementId = statement.id;
       } else {
-        const area = areaByName.get(foldName(values.area));
+        const area = areaByName.get(fold(values.area));
         if (values.area === '') problem('area', 'Område saknas.');
         else if (!area) problem('area', `Okänt område: ”${values.area}”. Områdena är: ${areaNames}.`);
         if (values.statement === '') problem('statement', 'Påstående saknas.');
         else if (area) {
           const statement = statementByKey.get(statementKey(area, values.statement));
-          const otherArea = areaOfText.get(foldName(values.statement));
+          const otherArea = areaOfText.get(fold(values.statement));
           if (statement?.archived === 1) problem('statement', 'Påståendet är arkiverat och besvaras inte längre.');
           else if (statement) statementId = statement.id;
           else if (template && otherArea) {
