@@ -97,6 +97,8 @@ export const METHOD_NAMES = [
   'selfAssessment.statementResults',
   'selfAssessment.statementRanking',
   'selfAssessment.exportForms',
+  'selfAssessment.reportPdf',
+  'selfAssessment.reportDocx',
   'selfAssessment.importPreview',
   'selfAssessment.importCommit',
   'exports.tableXlsx',

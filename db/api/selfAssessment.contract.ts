@@ -379,6 +379,10 @@ export const selfAssessmentContract = {
   'selfAssessment.exportForms': read<DownloadFile>()(
     z.strictObject({ year: selfAssessmentYear, unitIds: z.array(id).min(1, { error: 'Välj minst en enhet.' }).max(2000) }),
   ),
+  /** The year's sammanställning (response rate, areas, units, development areas, strengths, change since last year) as PDF. */
+  'selfAssessment.reportPdf': read<DownloadFile>()(z.strictObject({ year: selfAssessmentYear })),
+  /** The same sammanställning as a Word file. */
+  'selfAssessment.reportDocx': read<DownloadFile>()(z.strictObject({ year: selfAssessmentYear })),
   /** Reads the files and lists every problem by file, row and column; writes nothing. */
   'selfAssessment.importPreview': read<AnswerImportPreview>()(answerImportInput),
   /**

@@ -14,6 +14,9 @@ import {
 } from '../../writes/selfAssessment.ts';
 import { assertAnswerImportCommittable, planAnswerImport } from '../../io/selfAssessmentImport.ts';
 import { exportAnswerForms } from '../../io/selfAssessmentForms.ts';
+import { selfAssessmentReportDocument } from '../../reports/selfAssessmentReport.ts';
+import { pdfDownload } from '../../io/pdf.ts';
+import { docxDownload } from '../../io/docx.ts';
 import {
   getProgress,
   getRadar,
@@ -90,6 +93,10 @@ export const selfAssessmentHandlers: SelfAssessmentHandlers = {
   'selfAssessment.statementRanking': (ctx, { year, filters, limit }) => getStatementRanking(ctx.session.db, year, filters, limit),
 
   'selfAssessment.exportForms': (ctx, { year, unitIds }) => exportAnswerForms(ctx.session.db, year, [...new Set(unitIds)]),
+
+  'selfAssessment.reportPdf': (ctx, { year }) => pdfDownload(selfAssessmentReportDocument(ctx.session.db, year)),
+
+  'selfAssessment.reportDocx': (ctx, { year }) => docxDownload(selfAssessmentReportDocument(ctx.session.db, year)),
 
   'selfAssessment.importPreview': async (ctx, { files, year, createTemplate }) =>
     (await planAnswerImport(ctx.session.db, files, { year, createTemplate })).preview,
