@@ -2,6 +2,7 @@
 // fills it in as in Excel (scores and a comment in the unlocked cells), "Importera svar" with the
 // form and a long-format file with one bad row shows every problem and imports nothing; the fixed
 // file and the form import together, and the results page shows the unit. Axe on the dialogs.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -103,5 +104,18 @@ describe('Självskattning: formulär och import', () => {
     const results = await api<{ units: { unitId: string; unitName: string }[]; cells: { unitId: string; area: string; mean: number | null }[] }>('selfAssessment.results', { year: YEAR });
     const solgarden = results.units.find((u) => u.unitName === UNIT)!;
     expect(results.cells.filter((c) => c.unitId === solgarden.unitId).map((c) => c.mean)).toEqual([6, 7, 8, 9, 10]);
+
+    // The sammanställning, as PDF and Word, from the results page.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hämta som PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`Självskattning ${YEAR} sammanställning.pdf`);
+    const pdfText = execFileSync('pdftotext', ['-raw', await pdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hämta som Word' }).click()]);
+    const docxText = execFileSync('unzip', ['-p', await docx.path(), 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    for (const text of [pdfText, docxText]) {
+      expect(text).toContain(`Självskattning ${YEAR} – sammanställning`);
+      expect(text).toContain('Enheter som svarat 2 av 2 (100 %)');
+      expect(text).toContain('Gemensamma utvecklingsområden');
+      expect(text).toContain('Påstående 1 om verksamheten.');
+    }
   });
 });
