@@ -109,6 +109,11 @@ export type {
   UnitAreaResult,
   UnitProgressRow,
   UnitRef,
+  AnswerImportFile,
+  AnswerImportIssue,
+  AnswerImportPreview,
+  AnswerImportResult,
+  AnswerImportUnit,
 } from './selfAssessment.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';

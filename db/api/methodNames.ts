@@ -107,6 +107,11 @@ export const METHOD_NAMES = [
   'selfAssessment.trends',
   'selfAssessment.statementResults',
   'selfAssessment.statementRanking',
+  'selfAssessment.exportForms',
+  'selfAssessment.reportPdf',
+  'selfAssessment.reportDocx',
+  'selfAssessment.importPreview',
+  'selfAssessment.importCommit',
   'exports.tableXlsx',
 ] as const;
 

@@ -18,7 +18,10 @@ import {
 } from '../domain/codes.ts';
 import type { ScoreSummary } from '../domain/selfAssessmentStats.ts';
 import { read, write } from './define.ts';
-import { enumOf, id, optionalText, requiredText } from './fields.ts';
+import { enumOf, id, optionalText, requiredText, uploadedFile, type DownloadFile } from './fields.ts';
+import type { AnswerImportPreview } from '../io/selfAssessmentImport.ts';
+
+export type { AnswerImportPreview, AnswerImportIssue, AnswerImportUnit, AnswerImportFile } from '../io/selfAssessmentImport.ts';
 
 export type { ScoreSummary } from '../domain/selfAssessmentStats.ts';
 
@@ -260,6 +263,25 @@ export interface SaveAnswersResult {
   answers: UnitAnswers;
 }
 
+/**
+ * Returned forms and long-format files (År, Enhet, Område, Påstående, Poäng, Kommentar), many at
+ * once. `year`: the year imported for (rows and forms of another year are refused); left out, the
+ * files' year. `createTemplate`: the user confirmed creating a missing template from the files.
+ */
+export const answerImportInput = z.strictObject({
+  files: z.array(uploadedFile).min(1, { error: 'Välj minst en fil.' }).max(400, { error: 'Högst 400 filer åt gången.' }),
+  year: selfAssessmentYear.optional(),
+  createTemplate: z.boolean().default(false),
+});
+
+export interface AnswerImportResult {
+  year: number;
+  units: number;
+  answers: number;
+  /** Statements of a template created by the import (0 when the year had one). */
+  createdStatements: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Methods
 // ---------------------------------------------------------------------------------------------
@@ -350,4 +372,22 @@ export const selfAssessmentContract = {
       limit: z.number().int().min(1).max(50).default(5),
     }),
   ),
+  /**
+   * The answer forms for the chosen units: one .xlsx (one unit) or a .zip of them. Each is
+   * prefilled with the unit's current answers and carries hidden ids so it comes back exactly.
+   */
+  'selfAssessment.exportForms': read<DownloadFile>()(
+    z.strictObject({ year: selfAssessmentYear, unitIds: z.array(id).min(1, { error: 'Välj minst en enhet.' }).max(2000) }),
+  ),
+  /** The year's sammanställning (response rate, areas, units, development areas, strengths, change since last year) as PDF. */
+  'selfAssessment.reportPdf': read<DownloadFile>()(z.strictObject({ year: selfAssessmentYear })),
+  /** The same sammanställning as a Word file. */
+  'selfAssessment.reportDocx': read<DownloadFile>()(z.strictObject({ year: selfAssessmentYear })),
+  /** Reads the files and lists every problem by file, row and column; writes nothing. */
+  'selfAssessment.importPreview': read<AnswerImportPreview>()(answerImportInput),
+  /**
+   * Imports the files all or nothing (refused with every problem listed unless the whole set is
+   * valid), in one transaction: each unit's answers for the year are replaced by the files'.
+   */
+  'selfAssessment.importCommit': write<AnswerImportResult>()(answerImportInput),
 };

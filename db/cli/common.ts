@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fileSystemOpenError, inspectDatabasePath } from '../open.ts';
 import { CliFailure, UsageError, type Run } from './command.ts';
+import type { MethodName } from '../api/contract.ts';
 import { DEFAULT_DB_FILE_NAME } from './command.ts';
 
 export function option(run: Run, name: string, required: boolean): string | undefined {
@@ -44,3 +45,31 @@ export function openReadOnly(file: string): Database.Database {
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/**
+ * Runs an import method through the API (its validation, its one transaction) on a database file:
+ * prints the result, or every problem as the preview in the app lists them, and returns the exit code.
+ */
+export async function importThroughCore(run: Run, dbFile: string, method: MethodName, input: unknown, label: string): Promise<number> {
+  // Loaded only here: the other commands should start fast and never load the API layer.
+  const { createCore } = await import('../core.ts');
+  const core = createCore({
+    ownFile: existingDb(dbFile),
+    migrationsFolder: run.env.migrationsFolder,
+    appVersion: run.env.appVersion,
+    profileDir: run.env.profileDir,
+  });
+  try {
+    const result = await core.dispatch(method, input);
+    if (!result.ok) {
+      run.env.err(`Importen gjordes inte: ${result.error.message}`);
+      // Every error, as the preview in the app lists them: row, column, reason.
+      for (const issue of result.error.issues ?? []) run.env.err(`  ${issue.field}: ${issue.message}`);
+      return 1;
+    }
+    run.env.out(`Importerat (${label}): ${JSON.stringify(result.value)}`);
+    return 0;
+  } finally {
+    core.close(); // takes a backup, since the import wrote
+  }
+}

@@ -55,9 +55,9 @@ const commands: Record<string, Command> = {
     load: () => import('./commands/import.ts'),
   },
   'self-assessment': {
-    usage: 'self-assessment results --db FIL --year ÅR --out FIL.csv',
+    usage: 'self-assessment results --db FIL --year ÅR --out FIL.csv | self-assessment import --db FIL --file FIL.xlsx|FIL.csv [--create-template]',
     describe:
-      'Självskattning. results: skriver ett års resultat, en rad per enhet och område: År;Enhet;Område;Medel;Median;Antal svar;Ej tillämplig;Obesvarade ' +
+      'Självskattning. import: importerar svar (ifyllda formulär eller filer med År, Enhet, Område, Påstående, Poäng, Kommentar), allt eller inget. results: skriver ett års resultat, en rad per enhet och område: År;Enhet;Område;Medel;Median;Antal svar;Ej tillämplig;Obesvarade ' +
       '(semikolon, UTF-8 med BOM, decimalkomma). Obesvarade och ej tillämplig räknas aldrig som 0. Databasen öppnas skrivskyddad.',
     load: () => import('./selfAssessment.ts'),
     hasSubcommands: true,

@@ -7,7 +7,7 @@ import { getResults, noTemplateError, findTemplate } from '../queries/selfAssess
 import { resultsCsv } from '../io/selfAssessmentCsv.ts';
 import { fsyncDir, fsyncFile } from '../backup/files.ts';
 import { CliFailure, UsageError, commandGroup, type Run, type Subcommand } from './command.ts';
-import { dbPath, openReadOnly, option, textOption } from './common.ts';
+import { dbPath, importThroughCore, openReadOnly, option, textOption } from './common.ts';
 
 function yearOption(run: Run): number {
   const text = textOption(run, 'year', true) ?? '';
@@ -56,4 +56,21 @@ const results: Subcommand = {
   },
 };
 
-export const { execute } = commandGroup({ results });
+const importAnswers: Subcommand = {
+  usage: 'self-assessment import --db FIL --file FIL.xlsx|FIL.csv [--create-template]',
+  describe:
+    'Importerar svar: ett ifyllt formulär eller en fil med kolumnerna År, Enhet, Område, Påstående, Poäng, Kommentar (Poäng 1–10, tom eller ' +
+    '"ej tillämplig"). Allt eller inget i en transaktion; varje fel listas med rad och kolumn. Varje enhet i filen får filens svar för året ' +
+    '(tidigare svar ersätts). --create-template skapar årets mall av filens påståenden när året saknar mall.',
+  run: async (run) => {
+    const file = dbPath(run, true);
+    const source = option(run, 'file', true) ?? '';
+    if (!fs.existsSync(source)) throw new CliFailure(`Filen finns inte: ${source}`);
+    if (!['.xlsx', '.csv'].includes(path.extname(source).toLowerCase())) throw new CliFailure('Filtypen stöds inte för svar. Använd .xlsx eller .csv.');
+    const upload = { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') };
+    const input = { files: [upload], createTemplate: run.args.options.has('create-template') };
+    return importThroughCore(run, file, 'selfAssessment.importCommit', input, 'självskattningens svar');
+  },
+};
+
+export const { execute } = commandGroup({ results, import: importAnswers });

@@ -16,6 +16,8 @@ export interface ImportColumn<K extends string> {
    * become 2026-11-23; 'number': Swedish decimal commas and thousands spaces become 1234.5.
    */
   kind?: 'text' | 'date' | 'number';
+  /** A column the file may leave out (its cells then read as empty), e.g. the hidden ids of a form. */
+  optional?: boolean;
 }
 
 export interface RowIssue {
@@ -103,7 +105,9 @@ export async function previewImport<K extends string, T>(
   for (const column of spec.columns) {
     const names = [column.header, ...(column.aliases ?? [])].map(normalizeHeader);
     const index = names.map((n) => headerIndex.get(n)).find((i) => i !== undefined);
-    if (index === undefined) missing.push(column.header);
+    if (index === undefined) {
+      if (!column.optional) missing.push(column.header);
+    }
     else columnIndex.set(column.key, index);
   }
   const empty: ImportPreview<T> = {
@@ -118,7 +122,7 @@ export async function previewImport<K extends string, T>(
     return {
       ...empty,
       fileIssues: [
-        `Kolumner saknas på första raden: ${missing.join(', ')}. Förväntade kolumner: ${spec.columns.map((c) => c.header).join(', ')}.`,
+        `Kolumner saknas på första raden: ${missing.join(', ')}. Förväntade kolumner: ${spec.columns.filter((c) => !c.optional).map((c) => c.header).join(', ')}.`,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { newId } from '../schema/common.ts';
 import type { AppDatabase } from '../open.ts';
 import type { SelfAssessmentAnswerSource, SelfAssessmentArea } from '../domain/codes.ts';
 import { compareTemplateOrder, findTemplate, requireTemplate } from '../queries/selfAssessment.ts';
+import { foldName } from '../shared/names.ts';
+import type { AnswerImportPlan } from '../io/selfAssessmentImport.ts';
 
 type Stamp = { updatedAt: string; updatedBy: string };
 
@@ -329,4 +331,75 @@ export function insertAnswersBulk(db: AppDatabase, answers: Iterable<AnswerRecor
     n++;
   }
   return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import (db/io/selfAssessmentImport.ts plans it; this writes a plan without problems)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Writes an answer import in the caller's one transaction: the year's template first when the
+ * user confirmed creating it from the files (a statement worded as in an earlier year keeps that
+ * identity, so trends follow it; others are new and marked "ny"), then for every unit in the
+ * files its answers to the year's statements are replaced by the files' answers.
+ */
+export function writeAnswerImport(db: AppDatabase, plan: AnswerImportPlan, stamp: Stamp): { units: number; answers: number; createdStatements: number } {
+  const year = plan.preview.year;
+  if (year === null || !plan.preview.canCommit) throw new AppError('invalid_input', 'Importen innehåller fel. Ingenting har importerats.');
+  let templateId = plan.templateId;
+  const newIds: string[] = [];
+  if (templateId === null) {
+    templateId = newId();
+    db.sqlite
+      .prepare('INSERT INTO self_assessment_templates (id, year, copied_from_year, updated_by) VALUES (?, ?, NULL, ?)')
+      .run(templateId, year, stamp.updatedBy);
+    const earlier = new Map<string, string>();
+    const earlierRows = db.sqlite
+      .prepare<[number], { statementId: string; area: string; text: string }>(
+        `SELECT s.statement_id AS statementId, s.area, s.text FROM self_assessment_template_statements s
+         JOIN self_assessment_templates t ON t.id = s.template_id WHERE t.year < ? ORDER BY t.year DESC`,
+      )
+      .all(year);
+    for (const row of earlierRows) {
+      const key = `${row.area}|${foldName(row.text)}`;
+      if (!earlier.has(key)) earlier.set(key, row.statementId);
+    }
+    const insertIdentity = db.sqlite.prepare('INSERT INTO self_assessment_statements (id, updated_by) VALUES (?, ?)');
+    const insertVersion = db.sqlite.prepare(
+      `INSERT INTO self_assessment_template_statements (id, template_id, statement_id, area, position, text, is_new, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const positions = new Map<SelfAssessmentArea, number>();
+    for (const statement of plan.preview.newTemplate?.statements ?? []) {
+      let statementId = earlier.get(`${statement.area}|${foldName(statement.text)}`);
+      const isNew = statementId === undefined;
+      if (statementId === undefined) {
+        statementId = newId();
+        insertIdentity.run(statementId, stamp.updatedBy);
+      }
+      const position = positions.get(statement.area) ?? 0;
+      positions.set(statement.area, position + 1);
+      const id = newId();
+      insertVersion.run(id, templateId, statementId, statement.area, position, statement.text, isNew ? 1 : 0, stamp.updatedBy);
+      newIds.push(id);
+    }
+  }
+  const clear = db.sqlite.prepare(
+    `DELETE FROM self_assessment_answers WHERE unit_id = ? AND template_statement_id IN
+       (SELECT id FROM self_assessment_template_statements WHERE template_id = ? AND archived_at IS NULL)`,
+  );
+  for (const unit of plan.preview.units) clear.run(unit.unitId, templateId);
+  const written = insertAnswersBulk(
+    db,
+    plan.answers.map((a) => ({
+      unitId: a.unitId,
+      templateStatementId: a.templateStatementId ?? newIds[a.newStatementIndex ?? -1]!,
+      score: a.score,
+      notApplicable: a.notApplicable,
+      comment: a.comment,
+      source: a.source,
+    })),
+    stamp,
+  );
+  return { units: plan.preview.units.length, answers: written, createdStatements: newIds.length };
 }

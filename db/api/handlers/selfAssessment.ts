@@ -10,7 +10,13 @@ import {
   saveAnswers,
   setStatementArchived,
   updateStatement,
+  writeAnswerImport,
 } from '../../writes/selfAssessment.ts';
+import { assertAnswerImportCommittable, planAnswerImport } from '../../io/selfAssessmentImport.ts';
+import { exportAnswerForms } from '../../io/selfAssessmentForms.ts';
+import { selfAssessmentReportDocument } from '../../reports/selfAssessmentReport.ts';
+import { pdfDownload } from '../../io/pdf.ts';
+import { docxDownload } from '../../io/docx.ts';
 import {
   getProgress,
   getRadar,
@@ -23,7 +29,7 @@ import {
   getUnitAnswers,
   listTemplateYears,
 } from '../../queries/selfAssessment.ts';
-import type { Handlers } from '../handle.ts';
+import { preparedWrite, type Handlers } from '../handle.ts';
 
 type SelfAssessmentHandlers = Pick<Handlers, Extract<keyof Handlers, `selfAssessment.${string}`>>;
 
@@ -85,4 +91,24 @@ export const selfAssessmentHandlers: SelfAssessmentHandlers = {
   'selfAssessment.statementResults': (ctx, { year, filters }) => getStatementResults(ctx.session.db, year, filters),
 
   'selfAssessment.statementRanking': (ctx, { year, filters, limit }) => getStatementRanking(ctx.session.db, year, filters, limit),
+
+  'selfAssessment.exportForms': (ctx, { year, unitIds }) => exportAnswerForms(ctx.session.db, year, [...new Set(unitIds)]),
+
+  'selfAssessment.reportPdf': (ctx, { year }) => pdfDownload(selfAssessmentReportDocument(ctx.session.db, year)),
+
+  'selfAssessment.reportDocx': (ctx, { year }) => docxDownload(selfAssessmentReportDocument(ctx.session.db, year)),
+
+  'selfAssessment.importPreview': async (ctx, { files, year, createTemplate }) =>
+    (await planAnswerImport(ctx.session.db, files, { year, createTemplate })).preview,
+
+  // Parsing is async, so it happens in prepare (outside the transaction); the write step writes the
+  // whole set in the dispatch's one transaction or nothing.
+  'selfAssessment.importCommit': preparedWrite({
+    prepare: async (ctx, { files, year, createTemplate }) => {
+      const plan = await planAnswerImport(ctx.session.db, files, { year, createTemplate });
+      assertAnswerImportCommittable(plan.preview);
+      return plan;
+    },
+    write: (ctx, _input, plan) => ({ year: plan.preview.year!, ...writeAnswerImport(ctx.session.db, plan, stamp(ctx)) }),
+  }),
 };

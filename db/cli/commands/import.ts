@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_IMPORTERS } from '../importers.ts';
-import { dbPath, existingDb, option } from '../common.ts';
+import { dbPath, importThroughCore, option } from '../common.ts';
 import { CliFailure, UsageError, type Run } from '../command.ts';
 
 export async function execute(run: Run): Promise<number> {
@@ -15,27 +15,6 @@ export async function execute(run: Run): Promise<number> {
   if (!importer.extensions.includes(path.extname(source).toLowerCase())) {
     throw new CliFailure(`Filtypen stöds inte för ${importer.label}. Använd ${importer.extensions.join(' eller ')}.`);
   }
-  // Loaded only here: the other commands should start fast and never load the API layer.
-  const { createCore } = await import('../../core.ts');
-  const core = createCore({
-    ownFile: existingDb(file),
-    migrationsFolder: run.env.migrationsFolder,
-    appVersion: run.env.appVersion,
-    profileDir: run.env.profileDir,
-  });
-  try {
-    const result = await core.dispatch(importer.method, {
-      file: { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') },
-    });
-    if (!result.ok) {
-      run.env.err(`Importen gjordes inte: ${result.error.message}`);
-      // Every error, as the preview in the app lists them: row, column, reason.
-      for (const issue of result.error.issues ?? []) run.env.err(`  ${issue.field}: ${issue.message}`);
-      return 1;
-    }
-    run.env.out(`Importerat (${importer.label}): ${JSON.stringify(result.value)}`);
-    return 0;
-  } finally {
-    core.close(); // takes a backup, since the import wrote
-  }
+  const upload = { fileName: path.basename(source), contentBase64: fs.readFileSync(source).toString('base64') };
+  return importThroughCore(run, file, importer.method, { file: upload }, importer.label);
 }

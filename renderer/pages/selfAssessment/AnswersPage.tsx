@@ -15,6 +15,7 @@ import { DataTable, type DataColumn } from '../../kit/DataTable.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 import { cellsFromPaste, type PasteTarget } from './pasteAnswers.ts';
 import { useTemplateYears, YearSelect } from './shared.tsx';
+import { ExportFormsDialog, ImportAnswersDialog } from './AnswerFilesDialogs.tsx';
 
 /** One statement with the unit's answer, as the grid shows it. */
 interface AnswerGridRow {
@@ -53,6 +54,7 @@ export function AnswersPage() {
   const progress = useQuery('selfAssessment.progress', year === null ? null : { year });
   const { reload: reloadProgress } = progress;
   const [chosenUnit, setChosenUnit] = useState<string | null>(null);
+  const [filesDialog, setFilesDialog] = useState<'export' | 'import' | null>(null);
   const units = progress.data?.units ?? [];
   const unitId = units.some((u) => u.unitId === chosenUnit) ? chosenUnit : (units[0]?.unitId ?? null);
   const answers = useQuery('selfAssessment.answersForUnit', year !== null && unitId !== null ? { year, unitId } : null, { resetOnChange: true });
@@ -185,8 +187,14 @@ export function AnswersPage() {
           </span>
         ) : null}
         <span className="toolbar-spacer" />
-        {/* Files in and out (Exportera formulär, Importera svar) belong in this group. */}
-        <div className="toolbar-group" role="group" aria-label={t('answers.filesGroup')} data-slot="answer-files" />
+        <div className="toolbar-group" role="group" aria-label={t('answers.filesGroup')}>
+          <button type="button" disabled={year === null || units.length === 0} onClick={() => setFilesDialog('export')}>
+            {t('files.exportButton')}
+          </button>
+          <button type="button" disabled={year === null} onClick={() => setFilesDialog('import')}>
+            {t('files.importButton')}
+          </button>
+        </div>
       </div>
       <p className="muted small">{t('answers.help')}</p>
       <ErrorText message={pasteError} />
@@ -209,6 +217,19 @@ export function AnswersPage() {
           />
         </div>
       )}
+      {year !== null ? (
+        <>
+          <ExportFormsDialog open={filesDialog === 'export'} year={year} units={units} onClose={() => setFilesDialog(null)} />
+          <ImportAnswersDialog
+            open={filesDialog === 'import'}
+            year={year}
+            onClose={() => setFilesDialog(null)}
+            onImported={async () => {
+              await Promise.all([reloadProgress(), answers.reload()]);
+            }}
+          />
+        </>
+      ) : null}
       {progress.data ? (
         <div className="two-columns">
           <section className="card" aria-labelledby="not-answered">

@@ -15,7 +15,9 @@ import {
 } from '../../../db/shared/selfAssessmentCharts.ts';
 import { Chart, ExportRowsButton, type ChartTable } from '../../components/Chart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useStatus } from '../../components/Status.tsx';
+import { useFail, useStatus } from '../../components/Status.tsx';
+import { call } from '../../api.ts';
+import { saveDownload } from '../../components/files.ts';
 import { DataTable, type DataColumn } from '../../kit/DataTable.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 import { CreateActionDialog } from './CreateActionDialog.tsx';
@@ -29,6 +31,7 @@ type CellRow = UnitAreaResult & { unitName: string; areaName: string };
 export function ResultsPage() {
   const { t } = useTranslation('selfAssessment');
   const status = useStatus();
+  const fail = useFail();
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const { years, year, loaded } = useTemplateYears(chosenYear);
   const [filters, setFilters] = useState<SelfAssessmentFilters>({});
@@ -151,6 +154,17 @@ export function ResultsPage() {
 
   const units: UnitRef[] = results?.units ?? [];
 
+  const downloadReport = async (method: 'selfAssessment.reportPdf' | 'selfAssessment.reportDocx') => {
+    if (year === null) return;
+    try {
+      const file = await call(method, { year });
+      saveDownload(file);
+      status(t('results.report.done', { fileName: file.fileName }));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('results.title')} intro={t('results.intro')} />
@@ -158,6 +172,17 @@ export function ResultsPage() {
         <YearSelect years={years.map((y) => y.year)} value={year} onChange={setChosenYear} />
         <UnitFilters value={filters} onChange={setFilters} />
       </div>
+      {year !== null ? (
+        <div className="toolbar" role="group" aria-label={t('results.report.label', { year })}>
+          <span className="muted">{t('results.report.label', { year })}</span>
+          <button type="button" onClick={() => void downloadReport('selfAssessment.reportPdf')}>
+            {t('results.report.pdf')}
+          </button>
+          <button type="button" onClick={() => void downloadReport('selfAssessment.reportDocx')}>
+            {t('results.report.docx')}
+          </button>
+        </div>
+      ) : null}
       {loaded && years.length === 0 ? <p className="notice">{t('answers.noTemplate')}</p> : null}
       {results === null || year === null ? (
         <p>{t('common:loading')}</p>
