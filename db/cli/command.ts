@@ -1,7 +1,6 @@
 // What every CLI command is given and may throw. Kept free of the database and backup modules, so
 // `help` and the command table (main.ts) load nothing heavy.
 import type { ParsedArgs } from './args.ts';
-import type { MethodName } from '../api/contract.ts';
 
 export const DEFAULT_DB_FILE_NAME = 'kvalitetsnavet.db';
 
