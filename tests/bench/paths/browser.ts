@@ -29,7 +29,7 @@ export function processMemoryMb(pid: number): { peak: number; now: number } | nu
 async function freshApp(page: Page, url: string, planTab: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url);
-  await page.getByRole('link', { name: 'Tillsynsplan' }).waitFor(WAIT);
+  await page.getByRole('link', { name: 'Tillsynsplan', exact: true }).waitFor(WAIT);
   await page.evaluate(([key, tab]) => sessionStorage.setItem(key ?? '', tab ?? ''), [PLAN_TAB_KEY, planTab]);
 }
 
@@ -56,7 +56,7 @@ export const browserArea: BenchArea = {
           reps: 3,
           before: () => freshApp(page, server.url, tab),
           app: async () => {
-            await page.getByRole('link', { name: 'Tillsynsplan' }).click();
+            await page.getByRole('link', { name: 'Tillsynsplan', exact: true }).click();
             await ready(page);
             return true;
           },
@@ -74,7 +74,7 @@ export const browserArea: BenchArea = {
         reps: 3,
         before: () => freshApp(page, server.url, 'board'),
         app: async () => {
-          await page.getByRole('link', { name: 'Uppföljning' }).click();
+          await page.getByRole('link', { name: 'Uppföljning', exact: true }).click();
           await page.locator('.ag-row').first().waitFor(WAIT);
           return true;
         },
@@ -85,7 +85,7 @@ export const browserArea: BenchArea = {
         reps: 3,
         before: async () => {
           await freshApp(page, server.url, 'board');
-          await page.getByRole('link', { name: 'Uppföljning' }).click();
+          await page.getByRole('link', { name: 'Uppföljning', exact: true }).click();
           await page.locator('.ag-row').first().waitFor(WAIT);
         },
         app: async () => {

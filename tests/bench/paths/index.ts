@@ -1,5 +1,5 @@
 // Every area the bench measures, in the order they run. A new capability adds its own file here
-// (e.g. selfAssessment.ts with the heatmap, trends and long-format import; kvalitetsrad.ts with the
+// (selfAssessment.ts has the long-format import; the heatmap and trends, and kvalitetsrad.ts with the
 // dashboard data), exporting a BenchArea (tests/bench/context.ts), and one line in this list;
 // its data goes into tests/bench/generate.ts. The smoke test (tests/integration/bench.test.ts)
 // then runs it inside `npm test` with no more work.
@@ -11,6 +11,7 @@ import { actionsArea } from './actions.ts';
 import { inspectionsArea } from './inspections.ts';
 import { reportsArea } from './reports.ts';
 import { unitsArea } from './units.ts';
+import { selfAssessmentArea } from './selfAssessment.ts';
 import { browserArea } from './browser.ts';
 import { cliArea } from './cli.ts';
 
@@ -23,6 +24,7 @@ export const BENCH_AREAS: readonly BenchArea[] = [
   // Writes last among the in-process areas, so the reads above see the generated data as it is.
   inspectionsArea,
   unitsArea,
+  selfAssessmentArea,
   browserArea,
   cliArea,
 ];
