@@ -19,9 +19,48 @@ import {
 import type { ScoreSummary } from '../domain/selfAssessmentStats.ts';
 import { read, write } from './define.ts';
 import { enumOf, id, optionalText, requiredText, uploadedFile, type DownloadFile } from './fields.ts';
-import type { AnswerImportPreview } from '../io/selfAssessmentImport.ts';
 
-export type { AnswerImportPreview, AnswerImportIssue, AnswerImportUnit, AnswerImportFile } from '../io/selfAssessmentImport.ts';
+// The import's preview (built in db/io/selfAssessmentImport.ts): what the dialog shows before anything is written.
+export interface AnswerImportIssue {
+  fileName: string;
+  /** The row as Excel shows it (header = 1); null for a problem with the whole file. */
+  rowNumber: number | null;
+  column: string;
+  message: string;
+}
+
+export interface AnswerImportFile {
+  fileName: string;
+  /** 'formular': a form made by the app (matched by its hidden ids); 'lista': the long format. */
+  kind: 'formular' | 'lista';
+  rowCount: number;
+}
+
+export interface AnswerImportUnit {
+  unitId: string;
+  unitName: string;
+  operatingAreaName: string;
+  /** Scores and "ej tillämplig" in the files. */
+  answered: number;
+  notApplicable: number;
+  /** Answers the unit already has for the year's statements; all are replaced by the files'. */
+  replaces: number;
+}
+
+export interface AnswerImportPreview {
+  year: number | null;
+  files: AnswerImportFile[];
+  units: AnswerImportUnit[];
+  /**
+   * When the year has no template: the statements the import would create it from (in the
+   * files' order). Created only when the user confirms (createTemplate).
+   */
+  newTemplate: { statements: { area: SelfAssessmentArea; areaName: string; text: string }[] } | null;
+  /** Rows with a score, "ej tillämplig" or a comment, to be written. */
+  answerCount: number;
+  issues: AnswerImportIssue[];
+  canCommit: boolean;
+}
 
 export type { ScoreSummary } from '../domain/selfAssessmentStats.ts';
 

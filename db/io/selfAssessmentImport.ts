@@ -15,6 +15,7 @@ import { parseScoreCell } from '../shared/selfAssessmentScore.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { findTemplate, type ReadDb } from '../queries/selfAssessment.ts';
 import { previewImport, type ImportColumn } from './importPipeline.ts';
+import type { AnswerImportFile, AnswerImportIssue, AnswerImportPreview, AnswerImportUnit } from '../api/selfAssessment.contract.ts';
 
 /** The long format's columns, in this order in exported forms; the two ids are the form's hidden columns. */
 export const ANSWER_COLUMNS = [
@@ -37,47 +38,6 @@ const header = (key: AnswerColumnKey) => ANSWER_COLUMNS.find((c) => c.key === ke
 const rawRowSchema = z.strictObject(
   Object.fromEntries(ANSWER_COLUMNS.map((c) => [c.key, z.string()])) as Record<AnswerColumnKey, z.ZodString>,
 ) as unknown as z.ZodType<RawAnswerRow, RawAnswerRow>;
-
-export interface AnswerImportIssue {
-  fileName: string;
-  /** The row as Excel shows it (header = 1); null for a problem with the whole file. */
-  rowNumber: number | null;
-  column: string;
-  message: string;
-}
-
-export interface AnswerImportFile {
-  fileName: string;
-  /** 'formular': a form made by the app (matched by its hidden ids); 'lista': the long format. */
-  kind: 'formular' | 'lista';
-  rowCount: number;
-}
-
-export interface AnswerImportUnit {
-  unitId: string;
-  unitName: string;
-  operatingAreaName: string;
-  /** Scores and "ej tillämplig" in the files. */
-  answered: number;
-  notApplicable: number;
-  /** Answers the unit already has for the year's statements; all are replaced by the files'. */
-  replaces: number;
-}
-
-export interface AnswerImportPreview {
-  year: number | null;
-  files: AnswerImportFile[];
-  units: AnswerImportUnit[];
-  /**
-   * When the year has no template: the statements the import would create it from (in the
-   * files' order). Created only when the user confirms (createTemplate).
-   */
-  newTemplate: { statements: { area: SelfAssessmentArea; areaName: string; text: string }[] } | null;
-  /** Rows with a score, "ej tillämplig" or a comment, to be written. */
-  answerCount: number;
-  issues: AnswerImportIssue[];
-  canCommit: boolean;
-}
 
 interface PlannedAnswer {
   unitId: string;
