@@ -47,6 +47,10 @@ export interface ActionRow {
   statementId: string | null;
   selfAssessmentYear: number | null;
   statementText: string | null;
+  /** For source 'analysverkstad': the session that decided the action, its date and title. */
+  analysisSessionId: string | null;
+  analysisSessionHeldOn: string | null;
+  analysisSessionTitle: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -104,6 +108,8 @@ export const actionCreateInput = z.strictObject({
   /** The link for source 'sjalvskattning': the statement (its identity across years) and the year of the results. */
   statementId: id.nullable().default(null),
   selfAssessmentYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  /** The link for source 'analysverkstad': the session that decided the action. */
+  analysisSessionId: id.nullable().default(null),
 });
 
 /**
@@ -132,6 +138,7 @@ export const actionListInput = z.strictObject({
   unitId: id.optional(),
   inspectionId: id.optional(),
   lexCaseId: id.optional(),
+  analysisSessionId: id.optional(),
 });
 
 /** Overdue actions of one source, for Översikt. */

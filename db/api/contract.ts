@@ -13,6 +13,7 @@ import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
+import { analysisContract } from './analysis.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...feedbackContract,
   ...selfAssessmentContract,
   ...exportsContract,
+  ...analysisContract,
 };
 
 export type Contract = typeof contract;
@@ -83,6 +85,13 @@ export type {
 export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from './actions.contract.ts';
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
+export type {
+  AnalysisAgendaItemRow,
+  AnalysisParticipantRow,
+  AnalysisSessionDetail,
+  AnalysisSessionListRow,
+  PreviousAnalysisSession,
+} from './analysis.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {

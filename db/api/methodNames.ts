@@ -113,6 +113,20 @@ export const METHOD_NAMES = [
   'selfAssessment.importPreview',
   'selfAssessment.importCommit',
   'exports.tableXlsx',
+  'analysis.list',
+  'analysis.get',
+  'analysis.create',
+  'analysis.update',
+  'analysis.delete',
+  'analysis.addParticipant',
+  'analysis.updateParticipant',
+  'analysis.removeParticipant',
+  'analysis.addAgendaItem',
+  'analysis.updateAgendaItem',
+  'analysis.moveAgendaItem',
+  'analysis.removeAgendaItem',
+  'analysis.protocolPdf',
+  'analysis.protocolDocx',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

@@ -174,3 +174,23 @@ export const SELF_ASSESSMENT_MAX_SCORE = 10;
 /** How an answer was entered: in the app's grid, from a returned xlsx form, or from a long-format file. */
 export const SELF_ASSESSMENT_ANSWER_SOURCES = ['direkt', 'formular', 'import'] as const;
 export type SelfAssessmentAnswerSource = (typeof SELF_ASSESSMENT_ANSWER_SOURCES)[number];
+
+/** An analysverkstad is planned, then held (seed 003 §14). */
+export const ANALYSIS_SESSION_STATUSES = ['planerad', 'genomford'] as const;
+export type AnalysisSessionStatus = (typeof ANALYSIS_SESSION_STATUSES)[number];
+
+/**
+ * Roles offered for an analysverkstad's participants (seed 003 §1, §4, §14: the verksamhetschef
+ * with the unit managers meets the verksamhetsutvecklare and systemförvaltare). Suggestions only:
+ * a participant's role is free text, so a role not listed here is kept as written.
+ */
+export const ANALYSIS_PARTICIPANT_ROLES = [
+  'Verksamhetschef',
+  'Enhetschef',
+  'Verksamhetsutvecklare',
+  'Verksamhetsutvecklare IT',
+  'Verksamhetsstrateg',
+  'Systemförvaltare',
+  'MAS',
+  'SAS',
+] as const;

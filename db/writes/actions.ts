@@ -35,6 +35,8 @@ export interface NewAction {
   /** The link for source 'sjalvskattning'. */
   statementId?: string | null | undefined;
   selfAssessmentYear?: number | null | undefined;
+  /** The link for source 'analysverkstad'. */
+  analysisSessionId?: string | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -95,10 +97,12 @@ type ActionLink = {
   lexCaseId: string | null;
   statementId: string | null;
   selfAssessmentYear: number | null;
+  analysisSessionId: string | null;
   unitId: string | null;
 };
 
-const NO_STATEMENT = { statementId: null, selfAssessmentYear: null };
+/** The självskattning and analysverkstad links, for an action of another source. */
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, analysisSessionId: null };
 
 /**
  * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
@@ -121,6 +125,9 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
   const statementLink = input.statementId ?? input.selfAssessmentYear ?? null;
   if (input.source !== 'sjalvskattning' && statementLink !== null) {
     throw invalid('statementId', 'Bara en åtgärd med källan självskattning kan kopplas till ett påstående.');
+  }
+  if (input.source !== 'analysverkstad' && input.analysisSessionId) {
+    throw invalid('analysisSessionId', 'Bara en åtgärd med källan analysverkstad kan kopplas till en analysverkstad.');
   }
   if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
   if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
@@ -156,7 +163,10 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
   if (input.source === 'sjalvskattning') {
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...resolveStatementLink(db, input) };
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, analysisSessionId: null, ...resolveStatementLink(db, input) };
+  }
+  if (input.source === 'analysverkstad') {
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, analysisSessionId: resolveSessionLink(db, input, unitId) };
   }
   return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT };
 }
@@ -178,6 +188,51 @@ function resolveStatementLink(db: AppDatabase, input: NewAction): { statementId:
     .get(input.statementId, input.selfAssessmentYear);
   if (!asked) throw invalid('statementId', `Påståendet finns inte i självskattningen ${input.selfAssessmentYear}.`);
   return { statementId: input.statementId, selfAssessmentYear: input.selfAssessmentYear };
+}
+
+interface SessionScope {
+  heldOn: string;
+  operatingAreaId: string;
+}
+
+function sessionOf(db: AppDatabase, sessionId: string): SessionScope {
+  const session = db.sqlite
+    .prepare<[string], SessionScope>('SELECT held_on AS heldOn, operating_area_id AS operatingAreaId FROM analysis_sessions WHERE id = ?')
+    .get(sessionId);
+  if (!session) throw invalid('analysisSessionId', 'Analysverkstaden finns inte.');
+  return session;
+}
+
+export const OWNER_REQUIRED = 'Ange vem som äger åtgärden (ansvarig). En beslutad åtgärd ska ha en ägare.';
+
+/** A session's decided action is due on or after the session (it cannot be due before it was decided). */
+function assertDeadlineFromSession(session: SessionScope, deadline: string | undefined): void {
+  if (deadline && deadline < session.heldOn) {
+    throw invalid('deadline', `Sista dag kan inte vara före analysverkstaden (${session.heldOn}).`);
+  }
+}
+
+/**
+ * An analysverkstad action was decided at one session: it has an owner (ansvarig) and a deadline
+ * on or after the session day, and its unit (when it has one) belongs to the session's
+ * verksamhetsområde and, for a session narrowed to some units, is one of them.
+ */
+function resolveSessionLink(db: AppDatabase, input: NewAction, unitId: string | null): string {
+  if (!input.analysisSessionId) throw invalid('analysisSessionId', 'En åtgärd från analysverkstad ska höra till en analysverkstad. Välj analysverkstaden.');
+  if (!input.responsible.trim()) throw invalid('responsible', OWNER_REQUIRED);
+  const session = sessionOf(db, input.analysisSessionId);
+  assertDeadlineFromSession(session, input.deadline);
+  if (unitId) {
+    const inScope = db.sqlite
+      .prepare<[string, string, string, string], { ok: number }>(
+        `SELECT 1 AS ok FROM units u WHERE u.id = ? AND u.operating_area_id = ?
+           AND (NOT EXISTS (SELECT 1 FROM analysis_session_units WHERE session_id = ?)
+                OR EXISTS (SELECT 1 FROM analysis_session_units WHERE session_id = ? AND unit_id = u.id))`,
+      )
+      .get(unitId, session.operatingAreaId, input.analysisSessionId, input.analysisSessionId);
+    if (!inScope) throw invalid('unitId', 'Enheten hör inte till analysverkstadens verksamhetsområde eller enheter.');
+  }
+  return input.analysisSessionId;
 }
 
 /** Adds an action to the register; returns its id. */
@@ -240,6 +295,10 @@ export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, st
   const current = loadAction(db, id);
   assertActionWritable(db, current.inspectionId);
   if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
+  if (current.analysisSessionId) {
+    assertDeadlineFromSession(sessionOf(db, current.analysisSessionId), patch.deadline);
+    if (patch.responsible !== undefined && !patch.responsible.trim()) throw invalid('responsible', OWNER_REQUIRED);
+  }
   if (current.lexCaseId) {
     for (const field of ['description', 'reason', 'closingNote'] as const) {
       if (looksLikePersonnummer(patch[field] ?? '')) throw invalid(field, PERSONNUMMER_MESSAGE);

@@ -13,11 +13,11 @@ type ReportHandlers = Pick<
 >;
 
 // pdfkit, docx, ECharts and resvg are loaded at the first file asked for, not at start (server memory, issue 19).
-async function pdfDownload(report: ReportDocument): Promise<DownloadFile> {
+export async function pdfDownload(report: ReportDocument): Promise<DownloadFile> {
   return (await import('../../io/pdf.ts')).pdfDownload(report);
 }
 
-async function docxDownload(report: ReportDocument): Promise<DownloadFile> {
+export async function docxDownload(report: ReportDocument): Promise<DownloadFile> {
   return (await import('../../io/docx.ts')).docxDownload(report);
 }
 

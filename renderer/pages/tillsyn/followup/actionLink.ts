@@ -1,6 +1,6 @@
 // What an action answers, in one line: "Tillsyn 2026-03-12 – Solgården, krav K04" for a tillsyn
 // action, "IVO-ärende 2026-03-12 – Solgården" for one of IVO's requirements, "Lex Sarah 2026-03-12 –
-// Solgården" for a lex Sarah/lex Maria case; the unit and the written reason (or a dash) for a
+// Solgården" for a lex Sarah/lex Maria case, "Analysverkstad 2026-11-04 – …" for a decided action; the unit and the written reason (or a dash) for a
 // source whose links come with its capability.
 import type { TFunction } from 'i18next';
 import type { ActionRow } from '../../../../db/api/contract.ts';
@@ -14,13 +14,17 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
   if (a.lexCaseId && a.lexCaseReportedOn) {
     return t('followUp.link.lex', { law: t(`codes.actionSource.${a.source}`), date: a.lexCaseReportedOn, unit: a.unitName ?? '' });
   }
+  if (a.analysisSessionId && a.analysisSessionHeldOn) {
+    return t('followUp.link.analysis', { date: a.analysisSessionHeldOn, title: a.analysisSessionTitle ?? '' });
+  }
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
 }
 
-/** Where the action's link leads: the inspection's record, or the lex Sarah/lex Maria register. */
+/** Where the action's link leads: the inspection's record, the lex Sarah/lex Maria register or the analysverkstad. */
 export function actionLinkHref(a: ActionRow): string | null {
   if (a.inspectionId) return `#/tillsyner/${a.inspectionId}`;
   if (a.lexCaseId) return '#/lex-sarah-maria';
+  if (a.analysisSessionId) return `#/analysverkstad/${a.analysisSessionId}`;
   return null;
 }
 

@@ -70,6 +70,8 @@ interface AutosaveTextProps {
   hiddenLabel?: boolean;
   className?: string;
   rows?: number;
+  /** The id of a <datalist> offering usual values for a one-line field. */
+  list?: string;
 }
 
 /**
@@ -103,6 +105,7 @@ export function AutosaveText(props: AutosaveTextProps) {
   ) : (
     <input
       {...common}
+      list={props.list}
       onChange={(e) => setDraft(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();

@@ -1,0 +1,100 @@
+// Contract for analysverkstad (seed 003 §14): sessions for a verksamhetsområde (optionally some of
+// its units) with participants, agenda items with notes, and the actions the session decided
+// (kept in the one action register, source 'analysverkstad', created through actions.create).
+// The protocol is the same session drawn as PDF and Word.
+import { z } from 'zod';
+import { ANALYSIS_SESSION_STATUSES, type AnalysisSessionStatus } from '../domain/codes.ts';
+import { read, write } from './define.ts';
+import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
+import type { ActionRow } from './actions.contract.ts';
+
+/** A session in the list: when, what it covers, and how its decided actions stand. */
+export interface AnalysisSessionListRow {
+  id: string;
+  heldOn: string;
+  title: string;
+  status: AnalysisSessionStatus;
+  operatingAreaId: string;
+  operatingAreaName: string;
+  /** The units the session is narrowed to, sorted; empty for the whole verksamhetsområde. */
+  units: { id: string; name: string }[];
+  /** Decided actions not closed, and closed. */
+  openActionCount: number;
+  closedActionCount: number;
+  updatedAt: string;
+}
+
+export interface AnalysisParticipantRow {
+  id: string;
+  position: number;
+  name: string;
+  role: string;
+}
+
+export interface AnalysisAgendaItemRow {
+  id: string;
+  position: number;
+  heading: string;
+  notes: string;
+}
+
+/** The previous session for the same verksamhetsområde, with its actions as they stand today. */
+export interface PreviousAnalysisSession {
+  id: string;
+  heldOn: string;
+  title: string;
+  actions: ActionRow[];
+}
+
+export interface AnalysisSessionDetail extends AnalysisSessionListRow {
+  notes: string;
+  participants: AnalysisParticipantRow[];
+  agendaItems: AnalysisAgendaItemRow[];
+  /** The actions this session decided, as they stand today. */
+  actions: ActionRow[];
+  previous: PreviousAnalysisSession | null;
+}
+
+const sessionFields = {
+  heldOn: isoDate('Datum'),
+  title: requiredText('Rubrik', 200),
+  operatingAreaId: id,
+  unitIds: z.array(id).max(200, { error: 'Välj högst 200 enheter.' }),
+  status: enumOf(ANALYSIS_SESSION_STATUSES, 'status'),
+  notes: optionalText('Anteckningar', 8000),
+};
+
+export const analysisSessionInput = z.strictObject({
+  ...sessionFields,
+  unitIds: sessionFields.unitIds.default([]),
+  status: sessionFields.status.default('planerad'),
+  notes: sessionFields.notes.default(''),
+});
+export type AnalysisSessionValues = z.output<typeof analysisSessionInput>;
+
+export const analysisSessionPatch = z.strictObject(sessionFields).partial();
+
+const participantFields = { name: requiredText('Namn', 160), role: optionalText('Roll', 120) };
+const agendaFields = { heading: requiredText('Rubrik', 300), notes: optionalText('Anteckningar', 8000) };
+
+export const analysisContract = {
+  'analysis.list': read<AnalysisSessionListRow[]>()(z.strictObject({ operatingAreaId: id.optional() })),
+  'analysis.get': read<AnalysisSessionDetail>()(z.strictObject({ id })),
+  'analysis.create': write<AnalysisSessionDetail>()(analysisSessionInput),
+  'analysis.update': write<AnalysisSessionDetail>()(z.strictObject({ id, patch: analysisSessionPatch })),
+  'analysis.delete': write<{ deleted: true }>()(z.strictObject({ id })),
+  'analysis.addParticipant': write<AnalysisSessionDetail>()(
+    z.strictObject({ sessionId: id, name: participantFields.name, role: participantFields.role.default('') }),
+  ),
+  'analysis.updateParticipant': write<AnalysisSessionDetail>()(z.strictObject({ id, patch: z.strictObject(participantFields).partial() })),
+  'analysis.removeParticipant': write<AnalysisSessionDetail>()(z.strictObject({ id })),
+  'analysis.addAgendaItem': write<AnalysisSessionDetail>()(
+    z.strictObject({ sessionId: id, heading: agendaFields.heading, notes: agendaFields.notes.default('') }),
+  ),
+  'analysis.updateAgendaItem': write<AnalysisSessionDetail>()(z.strictObject({ id, patch: z.strictObject(agendaFields).partial() })),
+  /** Moves an item one place up or down the agenda (keyboard-friendly reordering). */
+  'analysis.moveAgendaItem': write<AnalysisSessionDetail>()(z.strictObject({ id, direction: enumOf(['up', 'down'] as const, 'riktning') })),
+  'analysis.removeAgendaItem': write<AnalysisSessionDetail>()(z.strictObject({ id })),
+  'analysis.protocolPdf': read<DownloadFile>()(z.strictObject({ id })),
+  'analysis.protocolDocx': read<DownloadFile>()(z.strictObject({ id })),
+};

@@ -1,0 +1,88 @@
+// The analysverkstad protocol (protokoll): the session's minutes – participants, agenda items with
+// their notes, the decided actions with owner, deadline and today's status, and the previous
+// session's actions as they stand – as one ReportDocument, drawn alike by pdf.ts and docx.ts.
+import { ACTION_STATUS_LABELS } from '../domain/overdue.ts';
+import { getAnalysisSession } from '../queries/analysis.ts';
+import { safeFileName, type ReportBlock, type ReportDocument, type TableBlock } from '../io/reportDocument.ts';
+import type { ActionRow } from '../api/actions.contract.ts';
+import type { AnalysisSessionDetail } from '../api/analysis.contract.ts';
+import type { AppDatabase } from '../open.ts';
+
+const SESSION_STATUS_LABELS = { planerad: 'Planerad', genomford: 'Genomförd' } as const;
+
+/** "Hemtjänst" or "Hemtjänst: Hemtjänst Norr, Hemtjänst Söder". */
+export function sessionScopeText(session: Pick<AnalysisSessionDetail, 'operatingAreaName' | 'units'>): string {
+  return session.units.length ? `${session.operatingAreaName}: ${session.units.map((u) => u.name).join(', ')}` : session.operatingAreaName;
+}
+
+function actionTable(actions: readonly ActionRow[], emptyText: string): TableBlock {
+  return {
+    kind: 'table',
+    columns: [
+      { header: 'Åtgärd', width: 4 },
+      { header: 'Enhet', width: 1.8 },
+      { header: 'Ansvarig', width: 1.7 },
+      { header: 'Sista dag', width: 1.3 },
+      { header: 'Status', width: 1.5 },
+    ],
+    rows: actions.map((a) => [a.description, a.unitName ?? 'Hela området', a.responsible, a.deadline, `${ACTION_STATUS_LABELS[a.status]}${a.overdue ? ' (försenad)' : ''}`]),
+    emphasisRows: actions.flatMap((a, index) => (a.overdue ? [index] : [])),
+    emptyText,
+  };
+}
+
+export function analysisProtocolDocument(session: AnalysisSessionDetail): ReportDocument {
+  const blocks: ReportBlock[] = [
+    { kind: 'title', text: 'Protokoll – Analysverkstad', subtitle: `${session.title} · ${session.heldOn}` },
+    {
+      kind: 'facts',
+      rows: [
+        ['Datum', session.heldOn],
+        ['Verksamhetsområde', session.operatingAreaName],
+        ['Enheter', session.units.length ? session.units.map((u) => u.name).join(', ') : 'Hela verksamhetsområdet'],
+        ['Status', SESSION_STATUS_LABELS[session.status]],
+      ],
+    },
+    { kind: 'heading', text: 'Deltagare' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Namn', width: 3 },
+        { header: 'Roll', width: 3 },
+      ],
+      rows: session.participants.map((p) => [p.name, p.role]),
+      emptyText: 'Inga deltagare är antecknade.',
+    },
+    { kind: 'heading', text: 'Dagordning' },
+  ];
+  if (session.agendaItems.length === 0) blocks.push({ kind: 'paragraph', text: 'Dagordningen har inga punkter.', muted: true });
+  session.agendaItems.forEach((item, index) => {
+    blocks.push({ kind: 'heading', text: `${index + 1}. ${item.heading}` });
+    blocks.push(item.notes.trim() ? { kind: 'paragraph', text: item.notes } : { kind: 'paragraph', text: 'Inga anteckningar.', muted: true });
+  });
+  blocks.push({ kind: 'heading', text: 'Beslutade åtgärder' });
+  blocks.push({
+    kind: 'paragraph',
+    text: 'Åtgärderna följs upp i åtgärdsregistret (Uppföljning); status är som i dag.',
+    muted: true,
+  });
+  blocks.push(actionTable(session.actions, 'Inga åtgärder beslutades.'));
+  if (session.previous) {
+    blocks.push({ kind: 'heading', text: `Åtgärder från föregående analysverkstad (${session.previous.heldOn})` });
+    blocks.push(actionTable(session.previous.actions, 'Föregående analysverkstad beslutade inga åtgärder.'));
+  }
+  if (session.notes.trim()) {
+    blocks.push({ kind: 'heading', text: 'Övriga anteckningar' });
+    blocks.push({ kind: 'paragraph', text: session.notes });
+  }
+  return {
+    title: `Protokoll analysverkstad ${session.title} ${session.heldOn}`,
+    fileName: safeFileName(`Protokoll analysverkstad ${session.operatingAreaName} ${session.heldOn}`),
+    footer: `Protokoll analysverkstad · ${sessionScopeText(session)} · ${session.heldOn}`,
+    blocks,
+  };
+}
+
+export function analysisProtocol(db: AppDatabase, sessionId: string, today: string): ReportDocument {
+  return analysisProtocolDocument(getAnalysisSession(db, sessionId, today));
+}
