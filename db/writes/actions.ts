@@ -213,13 +213,14 @@ function assertDeadlineFromSession(session: SessionScope, deadline: string | und
 }
 
 /**
- * An analysverkstad action was decided at one session: it has an owner (ansvarig) and a deadline
- * on or after the session day, and its unit (when it has one) belongs to the session's
- * verksamhetsområde and, for a session narrowed to some units, is one of them.
+ * An analysverkstad action has an owner (ansvarig). Decided at a session, its deadline is on or
+ * after the session day and its unit (when it has one) belongs to the session's
+ * verksamhetsområde and, for a session narrowed to some units, is one of them. (An action may
+ * answer a risk instead of a session; actions made before sessions existed link to neither.)
  */
-function resolveSessionLink(db: AppDatabase, input: NewAction, unitId: string | null): string {
-  if (!input.analysisSessionId) throw invalid('analysisSessionId', 'En åtgärd från analysverkstad ska höra till en analysverkstad. Välj analysverkstaden.');
+function resolveSessionLink(db: AppDatabase, input: NewAction, unitId: string | null): string | null {
   if (!input.responsible.trim()) throw invalid('responsible', OWNER_REQUIRED);
+  if (!input.analysisSessionId) return null;
   const session = sessionOf(db, input.analysisSessionId);
   assertDeadlineFromSession(session, input.deadline);
   if (unitId) {
@@ -295,10 +296,8 @@ export function updateAction(db: AppDatabase, id: string, patch: ActionPatch, st
   const current = loadAction(db, id);
   assertActionWritable(db, current.inspectionId);
   if (current.inspectionId) assertDatesAfterInspection(inspectionOf(db, current.inspectionId).startDate, patch);
-  if (current.analysisSessionId) {
-    assertDeadlineFromSession(sessionOf(db, current.analysisSessionId), patch.deadline);
-    if (patch.responsible !== undefined && !patch.responsible.trim()) throw invalid('responsible', OWNER_REQUIRED);
-  }
+  if (current.source === 'analysverkstad' && patch.responsible !== undefined && !patch.responsible.trim()) throw invalid('responsible', OWNER_REQUIRED);
+  if (current.analysisSessionId) assertDeadlineFromSession(sessionOf(db, current.analysisSessionId), patch.deadline);
   if (current.lexCaseId) {
     for (const field of ['description', 'reason', 'closingNote'] as const) {
       if (looksLikePersonnummer(patch[field] ?? '')) throw invalid(field, PERSONNUMMER_MESSAGE);

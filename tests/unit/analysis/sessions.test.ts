@@ -3,9 +3,9 @@
 // unit within the session's scope), the list's action counts, the previous session's actions at
 // the next session of the same area, and the protocol's text in PDF and Word.
 import { describe, expect, it } from 'vitest';
-import type { ActionRow, AnalysisSessionDetail, AnalysisSessionListRow, DownloadFile, OperatingAreaRow, UnitRow } from '../../../db/api/contract.ts';
+import { ACTION_STATUSES, type ActionRow, type AnalysisSessionDetail, type AnalysisSessionListRow, type DownloadFile, type OperatingAreaRow, type UnitRow } from '../../../db/api/contract.ts';
 import type { ApiResult } from '../../../db/errors.ts';
-import { apiWithOneUnit, value } from '../../helpers/db.ts';
+import { apiWithOneUnit, testApi, value } from '../../helpers/db.ts';
 import { docxText, pdfText } from '../../helpers/reportText.ts';
 
 function refused(result: ApiResult<unknown>) {
@@ -56,7 +56,6 @@ describe('analysverkstad sessions', () => {
     const early = refused(await t.dispatch('actions.create', { ...base, deadline: '2025-11-04' }));
     expect(early.issues?.[0]).toMatchObject({ field: 'deadline', message: 'Sista dag kan inte vara före analysverkstaden (2025-11-05).' });
     expect(refused(await t.dispatch('actions.create', { ...base, unitId: t.elsewhere.id })).issues?.[0]).toMatchObject({ field: 'unitId' });
-    expect(refused(await t.dispatch('actions.create', { ...base, analysisSessionId: null })).issues?.[0]).toMatchObject({ field: 'analysisSessionId' });
     expect(refused(await t.dispatch('actions.create', { ...base, source: 'annat' })).issues?.[0]).toMatchObject({ field: 'analysisSessionId' });
     expect(value<ActionRow[]>(await t.dispatch('actions.list', { filter: 'all' }))).toEqual([]);
 
@@ -110,5 +109,21 @@ describe('analysverkstad sessions', () => {
         expect(text, `${method}: ${expected}`).toContain(expected);
       }
     }
+  });
+});
+
+describe('the demo municipality', () => {
+  it('holds two hemtjänst sessions a year apart; the later one lists the earlier one’s actions in every status', async () => {
+    const api = testApi({ demo: true });
+    const sessions = value<AnalysisSessionListRow[]>(await api.dispatch('analysis.list', {}));
+    expect(sessions.map((s) => [s.heldOn, s.operatingAreaName])).toEqual([
+      ['2026-11-11', 'Hemtjänst'],
+      ['2025-11-12', 'Hemtjänst'],
+    ]);
+    const later = value<AnalysisSessionDetail>(await api.dispatch('analysis.get', { id: sessions[0]!.id }));
+    expect(later.previous?.id).toBe(sessions[1]!.id);
+    expect(new Set(later.previous?.actions.map((a) => a.status))).toEqual(new Set(ACTION_STATUSES));
+    expect(later.participants.map((p) => p.role)).toContain('Verksamhetsutvecklare IT');
+    expect(later.actions.every((a) => a.deadline >= later.heldOn && a.responsible !== '')).toBe(true);
   });
 });

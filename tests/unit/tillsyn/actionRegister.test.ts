@@ -48,7 +48,13 @@ describe('the action register', () => {
       unitId: null,
     });
     expect(council).toMatchObject({ source: 'kvalitetsrad', unitId: null, unitName: null, inspectionId: null, requirementCode: null, overdue: null });
-    const workshop = await w.call('actions.create', { source: 'analysverkstad', description: 'Utbilda i Senior alert.', deadline: '2027-02-01', unitId: w.lindgarden.id });
+    const workshop = await w.call('actions.create', {
+      source: 'analysverkstad',
+      description: 'Utbilda i Senior alert.',
+      deadline: '2027-02-01',
+      responsible: 'Enhetschef Lindgården',
+      unitId: w.lindgarden.id,
+    });
     expect(workshop).toMatchObject({ unitName: 'Lindgårdens vård- och omsorgsboende', operatingAreaName: 'Särskilt boende' });
     const { inspection } = await tillsynAction();
     expect(await w.fail('actions.create', { source: 'annat', description: 'X', deadline: '2027-01-01', inspectionId: inspection.id })).toMatchObject({
