@@ -92,8 +92,8 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
     await form.getByLabel('Sista dag').fill(addDays(HELD_ON, -1));
     await form.getByRole('button', { name: 'Besluta åtgärd' }).click();
     await form.getByText(`Sista dag kan inte vara före analysverkstaden (${HELD_ON}).`).waitFor();
+    await page.getByText('Inga åtgärder är beslutade ännu.').waitFor();
     const decided = page.getByRole('table', { name: 'Beslutade åtgärder' });
-    await decided.getByText('Inga åtgärder är beslutade ännu.').waitFor();
 
     await form.getByLabel('Sista dag').fill(OVERDUE_DEADLINE);
     await form.getByLabel('Enhet').selectOption({ label: 'Hemtjänst Söder' });
