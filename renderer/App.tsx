@@ -24,6 +24,8 @@ import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
 import { AnalysisSessionsPage } from './pages/analysis/AnalysisSessionsPage.tsx';
 import { AnalysisSessionPage } from './pages/analysis/AnalysisSessionPage.tsx';
+import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
+import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -64,6 +66,9 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
   { path: '/analysverkstad', labelKey: 'nav.analysisSessions', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <AnalysisSessionsPage key={databaseKey} /> },
   { path: '/analysverkstad/:id', render: ({ databaseKey, params }) => <AnalysisSessionPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
+  { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
+  { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

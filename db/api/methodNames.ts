@@ -127,6 +127,10 @@ export const METHOD_NAMES = [
   'analysis.removeAgendaItem',
   'analysis.protocolPdf',
   'analysis.protocolDocx',
+  'views.list',
+  'views.run',
+  'views.takeSnapshot',
+  'views.snapshot',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

@@ -6,6 +6,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { operatingAreas, units } from './organisation.ts';
+import { snapshots } from './snapshots.ts';
 import { ANALYSIS_SESSION_STATUSES } from '../domain/codes.ts';
 
 export const analysisSessions = sqliteTable(
@@ -67,7 +68,9 @@ export const analysisAgendaItems = sqliteTable(
     position: integer('position').notNull(),
     heading: text('heading').notNull(),
     notes: text('notes').notNull().default(''),
+    /** A frozen analysis ("Lägg till analys"): the view's rows as of the session date. Snapshots never change or go. */
+    snapshotId: text('snapshot_id').references(() => snapshots.id, { onDelete: 'restrict' }),
     ...stampColumns(),
   },
-  (t) => [index('analysis_agenda_items_session_idx').on(t.sessionId, t.position)],
+  (t) => [index('analysis_agenda_items_session_idx').on(t.sessionId, t.position), index('analysis_agenda_items_snapshot_idx').on(t.snapshotId)],
 );

@@ -5,3 +5,4 @@ export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './analysis.ts';
 export * from './system.ts';
+export * from './snapshots.ts';

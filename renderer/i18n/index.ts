@@ -13,6 +13,7 @@ import enLexCases from './en/lexCases.json';
 import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
 import enAnalysis from './en/analysis.json';
+import enViews from './en/views.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -24,11 +25,12 @@ import svTillsyn from './sv/tillsyn.json';
 import svSelfAssessment from './sv/selfAssessment.json';
 import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
+import svViews from './sv/views.json';
 import svAnalysis from './sv/analysis.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, analysis: svAnalysis },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, analysis: enAnalysis },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, views: svViews, analysis: svAnalysis },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, views: enViews, analysis: enAnalysis },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -4,13 +4,16 @@ CREATE TABLE `analysis_agenda_items` (
 	`position` integer NOT NULL,
 	`heading` text NOT NULL,
 	`notes` text DEFAULT '' NOT NULL,
+	`snapshot_id` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_by` text,
-	FOREIGN KEY (`session_id`) REFERENCES `analysis_sessions`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`session_id`) REFERENCES `analysis_sessions`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`snapshot_id`) REFERENCES `snapshots`(`id`) ON UPDATE no action ON DELETE restrict
 );
 --> statement-breakpoint
 CREATE INDEX `analysis_agenda_items_session_idx` ON `analysis_agenda_items` (`session_id`,`position`);--> statement-breakpoint
+CREATE INDEX `analysis_agenda_items_snapshot_idx` ON `analysis_agenda_items` (`snapshot_id`);--> statement-breakpoint
 CREATE TABLE `analysis_session_participants` (
 	`id` text PRIMARY KEY NOT NULL,
 	`session_id` text NOT NULL,
