@@ -36,6 +36,8 @@ export interface AnalysisAgendaItemRow {
   position: number;
   heading: string;
   notes: string;
+  /** A frozen analysis shown with the item (views.snapshot), or null. */
+  snapshotId: string | null;
 }
 
 /** The previous session for the same verksamhetsområde, with its actions as they stand today. */
@@ -95,6 +97,14 @@ export const analysisContract = {
   /** Moves an item one place up or down the agenda (keyboard-friendly reordering). */
   'analysis.moveAgendaItem': write<AnalysisSessionDetail>()(z.strictObject({ id, direction: enumOf(['up', 'down'] as const, 'riktning') })),
   'analysis.removeAgendaItem': write<AnalysisSessionDetail>()(z.strictObject({ id })),
+  /**
+   * "Lägg till analys": a ready view for the session's scope (its unit when narrowed to one, else
+   * its verksamhetsområde), frozen as of the session date (today while the session lies ahead),
+   * added to the agenda as an item of its own.
+   */
+  'analysis.addAnalysis': write<AnalysisSessionDetail>()(
+    z.strictObject({ sessionId: id, name: requiredText('Vy', 120), params: z.record(z.string(), z.unknown()).default({}) }),
+  ),
   'analysis.protocolPdf': read<DownloadFile>()(z.strictObject({ id })),
   'analysis.protocolDocx': read<DownloadFile>()(z.strictObject({ id })),
 };

@@ -125,6 +125,7 @@ export const METHOD_NAMES = [
   'analysis.updateAgendaItem',
   'analysis.moveAgendaItem',
   'analysis.removeAgendaItem',
+  'analysis.addAnalysis',
   'analysis.protocolPdf',
   'analysis.protocolDocx',
   'views.list',

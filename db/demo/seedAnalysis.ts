@@ -1,12 +1,14 @@
 // Demo analysverkstäder for Exempelby kommun's hemtjänst (seed 003 §14): one in November 2025 and
 // one a year later. The first analysed the self-assessment and the few deviations hemtjänst writes
-// (falls and missed medication, seed 003 §8) and decided actions that now stand in every status of
+// (falls and missed medication, seed 003 §8), with the self-assessment frozen as it was that day,
+// and decided actions that now stand in every status of
 // the register, some of them overdue; the second follows them up and decides new ones.
 // Written through db/writes, like the rest of the demo.
 import { eq } from 'drizzle-orm';
 import { operatingAreas } from '../schema/organisation.ts';
 import { addAgendaItem, addParticipant, createAnalysisSession } from '../writes/analysis.ts';
 import { createAction } from '../writes/actions.ts';
+import { takeSnapshot } from '../writes/snapshots.ts';
 import type { ActionStatus } from '../domain/codes.ts';
 import type { AppDatabase } from '../open.ts';
 
@@ -25,12 +27,18 @@ interface DemoDecision {
   closedAt?: string;
 }
 
+interface DemoView {
+  name: string;
+  params: Record<string, unknown>;
+}
+
 interface DemoSession {
   heldOn: string;
   title: string;
   notes: string;
   participants: readonly (readonly [name: string, role: string])[];
-  agenda: readonly (readonly [heading: string, notes: string])[];
+  /** Items; one with a view shows that view frozen as of the session day. */
+  agenda: readonly (readonly [heading: string, notes: string, view?: DemoView])[];
   decisions: readonly DemoDecision[];
 }
 
@@ -50,7 +58,11 @@ export const DEMO_ANALYSIS_SESSIONS: readonly DemoSession[] = [
     notes: 'Nästa analysverkstad hålls om ett år; åtgärderna följs upp i kvalitetsrådet under våren.',
     participants: [...PARTICIPANTS, ['Eva Nordin', 'MAS']],
     agenda: [
-      ['Självskattning 2025', 'Helhetssyn och samordning är svagast i alla grupper. SIP och samordning med hemsjukvården tas upp särskilt.'],
+      [
+        'Självskattning 2025',
+        'Helhetssyn och samordning är svagast i alla grupper. SIP och samordning med hemsjukvården tas upp särskilt.',
+        { name: 'selfAssessment.heatmap', params: { year: 2025 } },
+      ],
       ['Avvikelser', 'Få avvikelser skrivs i hemtjänsten; de som kommer in gäller fall och uteblivna läkemedel. Personalen behöver stöd att skriva.'],
       ['Riskanalys', 'Fall i hemmet och missade läkemedelsdoser bedöms som de största riskerna.'],
       ['Behörigheter i Lifecare', 'Behörigheter ses över när personal slutar.'],
@@ -74,7 +86,12 @@ export const DEMO_ANALYSIS_SESSIONS: readonly DemoSession[] = [
     participants: [...PARTICIPANTS, ['Sofia Lind', 'SAS']],
     agenda: [
       ['Uppföljning av förra årets åtgärder', 'Fallrutinen är införd. SIP-planen och avvikelsestatistiken är försenade.'],
-      ['Självskattning 2026', 'Helhetssyn och samordning har förbättrats något sedan 2025 men är fortfarande lägst.'],
+      [
+        'Självskattning 2026',
+        'Helhetssyn och samordning har förbättrats något sedan 2025 men är fortfarande lägst.',
+        { name: 'selfAssessment.heatmap', params: { year: 2026 } },
+      ],
+      ['Självskattning över åren', '', { name: 'selfAssessment.trends', params: {} }],
       ['Avvikelser', 'Fler avvikelser skrivs sedan utbildningen; fallen har minskat.'],
       ['Risker', 'Fallrisken har sjunkit efter åtgärderna; risken för missade läkemedelsdoser kvarstår.'],
     ],
@@ -102,7 +119,11 @@ export function seedAnalysisSessions(db: AppDatabase): string[] {
       BY,
     );
     for (const [name, role] of demo.participants) addParticipant(db, sessionId, { name, role }, BY);
-    for (const [heading, notes] of demo.agenda) addAgendaItem(db, sessionId, { heading, notes }, BY);
+    const scope = { kind: 'area', areaId: area.id } as const;
+    for (const [heading, notes, view] of demo.agenda) {
+      const snapshotId = view ? takeSnapshot(db, { ...view, scope, asOf: demo.heldOn }, BY).id : null;
+      addAgendaItem(db, sessionId, { heading, notes, snapshotId }, BY);
+    }
     for (const d of demo.decisions) {
       createAction(
         db,

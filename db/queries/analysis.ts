@@ -82,7 +82,7 @@ export function getAnalysisSession(db: AppDatabase, id: string, today: string): 
     )
     .all(id);
   const agendaItems = db.sqlite
-    .prepare<[string], AnalysisAgendaItemRow>('SELECT id, position, heading, notes FROM analysis_agenda_items WHERE session_id = ? ORDER BY position, id')
+    .prepare<[string], AnalysisAgendaItemRow>('SELECT id, position, heading, notes, snapshot_id AS snapshotId FROM analysis_agenda_items WHERE session_id = ? ORDER BY position, id')
     .all(id);
   return {
     ...session,

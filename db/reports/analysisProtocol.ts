@@ -1,8 +1,11 @@
 // The analysverkstad protocol (protokoll): the session's minutes – participants, agenda items with
-// their notes, the decided actions with owner, deadline and today's status, and the previous
+// their notes and frozen analyses (the same charts as on screen, db/io/viewBlocks.ts), the decided actions with owner, deadline and today's status, and the previous
 // session's actions as they stand – as one ReportDocument, drawn alike by pdf.ts and docx.ts.
 import { ACTION_STATUS_LABELS } from '../domain/overdue.ts';
 import { getAnalysisSession } from '../queries/analysis.ts';
+import { readSnapshot } from '../queries/snapshots.ts';
+import { viewBlocks } from '../io/viewBlocks.ts';
+import type { SnapshotView } from '../api/views.contract.ts';
 import { safeFileName, type ReportBlock, type ReportDocument, type TableBlock } from '../io/reportDocument.ts';
 import type { ActionRow } from '../api/actions.contract.ts';
 import type { AnalysisSessionDetail } from '../api/analysis.contract.ts';
@@ -31,7 +34,10 @@ function actionTable(actions: readonly ActionRow[], emptyText: string): TableBlo
   };
 }
 
-export function analysisProtocolDocument(session: AnalysisSessionDetail): ReportDocument {
+/** The session's frozen analyses by snapshot id, read for the protocol. */
+export type FrozenAnalyses = ReadonlyMap<string, SnapshotView>;
+
+export function analysisProtocolDocument(session: AnalysisSessionDetail, analyses: FrozenAnalyses = new Map()): ReportDocument {
   const blocks: ReportBlock[] = [
     { kind: 'title', text: 'Protokoll – Analysverkstad', subtitle: `${session.title} · ${session.heldOn}` },
     {
@@ -58,7 +64,11 @@ export function analysisProtocolDocument(session: AnalysisSessionDetail): Report
   if (session.agendaItems.length === 0) blocks.push({ kind: 'paragraph', text: 'Dagordningen har inga punkter.', muted: true });
   session.agendaItems.forEach((item, index) => {
     blocks.push({ kind: 'heading', text: `${index + 1}. ${item.heading}` });
-    blocks.push(item.notes.trim() ? { kind: 'paragraph', text: item.notes } : { kind: 'paragraph', text: 'Inga anteckningar.', muted: true });
+    const analysis = item.snapshotId ? analyses.get(item.snapshotId) : undefined;
+    // The frozen analysis as on screen (same presentation, same chart), then what was said about it.
+    if (analysis) blocks.push(...viewBlocks(analysis.presentation, { asOf: analysis.asOf }));
+    if (item.notes.trim()) blocks.push({ kind: 'paragraph', text: item.notes });
+    else if (!analysis) blocks.push({ kind: 'paragraph', text: 'Inga anteckningar.', muted: true });
   });
   blocks.push({ kind: 'heading', text: 'Beslutade åtgärder' });
   blocks.push({
@@ -84,5 +94,7 @@ export function analysisProtocolDocument(session: AnalysisSessionDetail): Report
 }
 
 export function analysisProtocol(db: AppDatabase, sessionId: string, today: string): ReportDocument {
-  return analysisProtocolDocument(getAnalysisSession(db, sessionId, today));
+  const session = getAnalysisSession(db, sessionId, today);
+  const analyses = new Map(session.agendaItems.flatMap((item) => (item.snapshotId ? [[item.snapshotId, readSnapshot(db, item.snapshotId)] as const] : [])));
+  return analysisProtocolDocument(session, analyses);
 }

@@ -8,6 +8,9 @@ import { analysisAgendaItems, analysisSessionParticipants, analysisSessionUnits,
 import { actions } from '../schema/actions.ts';
 import { operatingAreas } from '../schema/organisation.ts';
 import { AppError } from '../errors.ts';
+import { takeSnapshot } from './snapshots.ts';
+import { requireView } from '../views/registry.ts';
+import type { ViewScope } from '../views/types.ts';
 import type { AnalysisSessionValues } from '../api/analysis.contract.ts';
 import type { AppDatabase } from '../open.ts';
 
@@ -106,12 +109,17 @@ export function removeParticipant(db: AppDatabase, id: string): void {
   db.orm.delete(analysisSessionParticipants).where(eq(analysisSessionParticipants.id, id)).run();
 }
 
-export function addAgendaItem(db: AppDatabase, sessionId: string, values: { heading: string; notes: string }, updatedBy: string): string {
+export function addAgendaItem(
+  db: AppDatabase,
+  sessionId: string,
+  values: { heading: string; notes: string; snapshotId?: string | null },
+  updatedBy: string,
+): string {
   load(db, sessionId);
   const last = db.orm.select({ p: max(analysisAgendaItems.position) }).from(analysisAgendaItems).where(eq(analysisAgendaItems.sessionId, sessionId)).get()?.p;
   return db.orm
     .insert(analysisAgendaItems)
-    .values({ sessionId, position: (last ?? -1) + 1, heading: values.heading, notes: values.notes, updatedBy })
+    .values({ sessionId, position: (last ?? -1) + 1, heading: values.heading, notes: values.notes, snapshotId: values.snapshotId ?? null, updatedBy })
     .returning({ id: analysisAgendaItems.id })
     .get().id;
 }
@@ -137,4 +145,25 @@ export function moveAgendaItem(db: AppDatabase, id: string, direction: 'up' | 'd
 
 export function removeAgendaItem(db: AppDatabase, id: string): void {
   db.orm.delete(analysisAgendaItems).where(eq(analysisAgendaItems.id, id)).run();
+}
+
+/** What a session's analyses are about: its one unit when narrowed to one, else its verksamhetsområde. */
+export function sessionViewScope(db: AppDatabase, sessionId: string): ViewScope {
+  const session = load(db, sessionId);
+  const narrowed = db.orm.select({ unitId: analysisSessionUnits.unitId }).from(analysisSessionUnits).where(eq(analysisSessionUnits.sessionId, sessionId)).all();
+  const only = narrowed.length === 1 ? narrowed[0] : undefined;
+  return only ? { kind: 'unit', unitId: only.unitId } : { kind: 'area', areaId: session.operatingAreaId };
+}
+
+/**
+ * "Lägg till analys": freezes a ready view for the session's scope as of the session date (or
+ * today, while the session lies ahead: a snapshot cannot reflect a day that has not come) and
+ * adds it to the agenda as an item headed by the view's name; returns the item's id.
+ */
+export function addAnalysis(db: AppDatabase, sessionId: string, view: { name: string; params: unknown }, today: string, updatedBy: string): string {
+  const session = load(db, sessionId);
+  const definition = requireView(view.name);
+  const asOf = session.heldOn < today ? session.heldOn : today;
+  const snapshot = takeSnapshot(db, { name: view.name, params: view.params, scope: sessionViewScope(db, sessionId), asOf }, updatedBy);
+  return addAgendaItem(db, sessionId, { heading: definition.label, notes: '', snapshotId: snapshot.id }, updatedBy);
 }

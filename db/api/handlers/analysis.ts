@@ -5,6 +5,7 @@ import { todayIso } from '../../shared/period.ts';
 import { stamp } from '../../writes/stamp.ts';
 import {
   addAgendaItem,
+  addAnalysis,
   addParticipant,
   createAnalysisSession,
   deleteAnalysisSession,
@@ -35,6 +36,7 @@ type AnalysisHandlers = Pick<
   | 'analysis.updateAgendaItem'
   | 'analysis.moveAgendaItem'
   | 'analysis.removeAgendaItem'
+  | 'analysis.addAnalysis'
   | 'analysis.protocolPdf'
   | 'analysis.protocolDocx'
 >;
@@ -86,6 +88,10 @@ export const analysisHandlers: AnalysisHandlers = {
   'analysis.removeAgendaItem': (ctx, { id }) => {
     const sessionId = itemSession(ctx.session.db, id);
     removeAgendaItem(ctx.session.db, id);
+    return session(ctx.session.db, sessionId);
+  },
+  'analysis.addAnalysis': (ctx, { sessionId, name, params }) => {
+    addAnalysis(ctx.session.db, sessionId, { name, params }, todayIso(), stamp(ctx).updatedBy);
     return session(ctx.session.db, sessionId);
   },
   'analysis.protocolPdf': (ctx, { id }) => pdfDownload(analysisProtocol(ctx.session.db, id, todayIso())),

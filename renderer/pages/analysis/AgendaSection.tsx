@@ -1,16 +1,27 @@
-// The session's agenda: numbered items, each with a heading and notes saved when they lose focus,
+// The session's agenda: numbered items, each with a heading and notes saved when they lose focus
+// (an item added by "Lägg till analys" shows its frozen analysis above the notes),
 // moved up or down with buttons (keyboard, no dragging) and removed after a question.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisAgendaItemRow } from '../../../db/api/contract.ts';
 import { call } from '../../api.ts';
 import { FieldError } from '../../components/FieldError.tsx';
+import { ViewPanel } from '../../kit/ViewPanel.tsx';
+import { useSnapshot } from '../../kit/useView.ts';
 import { AutosaveText } from '../tillsyn/inspections/autosave.tsx';
+import { AddAnalysisDialog } from './AddAnalysisDialog.tsx';
 import type { SessionEditing } from './AnalysisSessionPage.tsx';
+
+/** An agenda item's frozen analysis: "Ögonblicksbild från …", with the link to the live view. */
+function FrozenAnalysis({ snapshotId }: { snapshotId: string }) {
+  const snapshot = useSnapshot(snapshotId).data;
+  return snapshot ? <ViewPanel presentation={snapshot.presentation} frozen={{ asOf: snapshot.asOf, live: snapshot.live }} headingLevel={3} /> : null;
+}
 
 export function AgendaSection({ session, save, errors, show }: SessionEditing) {
   const { t } = useTranslation('analysis');
   const [heading, setHeading] = useState('');
+  const [adding, setAdding] = useState(false);
   const items = session.agendaItems;
 
   const update = (item: AnalysisAgendaItemRow, field: 'heading' | 'notes', value: string) =>
@@ -72,6 +83,7 @@ export function AgendaSection({ session, save, errors, show }: SessionEditing) {
                 {t('agenda.remove')}
               </button>
             </div>
+            {item.snapshotId ? <FrozenAnalysis snapshotId={item.snapshotId} /> : null}
             <AutosaveText
               key={`notes-${item.id}-${item.notes}`}
               id={`agenda-${item.id}-notes`}
@@ -98,7 +110,19 @@ export function AgendaSection({ session, save, errors, show }: SessionEditing) {
           <FieldError id="agenda-new-error" message={addError} />
         </div>
         <button type="submit">{t('agenda.add')}</button>
+        <button type="button" className="button-primary" onClick={() => setAdding(true)}>
+          {t('agenda.addAnalysis')}
+        </button>
       </form>
+      <AddAnalysisDialog
+        session={session}
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(saved) => {
+          show(saved);
+          setAdding(false);
+        }}
+      />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // unit within the session's scope), the list's action counts, the previous session's actions at
 // the next session of the same area, and the protocol's text in PDF and Word.
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUSES, type ActionRow, type AnalysisSessionDetail, type AnalysisSessionListRow, type DownloadFile, type OperatingAreaRow, type UnitRow } from '../../../db/api/contract.ts';
+import { ACTION_STATUSES, type ActionRow, type AnalysisSessionDetail, type AnalysisSessionListRow, type DownloadFile, type OperatingAreaRow, type SnapshotView, type UnitRow } from '../../../db/api/contract.ts';
 import type { ApiResult } from '../../../db/errors.ts';
 import { apiWithOneUnit, testApi, value } from '../../helpers/db.ts';
 import { docxText, pdfText } from '../../helpers/reportText.ts';
@@ -125,5 +125,24 @@ describe('the demo municipality', () => {
     expect(new Set(later.previous?.actions.map((a) => a.status))).toEqual(new Set(ACTION_STATUSES));
     expect(later.participants.map((p) => p.role)).toContain('Verksamhetsutvecklare IT');
     expect(later.actions.every((a) => a.deadline >= later.heldOn && a.responsible !== '')).toBe(true);
+  });
+});
+
+describe('frozen analyses in a session', () => {
+  it('freezes a ready view as of the session date as an agenda item, and the protocol draws it', async () => {
+    const api = testApi({ demo: true });
+    const [, earlier] = value<AnalysisSessionListRow[]>(await api.dispatch('analysis.list', {}));
+    const before = value<AnalysisSessionDetail>(await api.dispatch('analysis.get', { id: earlier!.id }));
+    const s = value<AnalysisSessionDetail>(await api.dispatch('analysis.addAnalysis', { sessionId: earlier!.id, name: 'selfAssessment.trends', params: {} }));
+    const item = s.agendaItems.at(-1)!;
+    expect(s.agendaItems).toHaveLength(before.agendaItems.length + 1);
+    expect(item).toMatchObject({ heading: 'Självskattning – medelvärde per område över åren', notes: '' });
+    const snapshot = value<SnapshotView>(await api.dispatch('views.snapshot', { id: item.snapshotId! }));
+    expect(snapshot).toMatchObject({ asOf: '2025-11-12', scopeLabel: 'Hemtjänst', live: { name: 'selfAssessment.trends', scope: { kind: 'area', areaId: s.operatingAreaId } } });
+    expect(refused(await api.dispatch('analysis.addAnalysis', { sessionId: earlier!.id, name: 'ingen.sådan', params: {} })).code).toBe('not_found');
+
+    const text = pdfText(value<DownloadFile>(await api.dispatch('analysis.protocolPdf', { id: earlier!.id })));
+    expect(text).toContain('Självskattning 2025 – medelvärde per enhet och område, Hemtjänst');
+    expect(text).toContain('Ögonblicksbild från 2025-11-12');
   });
 });
