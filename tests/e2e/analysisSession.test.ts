@@ -1,6 +1,7 @@
 // Analysverkstad in browser mode on the demo municipality, the way a verksamhetsutvecklare holds
 // one: a new session for hemtjänst (the previous session's actions shown with today's status),
-// participants and agenda notes saved at once, two decided actions (a deadline before the session
+// participants and agenda notes saved at once, the self-assessment results pulled in frozen as of
+// the session date, two decided actions (a deadline before the session
 // refused, nothing written), the protocol exported as PDF and Word and its text read back, and
 // one decided action closed in Uppföljning, leaving the overdue list. axe-clean on every view.
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 import { apiValue, goTo } from '../helpers/e2e.ts';
 import { expectNoAxeViolations } from '../helpers/axe.ts';
-import type { ActionRow, AnalysisSessionListRow } from '../../db/api/contract.ts';
+import type { ActionRow, AnalysisSessionDetail, AnalysisSessionListRow } from '../../db/api/contract.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,6 +26,12 @@ const OVERDUE_DEADLINE = addDays(today, -5);
 const LATER_DEADLINE = addDays(today, 120);
 const OVERDUE_ACTION = 'Inför dubbelsignering av läkemedel vid kvällsbesök.';
 const LATER_ACTION = 'Utbilda nya medarbetare i att skriva avvikelser.';
+
+/** The new session as stored (the demo's two sessions are held on other days). */
+async function storedSession(): Promise<AnalysisSessionDetail> {
+  const sessions = await apiValue<AnalysisSessionListRow[]>(server, 'analysis.list', {});
+  return apiValue<AnalysisSessionDetail>(server, 'analysis.get', { id: sessions.find((s) => s.heldOn === HELD_ON)?.id ?? '' });
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -77,11 +84,22 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
     const notes = page.getByLabel('Anteckningar, punkt 1');
     await notes.fill('Uteblivna doser kvällstid återkommer i tre grupper.');
     await notes.blur();
-    await expect.poll(async () => {
-      const sessions = await apiValue<AnalysisSessionListRow[]>(server, 'analysis.list', {});
-      const id = sessions.find((s) => s.heldOn === HELD_ON)?.id ?? '';
-      return (await apiValue<{ agendaItems: { notes: string }[] }>(server, 'analysis.get', { id })).agendaItems[0]?.notes;
-    }).toBe('Uteblivna doser kvällstid återkommer i tre grupper.');
+    await expect.poll(async () => (await storedSession()).agendaItems[0]?.notes).toBe('Uteblivna doser kvällstid återkommer i tre grupper.');
+    await expectNoAxeViolations(page);
+  });
+
+  it('pulls in the self-assessment results, frozen as of the session date with a link to the live view', async () => {
+    await page.getByRole('button', { name: 'Lägg till analys' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lägg till analys' });
+    await dialog.getByLabel('Vy', { exact: true }).selectOption({ label: 'Självskattning – medelvärde per enhet och område' });
+    await dialog.getByLabel('År').fill('2026');
+    await dialog.getByRole('button', { name: 'Lägg till och frys' }).click();
+    const frozen = page.getByRole('region', { name: 'Självskattning 2026 – medelvärde per enhet och område, Hemtjänst' });
+    await frozen.getByText(`Ögonblicksbild från ${HELD_ON}`).waitFor();
+    expect(await frozen.getByRole('link', { name: 'Visa med dagens data' }).getAttribute('href')).toMatch(/^#\/vy\//);
+    await page.getByLabel('Anteckningar, punkt 2').fill('Helhetssyn och samordning lägst i alla grupper.');
+    await page.getByLabel('Anteckningar, punkt 2').blur();
+    await expect.poll(async () => (await storedSession()).agendaItems[1]?.notes).toBe('Helhetssyn och samordning lägst i alla grupper.');
     await expectNoAxeViolations(page);
   });
 
@@ -121,6 +139,9 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
         'Margareta Sjöholm',
         'Verksamhetsutvecklare',
         '1. Avvikelser om läkemedel',
+        '2. Självskattning – medelvärde per enhet och område',
+        `Ögonblicksbild från ${HELD_ON}`,
+        'Helhetssyn och samordning lägst i alla grupper.',
         'Uteblivna doser kvällstid återkommer i tre grupper.',
         OVERDUE_ACTION,
         LATER_ACTION,
