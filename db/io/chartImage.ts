@@ -4,14 +4,27 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ChartSpec } from '../shared/charts.ts';
 
 // What the screen registers (renderer/components/Chart.tsx) except tooltip and aria, which need a pointer or a DOM.
-echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  VisualMapComponent,
+  SVGRenderer,
+]);
 
 /**
  * Drawn at this width in CSS pixels and scaled onto the page: 640 px is the text width of an A4
