@@ -167,14 +167,15 @@ export function RisksPage() {
         open={dialog === 'new'}
         areas={areas}
         defaultAreaId={areaId}
-        onClose={() => setDialog(null)}
+        // The native dialog reports its close after the next one opened: close only its own.
+        onClose={() => setDialog((d) => (d === 'new' ? null : d))}
         onSaved={(saved) => {
           void reloaded(saved).then((again) => setDialog(again));
         }}
       />
       <RiskDialog
         risk={dialog !== null && dialog !== 'new' ? dialog : null}
-        onClose={() => setDialog(null)}
+        onClose={() => setDialog((d) => (d === 'new' ? d : null))}
         onChanged={(risk) => void reloaded(risk).then((again) => setDialog(again))}
         onDeleted={() => {
           setDialog(null);
