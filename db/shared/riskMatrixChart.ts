@@ -181,6 +181,17 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
         itemStyle: { color: '#ffffff', opacity: 1, borderColor: '#1a1a1a', borderWidth: 2 },
         label: { show: true, position: 'inside', color: '#1a1a1a', fontWeight: 'bold', fontSize: 12 },
         data: markers(current, false),
+        // Above the arrows, so a number is never crossed out.
+        z: 4,
+      },
+      {
+        type: 'scatter',
+        name: labels.before,
+        symbol: 'roundRect',
+        symbolOffset: [0, -12],
+        itemStyle: { color: '#ffffff', opacity: 1, borderColor: '#555555', borderWidth: 1.5, borderType: 'dashed' },
+        label: { show: true, position: 'inside', color: '#333333', fontSize: 12 },
+        data: markers(before, true),
         markLine: moved.length
           ? {
               silent: true,
@@ -191,16 +202,6 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
               data: moved.map((r) => [{ coord: where(r.before) }, { coord: where(r.after) }]),
             }
           : undefined,
-        z: 3,
-      },
-      {
-        type: 'scatter',
-        name: labels.before,
-        symbol: 'roundRect',
-        symbolOffset: [0, -12],
-        itemStyle: { color: '#ffffff', opacity: 1, borderColor: '#555555', borderWidth: 1.5, borderType: 'dashed' },
-        label: { show: true, position: 'inside', color: '#333333', fontSize: 12 },
-        data: markers(before, true),
         z: 3,
       },
     ],

@@ -37,7 +37,7 @@ export function RisksPage() {
 
   const columns = useMemo<ColDef<RiskRow>[]>(
     () => [
-      { field: 'number', headerName: t('columns.number'), width: 70, editable: false, sort: 'asc' },
+      { field: 'number', headerName: t('columns.number'), width: 84, editable: false, sort: 'asc' },
       { field: 'description', headerName: t('columns.description'), minWidth: 260, flex: 2, tooltipField: 'description' },
       { colId: 'unit', headerName: t('columns.unit'), minWidth: 150, flex: 1, editable: false, valueGetter: (p) => p.data?.unitName ?? t('wholeArea', { area: p.data?.operatingAreaName }) },
       {

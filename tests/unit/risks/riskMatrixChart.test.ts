@@ -40,7 +40,7 @@ describe('riskMatrixChart', () => {
       [[0, 2], '3'], // Katastrofal, Liten: re-assessed in the same cell, so no move
     ]);
     expect(series[2]?.data.map((d) => [d.value, d.label.formatter])).toEqual([[[1, 1], '(1)']]);
-    expect(series[1]?.markLine?.data).toEqual([[{ coord: [1, 1] }, { coord: [1, 3] }]]);
+    expect(series[2]?.markLine?.data).toEqual([[{ coord: [1, 1] }, { coord: [1, 3] }]]);
   });
 
   it('draws through the reports\' SVG renderer with values, axis names and markers', async () => {
