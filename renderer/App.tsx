@@ -18,6 +18,7 @@ import { FollowUpPage } from './pages/tillsyn/followup/FollowUpPage.tsx';
 import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
 import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
 import { LexCasesPage } from './pages/tillsyn/lex/LexCasesPage.tsx';
+import { RisksPage } from './pages/risks/RisksPage.tsx';
 import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
@@ -65,6 +66,7 @@ const ROUTES: Route[] = [
   // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
   { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
   { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  { path: '/risker', labelKey: 'nav.risks', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <RisksPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

@@ -47,6 +47,9 @@ export interface ActionRow {
   statementId: string | null;
   selfAssessmentYear: number | null;
   statementText: string | null;
+  /** For source 'analysverkstad': the risk the action is to bring down, and its description. */
+  riskId: string | null;
+  riskDescription: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -104,6 +107,8 @@ export const actionCreateInput = z.strictObject({
   /** The link for source 'sjalvskattning': the statement (its identity across years) and the year of the results. */
   statementId: id.nullable().default(null),
   selfAssessmentYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  /** The link for source 'analysverkstad': the risk (needs an ansvarig; the deadline not before the risk's latest assessment). */
+  riskId: id.nullable().default(null),
 });
 
 /**
@@ -132,6 +137,7 @@ export const actionListInput = z.strictObject({
   unitId: id.optional(),
   inspectionId: id.optional(),
   lexCaseId: id.optional(),
+  riskId: id.optional(),
 });
 
 /** Overdue actions of one source, for Översikt. */

@@ -11,6 +11,7 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { risksContract } from './risks.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import { viewsContract } from './views.contract.ts';
@@ -27,6 +28,7 @@ export const contract = {
   ...actionsContract,
   ...lexCasesContract,
   ...feedbackContract,
+  ...risksContract,
   ...selfAssessmentContract,
   ...exportsContract,
   ...viewsContract,
@@ -86,6 +88,7 @@ export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from '
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
+export type { RiskAssessmentRow, RiskBand, RiskMatrixCell, RiskRow } from './risks.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {
   AnswerCellInput,

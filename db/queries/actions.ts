@@ -17,6 +17,7 @@ const ACTION_SQL = `
          q.code AS requirementCode, v.title AS requirementTitle,
          r.lex_case_id AS lexCaseId, l.reported_on AS lexCaseReportedOn, l.case_number AS lexCaseNumber,
          r.statement_id AS statementId, r.self_assessment_year AS selfAssessmentYear, sv.text AS statementText,
+         r.risk_id AS riskId, rk.description AS riskDescription,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
          r.responsible, r.deadline, r.status, r.follow_up_date AS followUpDate,
          r.closing_note AS closingNote, r.closed_at AS closedAt,
@@ -25,6 +26,7 @@ const ACTION_SQL = `
   FROM actions r
   LEFT JOIN inspections i ON i.id = r.inspection_id
   LEFT JOIN lex_cases l ON l.id = r.lex_case_id
+  LEFT JOIN risks rk ON rk.id = r.risk_id
   LEFT JOIN units u ON u.id = r.unit_id
   LEFT JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN assessments s ON s.id = r.assessment_id
@@ -70,6 +72,7 @@ export interface ActionQuery {
   inspectionId?: string | undefined;
   unitId?: string | undefined;
   lexCaseId?: string | undefined;
+  riskId?: string | undefined;
 }
 
 /** Actions in the register, sorted by deadline. */
@@ -86,6 +89,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.inspection_id = ?', query.inspectionId);
   add('r.unit_id = ?', query.unitId);
   add('r.lex_case_id = ?', query.lexCaseId);
+  add('r.risk_id = ?', query.riskId);
   if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);
   const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   const rows = toRows(db, db.sqlite.prepare<string[], RawAction>(sql).all(...params), today);

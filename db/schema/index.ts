@@ -3,5 +3,6 @@ export * from './inspections.ts';
 export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
+export * from './risks.ts';
 export * from './system.ts';
 export * from './snapshots.ts';

@@ -16,6 +16,7 @@ import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
 import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
+import { riskHandlers } from './risks.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
 import { viewHandlers } from './views.ts';
@@ -37,6 +38,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...lexCaseHandlers,
   ...feedbackHandlers,
+  ...riskHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
   ...viewHandlers,
