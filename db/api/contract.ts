@@ -11,6 +11,7 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { deviationsContract } from './deviations.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
@@ -26,6 +27,7 @@ export const contract = {
   ...actionsContract,
   ...lexCasesContract,
   ...feedbackContract,
+  ...deviationsContract,
   ...selfAssessmentContract,
   ...exportsContract,
 };
@@ -84,6 +86,7 @@ export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from '
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
+export type { DeviationCountRow, DeviationFilter, DeviationFilterOptions, DeviationImportPreview, DeviationImportRow } from './deviations.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {
   AnswerCellInput,
