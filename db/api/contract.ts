@@ -86,6 +86,7 @@ export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from '
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
+export type { CountReplacement } from '../io/countImport.ts';
 export type { DeviationCountRow, DeviationFilter, DeviationFilterOptions, DeviationImportPreview, DeviationImportRow } from './deviations.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {

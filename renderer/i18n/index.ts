@@ -11,6 +11,7 @@ import enTillsynPlan from './en/tillsynPlan.json';
 import enTillsyn from './en/tillsyn.json';
 import enLexCases from './en/lexCases.json';
 import enFeedback from './en/feedback.json';
+import enDeviations from './en/deviations.json';
 import enSelfAssessment from './en/selfAssessment.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
@@ -23,10 +24,11 @@ import svTillsyn from './sv/tillsyn.json';
 import svSelfAssessment from './sv/selfAssessment.json';
 import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
+import svDeviations from './sv/deviations.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, deviations: svDeviations, selfAssessment: svSelfAssessment },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, deviations: enDeviations, selfAssessment: enSelfAssessment },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';
