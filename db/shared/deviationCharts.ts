@@ -8,12 +8,10 @@ import { tertialOfMonth } from './period.ts';
 export type DeviationGrain = 'month' | 'tertial' | 'year';
 export const DEVIATION_GRAINS: readonly DeviationGrain[] = ['month', 'tertial', 'year'];
 
-/** The fields of a stored count the charts need. */
-export interface DeviationCountLike {
+/** The fields of a stored (or summed) count the charts need. */
+export interface DeviationPeriodCount {
   year: number;
   month: number;
-  deviationType: string;
-  unitName: string;
   count: number;
 }
 
@@ -37,10 +35,10 @@ export function deviationPeriods(fromYear: number, toYear: number, grain: Deviat
 }
 
 /** Sums per key (type or unit) and period; keys ordered by their total, largest first, ties in Swedish order. */
-export function sumByKeyAndPeriod(
-  rows: readonly DeviationCountLike[],
+export function sumByKeyAndPeriod<T extends DeviationPeriodCount>(
+  rows: readonly T[],
   grain: DeviationGrain,
-  keyOf: (row: DeviationCountLike) => string,
+  keyOf: (row: T) => string,
 ): { keys: string[]; totals: Map<string, number>; byKey: Map<string, Map<string, number>> } {
   const byKey = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
@@ -64,7 +62,7 @@ export const DEVIATION_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#5
 const colorAt = (i: number) => DEVIATION_COLORS[i % DEVIATION_COLORS.length] ?? '#7f7f7f';
 
 /** Deviations per period as vertical bars stacked by type, largest type at the bottom. */
-export function deviationsByTypeChart(rows: readonly DeviationCountLike[], periods: readonly string[], grain: DeviationGrain): ChartSpec {
+export function deviationsByTypeChart(rows: readonly (DeviationPeriodCount & { deviationType: string })[], periods: readonly string[], grain: DeviationGrain): ChartSpec {
   const { keys, byKey } = sumByKeyAndPeriod(rows, grain, (r) => r.deviationType);
   return {
     height: 360,
@@ -91,7 +89,7 @@ export function deviationsByTypeChart(rows: readonly DeviationCountLike[], perio
  * förvaltning stays readable.
  */
 export function deviationsByUnitChart(
-  rows: readonly DeviationCountLike[],
+  rows: readonly (DeviationPeriodCount & { unitName: string })[],
   periods: readonly string[],
   grain: DeviationGrain,
   other?: { maxUnits: number; otherLabel: (units: number) => string },
