@@ -25,6 +25,7 @@ import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
 import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
 import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
+import { DeviationsPage } from './pages/deviations/DeviationsPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -67,6 +68,7 @@ const ROUTES: Route[] = [
   { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
   { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   { path: '/risker', labelKey: 'nav.risks', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <RisksPage key={databaseKey} /> },
+  { path: '/avvikelser', labelKey: 'nav.deviations', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <DeviationsPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

@@ -12,6 +12,7 @@ import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { risksContract } from './risks.contract.ts';
+import { deviationsContract } from './deviations.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import { viewsContract } from './views.contract.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...lexCasesContract,
   ...feedbackContract,
   ...risksContract,
+  ...deviationsContract,
   ...selfAssessmentContract,
   ...exportsContract,
   ...viewsContract,
@@ -89,6 +91,8 @@ export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
 export type { RiskAssessmentRow, RiskBand, RiskMatrixCell, RiskRow } from './risks.contract.ts';
+export type { CountReplacement } from '../io/countImport.ts';
+export type { DeviationCountRow, DeviationFilter, DeviationFilterOptions, DeviationImportPreview, DeviationImportRow } from './deviations.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {
   AnswerCellInput,

@@ -7,6 +7,7 @@ import { seedInspections } from './seedInspections.ts';
 import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
 import { seedSelfAssessment } from './seedSelfAssessment.ts';
 import { seedRisks } from './seedRisks.ts';
+import { seedDeviations } from './seedDeviations.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -146,6 +147,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     seedLexCasesAndFeedback(db, unitIdsByName);
     seedSelfAssessment(db);
     seedRisks(db, areaIds.get('Hemtjänst') ?? '', unitIdsByName);
+    seedDeviations(db);
     return { areaIds, unitIds, planning };
   })();
 }

@@ -6,3 +6,4 @@ export * from './lexCases.ts';
 export * from './risks.ts';
 export * from './system.ts';
 export * from './snapshots.ts';
+export * from './deviations.ts';

@@ -6,6 +6,7 @@ import { zodIssues } from '../api/handle.ts';
 import type { ViewParamField } from '../api/views.contract.ts';
 import { selfAssessmentHeatmapView, selfAssessmentTrendsView } from './selfAssessment.ts';
 import { riskViews } from './risks.ts';
+import { deviationViews } from './deviations.ts';
 import type { ViewDefinition } from './types.ts';
 
 /** A view with its params and row types forgotten: the registry holds them side by side (run and present are methods, so this assigns). */
@@ -15,6 +16,7 @@ export const VIEWS: readonly AnyView[] = [
   selfAssessmentHeatmapView,
   selfAssessmentTrendsView,
   ...riskViews,
+  ...deviationViews,
 ];
 
 const byName = new Map(VIEWS.map((v) => [v.name, v]));

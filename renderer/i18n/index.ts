@@ -14,6 +14,7 @@ import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
 import enViews from './en/views.json';
 import enRisks from './en/risks.json';
+import enDeviations from './en/deviations.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -27,6 +28,7 @@ import svFeedback from './sv/feedback.json';
 import svSelfAssessment from './sv/selfAssessment.json';
 import svViews from './sv/views.json';
 import svRisks from './sv/risks.json';
+import svDeviations from './sv/deviations.json';
 
 // One namespace per line, so areas added side by side merge without conflicts.
 export const resources = {
@@ -44,6 +46,7 @@ export const resources = {
     selfAssessment: svSelfAssessment,
     views: svViews,
     risks: svRisks,
+    deviations: svDeviations,
   },
   en: {
     audit: enAudit,
@@ -59,6 +62,7 @@ export const resources = {
     selfAssessment: enSelfAssessment,
     views: enViews,
     risks: enRisks,
+    deviations: enDeviations,
   },
 } as const;
 

@@ -17,6 +17,7 @@ import { reportHandlers } from './reports.ts';
 import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
 import { riskHandlers } from './risks.ts';
+import { deviationsHandlers } from './deviations.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
 import { viewHandlers } from './views.ts';
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   ...lexCaseHandlers,
   ...feedbackHandlers,
   ...riskHandlers,
+  ...deviationsHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
   ...viewHandlers,
