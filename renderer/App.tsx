@@ -22,6 +22,7 @@ import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -60,6 +61,7 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/resultat', labelKey: 'nav.selfResults', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <ResultsPage key={databaseKey} /> },
   { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
+  { path: '/nyckeltal', labelKey: 'nav.indicators', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <IndicatorsPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

@@ -11,6 +11,7 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { indicatorsContract } from './indicators.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
@@ -26,6 +27,7 @@ export const contract = {
   ...actionsContract,
   ...lexCasesContract,
   ...feedbackContract,
+  ...indicatorsContract,
   ...selfAssessmentContract,
   ...exportsContract,
 };
@@ -115,6 +117,7 @@ export type {
   AnswerImportResult,
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
+export type { IndicatorImportPreview, IndicatorImportRow, IndicatorLevelKind, IndicatorRow, IndicatorTargetGap, IndicatorValueRow } from './indicators.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

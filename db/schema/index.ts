@@ -3,4 +3,5 @@ export * from './inspections.ts';
 export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
+export * from './indicators.ts';
 export * from './system.ts';

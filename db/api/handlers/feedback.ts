@@ -7,7 +7,7 @@ import { assertCommittable, previewImport, type ImportSpec, type RowIssue } from
 import { listFeedback, storedFeedbackPeriods } from '../../queries/feedback.ts';
 import { replaceFeedbackCounts } from '../../writes/feedback.ts';
 import { stamp } from '../../writes/stamp.ts';
-import { foldName } from '../../shared/names.ts';
+import { unitLookup, type UnitRef } from '../../queries/unitLookup.ts';
 import { parsePeriodLabel, periodLabel } from '../../shared/period.ts';
 import { codeFromLabel, FEEDBACK_TYPE_LABELS } from '../labels.ts';
 import { preparedWrite, type Handlers } from '../handle.ts';
@@ -23,29 +23,6 @@ const importColumns = [
   { key: 'count', header: 'Antal', kind: 'number' },
 ] as const;
 type ImportKey = (typeof importColumns)[number]['key'];
-
-interface UnitRef {
-  id: string;
-  name: string;
-  operatingAreaName: string;
-}
-
-/**
- * Units by their folded name, and by "Enhet (Verksamhetsområde)" for a name used in two areas.
- * Archived units count: synpunkter from before a unit closed still belong to it.
- */
-function unitLookup(db: AppDatabase): (text: string) => UnitRef[] {
-  const all = db.sqlite
-    .prepare<[], UnitRef>('SELECT u.id, u.name, a.name AS operatingAreaName FROM units u JOIN operating_areas a ON a.id = u.operating_area_id')
-    .all();
-  const byName = new Map<string, UnitRef[]>();
-  const add = (key: string, unit: UnitRef) => byName.set(key, [...(byName.get(key) ?? []), unit]);
-  for (const unit of all) {
-    add(foldName(unit.name), unit);
-    add(foldName(`${unit.name} (${unit.operatingAreaName})`), unit);
-  }
-  return (text) => byName.get(foldName(text)) ?? [];
-}
 
 function rowSchema(findUnit: (text: string) => UnitRef[]) {
   return z.object({

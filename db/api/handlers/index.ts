@@ -16,6 +16,7 @@ import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
 import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
+import { indicatorHandlers } from './indicators.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
 
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...lexCaseHandlers,
   ...feedbackHandlers,
+  ...indicatorHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
 };
