@@ -51,6 +51,8 @@ export function IndicatorsPage() {
   const [form, setForm] = useState<NewIndicator>({ name: '', unit: 'procent', direction: 'higher_better', source: 'oppna_jamforelser' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [importing, setImporting] = useState(false);
+  // Bumped by an import, so the values of the chosen indicator are read again.
+  const [imports, setImports] = useState(0);
 
   const label = useCallback((group: string) => (p: ValueFormatterParams) => (typeof p.value === 'string' ? t(`${group}.${p.value}`) : ''), [t]);
   const columns = useMemo<ColDef<IndicatorRow>[]>(
@@ -150,10 +152,10 @@ export function IndicatorsPage() {
           onSelectionChange={(selection) => { if (selection[0]) setChosenId(selection[0].id); }}
           onStatus={status}
           ariaLabel={t('gridLabel')}
-          height={Math.min(80 + indicators.length * 36, 300)}
+          height={Math.min(44 + indicators.length * 36, 300)}
         />
       )}
-      {chosen ? <IndicatorValues key={chosen.id} indicator={chosen} onChanged={() => void list.reload()} /> : null}
+      {chosen ? <IndicatorValues key={`${chosen.id}-${imports}`} indicator={chosen} onChanged={() => void list.reload()} /> : null}
       <ImportDialog<IndicatorImportRow, IndicatorImportPreview, { inserted: number; replaced: number }>
         open={importing}
         onClose={() => setImporting(false)}
@@ -171,7 +173,7 @@ export function IndicatorsPage() {
         notice={(preview) => (preview.replaces > 0 ? <p className="notice" role="note">{t('importDialog.replaces', { count: preview.replaces })}</p> : null)}
         onImported={async (result) => {
           await list.reload();
-          setChosenId(chosen?.id ?? null);
+          setImports((n) => n + 1);
           status(t('importDialog.done', result));
         }}
       />
@@ -315,7 +317,7 @@ function IndicatorValues({ indicator, onChanged }: { indicator: IndicatorRow; on
             onSelectionChange={(selection) => setSelected(selection[0] ?? null)}
             onStatus={status}
             ariaLabel={t('valuesGridLabel', { name: indicator.name })}
-            height={Math.min(80 + rows.length * 36, 320)}
+            height={Math.min(44 + rows.length * 36, 320)}
             enterMovesDown
           />
           <figure className="indicator-chart" aria-labelledby="indicator-chart-caption">
