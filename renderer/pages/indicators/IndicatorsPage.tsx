@@ -109,7 +109,7 @@ export function IndicatorsPage() {
   };
 
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className="page indicators-page" aria-labelledby="page-title">
       <PageHeader title={t('title')} intro={t('intro')} />
       <form className="toolbar" onSubmit={(e) => void add(e)} noValidate aria-label={t('add')}>
         <label className="form-field">
