@@ -81,6 +81,23 @@ describe('nyckeltal', () => {
     const grid = page.getByRole('region', { name: 'Värden för Nöjdhet hemtjänst' });
     await expect.poll(() => grid.getByRole('row').count()).toBe(4);
     await expect.poll(async () => (await grid.textContent()) ?? '').toContain('84,5');
+    // A cell edited with a decimal comma is saved at once; a word is refused and nothing saved.
+    const valueCell = grid.locator('.ag-row', { hasText: '2023' }).filter({ hasText: 'Kommunen' }).locator('[col-id="value"]');
+    await valueCell.dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('86,5');
+    await page.keyboard.press('Enter');
+    const stored = async () => (await api<{ period: string; levelName: string; value: number }[]>('indicators.values', { indicatorId: indicator?.id })).find((v) => v.period === '2023' && v.levelName === 'Kommunen')?.value;
+    await expect.poll(stored).toBe(86.5);
+    await chart.getByText('Nöjdhet hemtjänst 86,5 % (mål 88 %), +6,5 procentenheter sedan 2022 (förbättring)').waitFor();
+    await valueCell.dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('mycket');
+    await page.keyboard.press('Enter');
+    await page.getByText(/Värde måste vara ett tal.*”mycket”/).first().waitFor();
+    await expect.poll(() => valueCell.getAttribute('class')).toContain('cell-invalid');
+    expect(await stored()).toBe(86.5);
+
     await chart.getByLabel('Diagram för nivå').selectOption({ label: 'Hemtjänst' });
     await chart.getByText('Nöjdhet hemtjänst 84,5 % (mål 88 %)', { exact: true }).waitFor();
     await expectNoAxeViolations(page);

@@ -220,7 +220,19 @@ function IndicatorValues({ indicator, onChanged }: { indicator: IndicatorRow; on
     () => [
       { field: 'levelName', headerName: t('columns.level'), minWidth: 220, flex: 2, editable: false },
       { field: 'period', headerName: t('columns.period'), width: 110 },
-      ...NUMBER_FIELDS.map((field): ColDef<IndicatorValueRow> => ({ field, headerName: t(`columns.${field}`), width: 105, type: 'rightAligned', valueFormatter: numberText })),
+      // Edited as text with a decimal comma (85,5), parsed and checked by the server.
+      ...NUMBER_FIELDS.map(
+        (field): ColDef<IndicatorValueRow> => ({
+          field,
+          headerName: t(`columns.${field}`),
+          width: 105,
+          type: 'rightAligned',
+          cellDataType: false,
+          valueFormatter: numberText,
+          cellEditor: 'agTextCellEditor',
+          cellEditorParams: { useFormatter: true },
+        }),
+      ),
     ],
     [t],
   );
