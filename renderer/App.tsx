@@ -23,6 +23,8 @@ import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
 import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
+import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
+import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -62,6 +64,9 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
   { path: '/nyckeltal', labelKey: 'nav.indicators', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <IndicatorsPage key={databaseKey} /> },
+  // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
+  { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
+  { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

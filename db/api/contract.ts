@@ -14,6 +14,7 @@ import { feedbackContract } from './feedback.contract.ts';
 import { indicatorsContract } from './indicators.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
+import { viewsContract } from './views.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...indicatorsContract,
   ...selfAssessmentContract,
   ...exportsContract,
+  ...viewsContract,
 };
 
 export type Contract = typeof contract;
@@ -126,3 +128,5 @@ export * from '../domain/codes.ts';
 export type { AuditAction, AuditChange, AuditEntry, AuditLogPage, AuditUser } from './audit.contract.ts';
 export { AUDIT_ACTIONS } from './audit.contract.ts';
 export type { EncryptionStatusInfo } from './security.contract.ts';
+export type { LiveView, SnapshotTaken, SnapshotView, ViewListItem, ViewParamField, ViewRef } from './views.contract.ts';
+export type { ViewPresentation, ViewScope, ViewTable } from '../views/types.ts';

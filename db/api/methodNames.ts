@@ -124,6 +124,10 @@ export const METHOD_NAMES = [
   'selfAssessment.importPreview',
   'selfAssessment.importCommit',
   'exports.tableXlsx',
+  'views.list',
+  'views.run',
+  'views.takeSnapshot',
+  'views.snapshot',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

@@ -5,3 +5,4 @@ export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './indicators.ts';
 export * from './system.ts';
+export * from './snapshots.ts';

@@ -188,6 +188,3 @@ export const indicatorTrendView: ViewDefinition<typeof trendParams, typeof trend
     };
   },
 };
-
-/** The nyckeltal views, for db/views/registry.ts. */
-export const indicatorViews = [indicatorsAgainstTargetView, indicatorTrendView] as const;

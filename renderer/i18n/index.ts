@@ -13,6 +13,7 @@ import enLexCases from './en/lexCases.json';
 import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
 import enIndicators from './en/indicators.json';
+import enViews from './en/views.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -25,10 +26,11 @@ import svSelfAssessment from './sv/selfAssessment.json';
 import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
 import svIndicators from './sv/indicators.json';
+import svViews from './sv/views.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, indicators: svIndicators },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, indicators: enIndicators },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, views: svViews, indicators: svIndicators },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, views: enViews, indicators: enIndicators },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -19,6 +19,7 @@ import { feedbackHandlers } from './feedback.ts';
 import { indicatorHandlers } from './indicators.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
+import { viewHandlers } from './views.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...indicatorHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
+  ...viewHandlers,
 };
