@@ -13,6 +13,7 @@ import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { risksContract } from './risks.contract.ts';
 import { deviationsContract } from './deviations.contract.ts';
+import { indicatorsContract } from './indicators.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import { viewsContract } from './views.contract.ts';
@@ -31,6 +32,7 @@ export const contract = {
   ...feedbackContract,
   ...risksContract,
   ...deviationsContract,
+  ...indicatorsContract,
   ...selfAssessmentContract,
   ...exportsContract,
   ...viewsContract,
@@ -124,6 +126,7 @@ export type {
   AnswerImportResult,
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
+export type { IndicatorImportPreview, IndicatorImportRow, IndicatorLevelKind, IndicatorRow, IndicatorTargetGap, IndicatorValueRow } from './indicators.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

@@ -8,6 +8,7 @@ import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
 import { seedSelfAssessment } from './seedSelfAssessment.ts';
 import { seedRisks } from './seedRisks.ts';
 import { seedDeviations } from './seedDeviations.ts';
+import { seedIndicators } from './seedIndicators.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -148,6 +149,7 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     seedSelfAssessment(db);
     seedRisks(db, areaIds.get('Hemtjänst') ?? '', unitIdsByName);
     seedDeviations(db);
+    seedIndicators(db, areaIds, unitIdsByName);
     return { areaIds, unitIds, planning };
   })();
 }

@@ -182,3 +182,6 @@ export const SELF_ASSESSMENT_MAX_SCORE = 10;
 /** How an answer was entered: in the app's grid, from a returned xlsx form, or from a long-format file. */
 export const SELF_ASSESSMENT_ANSWER_SOURCES = ['direkt', 'formular', 'import'] as const;
 export type SelfAssessmentAnswerSource = (typeof SELF_ASSESSMENT_ANSWER_SOURCES)[number];
+
+// Nyckeltal vocabulary lives in db/shared (the page, the views and the captions read it there).
+export * from '../shared/indicatorCodes.ts';

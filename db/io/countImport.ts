@@ -4,32 +4,11 @@
 // gate. Each import keeps its own period and type rules.
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { foldName } from '../shared/names.ts';
+import type { UnitRef } from '../queries/unitLookup.ts';
 import { assertCommittable, type ImportPreview, type RowIssue } from './importPipeline.ts';
-import type { AppDatabase } from '../open.ts';
 
-export interface UnitRef {
-  id: string;
-  name: string;
-  operatingAreaName: string;
-}
-
-/**
- * Units by their folded name, and by "Enhet (Verksamhetsområde)" for a name used in two areas.
- * Archived units count: counts from before a unit closed still belong to it.
- */
-export function unitLookup(db: AppDatabase): (text: string) => UnitRef[] {
-  const all = db.sqlite
-    .prepare<[], UnitRef>('SELECT u.id, u.name, a.name AS operatingAreaName FROM units u JOIN operating_areas a ON a.id = u.operating_area_id')
-    .all();
-  const byName = new Map<string, UnitRef[]>();
-  const add = (key: string, unit: UnitRef) => byName.set(key, [...(byName.get(key) ?? []), unit]);
-  for (const unit of all) {
-    add(foldName(unit.name), unit);
-    add(foldName(`${unit.name} (${unit.operatingAreaName})`), unit);
-  }
-  return (text) => byName.get(foldName(text)) ?? [];
-}
+// One way to find a unit by the name written in a file, shared with the nyckeltal import.
+export { unitLookup, type UnitRef } from '../queries/unitLookup.ts';
 
 /** The Enhet cell: exactly one known unit, or a message saying which area to add. */
 export function unitCell(findUnit: (text: string) => UnitRef[]) {

@@ -4,6 +4,7 @@ export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './risks.ts';
+export * from './indicators.ts';
 export * from './system.ts';
 export * from './snapshots.ts';
 export * from './deviations.ts';

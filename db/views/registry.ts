@@ -7,6 +7,7 @@ import type { ViewParamField } from '../api/views.contract.ts';
 import { selfAssessmentHeatmapView, selfAssessmentTrendsView } from './selfAssessment.ts';
 import { riskViews } from './risks.ts';
 import { deviationViews } from './deviations.ts';
+import { indicatorsAgainstTargetView, indicatorTrendView } from './indicators.ts';
 import type { ViewDefinition } from './types.ts';
 
 /** A view with its params and row types forgotten: the registry holds them side by side (run and present are methods, so this assigns). */
@@ -17,6 +18,8 @@ export const VIEWS: readonly AnyView[] = [
   selfAssessmentTrendsView,
   ...riskViews,
   ...deviationViews,
+  indicatorsAgainstTargetView,
+  indicatorTrendView,
 ];
 
 const byName = new Map(VIEWS.map((v) => [v.name, v]));

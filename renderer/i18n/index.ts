@@ -15,6 +15,7 @@ import enSelfAssessment from './en/selfAssessment.json';
 import enViews from './en/views.json';
 import enRisks from './en/risks.json';
 import enDeviations from './en/deviations.json';
+import enIndicators from './en/indicators.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -29,6 +30,7 @@ import svSelfAssessment from './sv/selfAssessment.json';
 import svViews from './sv/views.json';
 import svRisks from './sv/risks.json';
 import svDeviations from './sv/deviations.json';
+import svIndicators from './sv/indicators.json';
 
 // One namespace per line, so areas added side by side merge without conflicts.
 export const resources = {
@@ -47,6 +49,7 @@ export const resources = {
     views: svViews,
     risks: svRisks,
     deviations: svDeviations,
+    indicators: svIndicators,
   },
   en: {
     audit: enAudit,
@@ -63,6 +66,7 @@ export const resources = {
     views: enViews,
     risks: enRisks,
     deviations: enDeviations,
+    indicators: enIndicators,
   },
 } as const;
 

@@ -18,6 +18,7 @@ import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
 import { riskHandlers } from './risks.ts';
 import { deviationsHandlers } from './deviations.ts';
+import { indicatorHandlers } from './indicators.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
 import { viewHandlers } from './views.ts';
@@ -41,6 +42,7 @@ export const handlers: Handlers = {
   ...feedbackHandlers,
   ...riskHandlers,
   ...deviationsHandlers,
+  ...indicatorHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
   ...viewHandlers,
