@@ -69,6 +69,8 @@ export interface ActionQuery {
   status?: ActionStatus | undefined;
   inspectionId?: string | undefined;
   unitId?: string | undefined;
+  /** The unit's verksamhetsområde; an action without a unit is in no area. */
+  operatingAreaId?: string | undefined;
   lexCaseId?: string | undefined;
 }
 
@@ -85,6 +87,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.status = ?', query.status);
   add('r.inspection_id = ?', query.inspectionId);
   add('r.unit_id = ?', query.unitId);
+  add('u.operating_area_id = ?', query.operatingAreaId);
   add('r.lex_case_id = ?', query.lexCaseId);
   if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);
   const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
