@@ -71,6 +71,8 @@ export interface ActionQuery {
   status?: ActionStatus | undefined;
   inspectionId?: string | undefined;
   unitId?: string | undefined;
+  /** The unit's verksamhetsområde; an action without a unit is in no area. */
+  operatingAreaId?: string | undefined;
   lexCaseId?: string | undefined;
   riskId?: string | undefined;
 }
@@ -88,6 +90,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.status = ?', query.status);
   add('r.inspection_id = ?', query.inspectionId);
   add('r.unit_id = ?', query.unitId);
+  add('u.operating_area_id = ?', query.operatingAreaId);
   add('r.lex_case_id = ?', query.lexCaseId);
   add('r.risk_id = ?', query.riskId);
   if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);

@@ -8,6 +8,8 @@ import { selfAssessmentHeatmapView, selfAssessmentTrendsView } from './selfAsses
 import { riskViews } from './risks.ts';
 import { deviationViews } from './deviations.ts';
 import { indicatorsAgainstTargetView, indicatorTrendView } from './indicators.ts';
+import { tillsynCoverageView, tillsynFindingsByRequirementView } from './tillsyn.ts';
+import { actionsBySourceView } from './actions.ts';
 import type { ViewDefinition } from './types.ts';
 
 /** A view with its params and row types forgotten: the registry holds them side by side (run and present are methods, so this assigns). */
@@ -20,6 +22,9 @@ export const VIEWS: readonly AnyView[] = [
   ...deviationViews,
   indicatorsAgainstTargetView,
   indicatorTrendView,
+  tillsynCoverageView,
+  tillsynFindingsByRequirementView,
+  actionsBySourceView,
 ];
 
 const byName = new Map(VIEWS.map((v) => [v.name, v]));
