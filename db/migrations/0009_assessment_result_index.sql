@@ -1,0 +1,1 @@
+CREATE INDEX `assessments_inspection_result_idx` ON `assessments` (`inspection_id`,`result`);
