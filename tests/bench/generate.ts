@@ -91,8 +91,8 @@ const OBSERVATIONS = [
 const FULFILLED = ['Kravet uppfylls.', 'Granskade dokument visar att kravet uppfylls.', ''];
 const CLOSING_NOTE = 'Åtgärderna är genomförda och verifierade vid uppföljning.';
 const OTHER_SOURCES: ActionSource[] = ['kvalitetsrad', 'annat', 'analysverkstad'];
-/** Extra actions from other sources, so the register is ≈ 50,000 at full size. */
-const OTHER_ACTIONS_PER_UNIT = 2.5;
+/** The register's size: tillsyn actions topped up with other sources to 25 per unit, 50,000 at full size (issue 19). */
+const ACTIONS_PER_UNIT = 25;
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -156,7 +156,8 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
       setAuditActor(db.sqlite, { osUser: `user${k + 1}`, displayName: auditUsers[k] ?? '' });
       cycleIds.push(db.sqlite.transaction(() => seedCycle(db, random, base, startYear))());
     }
-    db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.round(size.units * OTHER_ACTIONS_PER_UNIT)))();
+    const tillsynActions = Number(db.sqlite.prepare('SELECT count(*) FROM actions').pluck().get());
+    db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.max(0, size.units * ACTIONS_PER_UNIT - tillsynActions)))();
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const count = (table: string) => Number(db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
     const facts = {
