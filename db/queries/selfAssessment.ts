@@ -330,19 +330,19 @@ const unitAreaKey = (unitId: string, area: string) => `${unitId}|${area}`;
 export function getResults(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): ResultsView {
   const template = requireTemplate(db, year);
   const units = unitsInScope(db, year, filters);
-  const scope = scopeSql(filters, 't.year = @year');
-  // Only answers of units in scope, on statements still asked; grouped to histograms.
+  // Only answers of units in scope, on statements still asked; grouped to histograms. A unit with an
+  // answer to the year's template is in the year's scope (scopeSql), so only the filters are asked.
+  const unitFilter = unitFilterSql(filters, []);
   const rows = db.sqlite
     .prepare<[Record<string, string | number>], HistogramRow>(
-      `WITH scope AS (${scope.sql})
-       SELECT x.unit_id || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
+      `SELECT x.unit_id || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
        FROM self_assessment_answers x
        JOIN self_assessment_template_statements s ON s.id = x.template_statement_id
        WHERE s.template_id = @templateId AND s.archived_at IS NULL AND (x.score IS NOT NULL OR x.not_applicable = 1)
-         AND x.unit_id IN (SELECT unitId FROM scope)
+         ${unitFilter.where.length ? `AND x.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}
        GROUP BY x.unit_id, s.area, x.score, x.not_applicable`,
     )
-    .all({ ...scope.params, year, templateId: template.id });
+    .all({ ...unitFilter.params, templateId: template.id });
   const byKey = tallies(rows);
   const asked = statementCountsByArea(db, template.id);
   const cells: UnitAreaResult[] = [];
