@@ -1,0 +1,2 @@
+DROP INDEX `self_assessment_answers_statement_idx`;--> statement-breakpoint
+CREATE INDEX `self_assessment_answers_statement_idx` ON `self_assessment_answers` (`template_statement_id`,`unit_id`,`score`,`not_applicable`);
