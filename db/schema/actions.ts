@@ -64,6 +64,9 @@ export const actions = sqliteTable(
     index('actions_lex_case_idx').on(t.lexCaseId),
     index('actions_statement_idx').on(t.statementId, t.selfAssessmentYear),
     index('actions_risk_idx').on(t.riskId),
+    // The overdue rule (db/domain/overdue.ts) and the open filter read these, not the whole register (issue 19).
+    index('actions_status_deadline_idx').on(t.status, t.deadline),
+    index('actions_status_follow_up_idx').on(t.status, t.followUpDate),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
   ],

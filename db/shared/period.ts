@@ -60,9 +60,20 @@ export function toIsoDate(iso: string): string {
   return iso.length === 10 ? iso : formatIsoDate(parts);
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Gregorian leap years (every date in the app is Gregorian). */
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC avoids DST surprises.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic, not a Date: parseIsoDate calls this for every date it reads (issue 19: coverage).
+  // Out-of-range months roll over as Date.UTC(year, month, 0) would.
+  const zeroBased = year * 12 + (month - 1);
+  const y = Math.floor(zeroBased / 12);
+  const m = zeroBased - y * 12;
+  return m === 1 && isLeapYear(y) ? 29 : MONTH_LENGTHS[m] ?? 31;
 }
 
 export function tertialOfMonth(month: number): Tertial {
