@@ -18,14 +18,17 @@ import { FollowUpPage } from './pages/tillsyn/followup/FollowUpPage.tsx';
 import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
 import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
 import { LexCasesPage } from './pages/tillsyn/lex/LexCasesPage.tsx';
+import { RisksPage } from './pages/risks/RisksPage.tsx';
 import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
 import { AnalysisSessionsPage } from './pages/analysis/AnalysisSessionsPage.tsx';
 import { AnalysisSessionPage } from './pages/analysis/AnalysisSessionPage.tsx';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
 import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
 import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
+import { DeviationsPage } from './pages/deviations/DeviationsPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -66,9 +69,12 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
   { path: '/analysverkstad', labelKey: 'nav.analysisSessions', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <AnalysisSessionsPage key={databaseKey} /> },
   { path: '/analysverkstad/:id', render: ({ databaseKey, params }) => <AnalysisSessionPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  { path: '/nyckeltal', labelKey: 'nav.indicators', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <IndicatorsPage key={databaseKey} /> },
   // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
   { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
   { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  { path: '/risker', labelKey: 'nav.risks', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <RisksPage key={databaseKey} /> },
+  { path: '/avvikelser', labelKey: 'nav.deviations', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <DeviationsPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

@@ -51,6 +51,9 @@ export interface ActionRow {
   analysisSessionId: string | null;
   analysisSessionHeldOn: string | null;
   analysisSessionTitle: string | null;
+  /** For source 'analysverkstad': the risk the action is to bring down, and its description. */
+  riskId: string | null;
+  riskDescription: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -110,6 +113,8 @@ export const actionCreateInput = z.strictObject({
   selfAssessmentYear: z.number().int().min(2000).max(2100).nullable().default(null),
   /** The link for source 'analysverkstad': the session that decided the action. */
   analysisSessionId: id.nullable().default(null),
+  /** The link for source 'analysverkstad': the risk (needs an ansvarig; the deadline not before the risk's latest assessment). */
+  riskId: id.nullable().default(null),
 });
 
 /**
@@ -139,6 +144,7 @@ export const actionListInput = z.strictObject({
   inspectionId: id.optional(),
   lexCaseId: id.optional(),
   analysisSessionId: id.optional(),
+  riskId: id.optional(),
 });
 
 /** Overdue actions of one source, for Översikt. */

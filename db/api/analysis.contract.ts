@@ -7,6 +7,8 @@ import { ANALYSIS_SESSION_STATUSES, type AnalysisSessionStatus } from '../domain
 import { read, write } from './define.ts';
 import { enumOf, id, isoDate, optionalText, requiredText, type DownloadFile } from './fields.ts';
 import type { ActionRow } from './actions.contract.ts';
+import type { RiskRow } from './risks.contract.ts';
+import { RISK_CAUSES } from '../domain/codes.ts';
 
 /** A session in the list: when, what it covers, and how its decided actions stand. */
 export interface AnalysisSessionListRow {
@@ -52,6 +54,8 @@ export interface AnalysisSessionDetail extends AnalysisSessionListRow {
   notes: string;
   participants: AnalysisParticipantRow[];
   agendaItems: AnalysisAgendaItemRow[];
+  /** The risks the session reviews, as they stand today (numbered within the area, before and after). */
+  risks: RiskRow[];
   /** The actions this session decided, as they stand today. */
   actions: ActionRow[];
   previous: PreviousAnalysisSession | null;
@@ -75,6 +79,11 @@ export const analysisSessionInput = z.strictObject({
 export type AnalysisSessionValues = z.output<typeof analysisSessionInput>;
 
 export const analysisSessionPatch = z.strictObject(sessionFields).partial();
+
+function riskLevel(label: string) {
+  const message = `${label} ska vara en hel siffra från 1 till 4.`;
+  return z.number({ error: message }).int({ error: message }).min(1, { error: message }).max(4, { error: message });
+}
 
 const participantFields = { name: requiredText('Namn', 160), role: optionalText('Roll', 120) };
 const agendaFields = { heading: requiredText('Rubrik', 300), notes: optionalText('Anteckningar', 8000) };
@@ -105,6 +114,19 @@ export const analysisContract = {
   'analysis.addAnalysis': write<AnalysisSessionDetail>()(
     z.strictObject({ sessionId: id, name: requiredText('Vy', 120), params: z.record(z.string(), z.unknown()).default({}) }),
   ),
+  /** A new risk identified at the session (on its date, or today while it lies ahead), with its first assessment, reviewed by the session. */
+  'analysis.addRisk': write<AnalysisSessionDetail>()(
+    z.strictObject({
+      sessionId: id,
+      description: requiredText('Beskrivning', 2000),
+      cause: enumOf(RISK_CAUSES, 'orsak'),
+      probability: riskLevel('Sannolikhet'),
+      severity: riskLevel('Allvarlighetsgrad'),
+      unitId: id.nullable().default(null),
+    }),
+  ),
+  'analysis.linkRisk': write<AnalysisSessionDetail>()(z.strictObject({ sessionId: id, riskId: id })),
+  'analysis.unlinkRisk': write<AnalysisSessionDetail>()(z.strictObject({ sessionId: id, riskId: id })),
   'analysis.protocolPdf': read<DownloadFile>()(z.strictObject({ id })),
   'analysis.protocolDocx': read<DownloadFile>()(z.strictObject({ id })),
 };

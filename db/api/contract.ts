@@ -11,6 +11,9 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { risksContract } from './risks.contract.ts';
+import { deviationsContract } from './deviations.contract.ts';
+import { indicatorsContract } from './indicators.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import { analysisContract } from './analysis.contract.ts';
@@ -28,6 +31,9 @@ export const contract = {
   ...actionsContract,
   ...lexCasesContract,
   ...feedbackContract,
+  ...risksContract,
+  ...deviationsContract,
+  ...indicatorsContract,
   ...selfAssessmentContract,
   ...exportsContract,
   ...analysisContract,
@@ -95,6 +101,9 @@ export type {
   PreviousAnalysisSession,
 } from './analysis.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
+export type { RiskAssessmentRow, RiskBand, RiskMatrixCell, RiskRow } from './risks.contract.ts';
+export type { CountReplacement } from '../io/countImport.ts';
+export type { DeviationCountRow, DeviationFilter, DeviationFilterOptions, DeviationImportPreview, DeviationImportRow } from './deviations.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {
   AnswerCellInput,
@@ -126,6 +135,7 @@ export type {
   AnswerImportResult,
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
+export type { IndicatorImportPreview, IndicatorImportRow, IndicatorLevelKind, IndicatorRow, IndicatorTargetGap, IndicatorValueRow } from './indicators.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

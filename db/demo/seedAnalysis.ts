@@ -6,7 +6,7 @@
 // Written through db/writes, like the rest of the demo.
 import { eq } from 'drizzle-orm';
 import { operatingAreas } from '../schema/organisation.ts';
-import { addAgendaItem, addParticipant, createAnalysisSession } from '../writes/analysis.ts';
+import { addAgendaItem, addParticipant, createAnalysisSession, linkRisk } from '../writes/analysis.ts';
 import { createAction } from '../writes/actions.ts';
 import { takeSnapshot } from '../writes/snapshots.ts';
 import type { ActionStatus } from '../domain/codes.ts';
@@ -63,8 +63,12 @@ export const DEMO_ANALYSIS_SESSIONS: readonly DemoSession[] = [
         'Helhetssyn och samordning är svagast i alla grupper. SIP och samordning med hemsjukvården tas upp särskilt.',
         { name: 'selfAssessment.heatmap', params: { year: 2025 } },
       ],
-      ['Avvikelser', 'Få avvikelser skrivs i hemtjänsten; de som kommer in gäller fall och uteblivna läkemedel. Personalen behöver stöd att skriva.'],
-      ['Riskanalys', 'Fall i hemmet och missade läkemedelsdoser bedöms som de största riskerna.'],
+      [
+        'Avvikelser',
+        'Få avvikelser skrivs i hemtjänsten; de som kommer in gäller fall och uteblivna läkemedel. Personalen behöver stöd att skriva.',
+        { name: 'deviations.byUnit', params: { year: 2025 } },
+      ],
+      ['Riskanalys', 'Fall i hemmet och missade läkemedelsdoser bedöms som de största riskerna.', { name: 'risks.matrix', params: {} }],
       ['Behörigheter i Lifecare', 'Behörigheter ses över när personal slutar.'],
     ],
     decisions: [
@@ -92,8 +96,12 @@ export const DEMO_ANALYSIS_SESSIONS: readonly DemoSession[] = [
         { name: 'selfAssessment.heatmap', params: { year: 2026 } },
       ],
       ['Självskattning över åren', '', { name: 'selfAssessment.trends', params: {} }],
-      ['Avvikelser', 'Fler avvikelser skrivs sedan utbildningen; fallen har minskat.'],
-      ['Risker', 'Fallrisken har sjunkit efter åtgärderna; risken för missade läkemedelsdoser kvarstår.'],
+      [
+        'Avvikelser',
+        'Fler avvikelser skrivs sedan utbildningen; fallen har minskat.',
+        { name: 'deviations.byTypeOverTime', params: { fromYear: 2025, toYear: 2026 } },
+      ],
+      ['Risker', 'Fallrisken har sjunkit efter åtgärderna; risken för missade läkemedelsdoser kvarstår.', { name: 'risks.matrix', params: {} }],
     ],
     decisions: [
       { description: 'Följ upp signeringslistorna för läkemedel vid varje teamträff.', unit: 'Hemtjänst Söder', responsible: 'Camilla Öberg', deadline: '2027-02-28', status: 'oppen' },
@@ -123,6 +131,10 @@ export function seedAnalysisSessions(db: AppDatabase): string[] {
     for (const [heading, notes, view] of demo.agenda) {
       const snapshotId = view ? takeSnapshot(db, { ...view, scope, asOf: demo.heldOn }, BY).id : null;
       addAgendaItem(db, sessionId, { heading, notes, snapshotId }, BY);
+    }
+    // The session reviews the area's risks identified by its day (seedRisks: assessed a year apart).
+    for (const risk of db.sqlite.prepare<[string, string], { id: string }>('SELECT id FROM risks WHERE operating_area_id = ? AND identified_on <= ?').all(area.id, demo.heldOn)) {
+      linkRisk(db, sessionId, risk.id, BY);
     }
     for (const d of demo.decisions) {
       createAction(

@@ -7,6 +7,9 @@ import { seedInspections } from './seedInspections.ts';
 import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
 import { seedSelfAssessment } from './seedSelfAssessment.ts';
 import { seedAnalysisSessions } from './seedAnalysis.ts';
+import { seedRisks } from './seedRisks.ts';
+import { seedDeviations } from './seedDeviations.ts';
+import { seedIndicators } from './seedIndicators.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -145,6 +148,10 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     seedInspections(db, planning);
     seedLexCasesAndFeedback(db, unitIdsByName);
     seedSelfAssessment(db);
+    seedRisks(db, areaIds.get('Hemtjänst') ?? '', unitIdsByName);
+    seedDeviations(db);
+    seedIndicators(db, areaIds, unitIdsByName);
+    // After the risks and deviations: the sessions review those risks and freeze those counts.
     seedAnalysisSessions(db);
     return { areaIds, unitIds, planning };
   })();

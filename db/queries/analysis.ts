@@ -5,6 +5,7 @@
 import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import { listActions } from './actions.ts';
+import { listRisks } from './risks.ts';
 import type { AppDatabase } from '../open.ts';
 import type {
   AnalysisAgendaItemRow,
@@ -84,9 +85,13 @@ export function getAnalysisSession(db: AppDatabase, id: string, today: string): 
   const agendaItems = db.sqlite
     .prepare<[string], AnalysisAgendaItemRow>('SELECT id, position, heading, notes, snapshot_id AS snapshotId FROM analysis_agenda_items WHERE session_id = ? ORDER BY position, id')
     .all(id);
+  const linked = new Set(
+    db.sqlite.prepare<[string], { riskId: string }>('SELECT risk_id AS riskId FROM analysis_session_risks WHERE session_id = ?').all(id).map((r) => r.riskId),
+  );
   return {
     ...session,
     participants,
+    risks: linked.size ? listRisks(db, { operatingAreaId: session.operatingAreaId, asOf: today }).filter((r) => linked.has(r.id)) : [],
     agendaItems,
     actions: listActions(db, { filter: 'all', analysisSessionId: id }, today),
     previous: previousSession(db, session, today),

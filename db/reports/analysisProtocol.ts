@@ -6,6 +6,10 @@ import { getAnalysisSession } from '../queries/analysis.ts';
 import { readSnapshot } from '../queries/snapshots.ts';
 import { viewBlocks } from '../io/viewBlocks.ts';
 import type { SnapshotView } from '../api/views.contract.ts';
+import type { RiskRow } from '../api/risks.contract.ts';
+import { riskMatrixCells, RISK_BAND_LABELS } from '../domain/riskMatrix.ts';
+import { riskMatrixChart } from '../shared/riskMatrixChart.ts';
+import { RISK_MATRIX_LABELS } from '../views/risks.ts';
 import { safeFileName, type ReportBlock, type ReportDocument, type TableBlock } from '../io/reportDocument.ts';
 import type { ActionRow } from '../api/actions.contract.ts';
 import type { AnalysisSessionDetail } from '../api/analysis.contract.ts';
@@ -36,6 +40,38 @@ function actionTable(actions: readonly ActionRow[], emptyText: string): TableBlo
 
 /** The session's frozen analyses by snapshot id, read for the protocol. */
 export type FrozenAnalyses = ReadonlyMap<string, SnapshotView>;
+
+/** The risks reviewed: their table (value before and after actions) and the matrix as on the Risker page. */
+function riskBlocks(risks: readonly RiskRow[]): ReportBlock[] {
+  const assessed = (a: RiskRow['assessments'][number] | undefined) => (a ? `${a.value} (${RISK_BAND_LABELS[a.band]})` : '–');
+  const position = (a: RiskRow['assessments'][number] | undefined) => (a ? { probability: a.probability, severity: a.severity } : null);
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', text: 'Risker' },
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Nr', width: 0.6, align: 'right' },
+        { header: 'Risk', width: 4.4 },
+        { header: 'Enhet', width: 1.8 },
+        { header: 'Före åtgärder', width: 1.5 },
+        { header: 'Efter åtgärder', width: 1.5 },
+      ],
+      rows: risks.map((r) => [String(r.number), r.description, r.unitName ?? 'Hela området', assessed(r.assessments[0]), r.assessments.length > 1 ? assessed(r.assessments.at(-1)) : '–']),
+      emptyText: 'Inga risker gicks igenom.',
+    },
+  ];
+  if (risks.length) {
+    const chart = riskMatrixChart(
+      {
+        cells: riskMatrixCells(),
+        risks: risks.map((r) => ({ number: r.number, description: r.description, before: position(r.assessments[0]), after: r.assessments.length > 1 ? position(r.assessments.at(-1)) : null })),
+      },
+      RISK_MATRIX_LABELS,
+    );
+    blocks.push({ kind: 'chart', title: 'Riskmatris', chart, description: `Riskmatris med ${risks.length} risker: sannolikhet för upprepning × allvarlighetsgrad, före och efter åtgärder.` });
+  }
+  return blocks;
+}
 
 export function analysisProtocolDocument(session: AnalysisSessionDetail, analyses: FrozenAnalyses = new Map()): ReportDocument {
   const blocks: ReportBlock[] = [
@@ -70,6 +106,7 @@ export function analysisProtocolDocument(session: AnalysisSessionDetail, analyse
     if (item.notes.trim()) blocks.push({ kind: 'paragraph', text: item.notes });
     else if (!analysis) blocks.push({ kind: 'paragraph', text: 'Inga anteckningar.', muted: true });
   });
+  blocks.push(...riskBlocks(session.risks));
   blocks.push({ kind: 'heading', text: 'Beslutade åtgärder' });
   blocks.push({
     kind: 'paragraph',

@@ -15,6 +15,7 @@ import { assessments, inspections } from './inspections.ts';
 import { lexCases } from './lexCases.ts';
 import { selfAssessmentStatements } from './selfAssessment.ts';
 import { analysisSessions } from './analysis.ts';
+import { risks } from './risks.ts';
 import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
 
 export { ACTION_SOURCES, type ActionSource } from '../domain/codes.ts';
@@ -38,6 +39,8 @@ export const actions = sqliteTable(
     selfAssessmentYear: integer('self_assessment_year'),
     /** Link for source 'analysverkstad': the session that decided the action. */
     analysisSessionId: text('analysis_session_id').references(() => analysisSessions.id, { onDelete: 'restrict' }),
+    /** Link for source 'analysverkstad': the risk the action is to bring down (checked in db/writes/actions.ts). */
+    riskId: text('risk_id').references(() => risks.id, { onDelete: 'restrict' }),
     /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
     unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     /** Ansvarig (owner). */
@@ -64,6 +67,10 @@ export const actions = sqliteTable(
     index('actions_lex_case_idx').on(t.lexCaseId),
     index('actions_statement_idx').on(t.statementId, t.selfAssessmentYear),
     index('actions_analysis_session_idx').on(t.analysisSessionId),
+    index('actions_risk_idx').on(t.riskId),
+    // The overdue rule (db/domain/overdue.ts) and the open filter read these, not the whole register (issue 19).
+    index('actions_status_deadline_idx').on(t.status, t.deadline),
+    index('actions_status_follow_up_idx').on(t.status, t.followUpDate),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
   ],

@@ -7,6 +7,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { idColumn, stampColumns } from './common.ts';
 import { operatingAreas, units } from './organisation.ts';
 import { snapshots } from './snapshots.ts';
+import { risks } from './risks.ts';
 import { ANALYSIS_SESSION_STATUSES } from '../domain/codes.ts';
 
 export const analysisSessions = sqliteTable(
@@ -73,4 +74,20 @@ export const analysisAgendaItems = sqliteTable(
     ...stampColumns(),
   },
   (t) => [index('analysis_agenda_items_session_idx').on(t.sessionId, t.position), index('analysis_agenda_items_snapshot_idx').on(t.snapshotId)],
+);
+
+/** A risk reviewed at a session (seed 003 §14: "gå igenom riskanalyser"); the risk lives on in the register. */
+export const analysisSessionRisks = sqliteTable(
+  'analysis_session_risks',
+  {
+    id: idColumn(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => analysisSessions.id, { onDelete: 'cascade' }),
+    riskId: text('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'restrict' }),
+    ...stampColumns(),
+  },
+  (t) => [uniqueIndex('analysis_session_risks_unique').on(t.sessionId, t.riskId), index('analysis_session_risks_risk_idx').on(t.riskId)],
 );

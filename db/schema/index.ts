@@ -4,5 +4,8 @@ export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './analysis.ts';
+export * from './risks.ts';
+export * from './indicators.ts';
 export * from './system.ts';
 export * from './snapshots.ts';
+export * from './deviations.ts';

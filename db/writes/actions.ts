@@ -7,6 +7,8 @@ import { actionFollowUps, actions } from '../schema/actions.ts';
 import { assessments, inspections } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
 import { lexCases } from '../schema/lexCases.ts';
+import { risks } from '../schema/risks.ts';
+import { riskLatestAssessedOn } from './risks.ts';
 import { looksLikePersonnummer, PERSONNUMMER_MESSAGE } from '../shared/personalData.ts';
 import { AppError } from '../errors.ts';
 import { assertActionWritable } from './closedInspection.ts';
@@ -37,6 +39,8 @@ export interface NewAction {
   selfAssessmentYear?: number | null | undefined;
   /** The link for source 'analysverkstad'. */
   analysisSessionId?: string | null | undefined;
+  /** The link for source 'analysverkstad' when the action answers a risk. */
+  riskId?: string | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -97,12 +101,13 @@ type ActionLink = {
   lexCaseId: string | null;
   statementId: string | null;
   selfAssessmentYear: number | null;
+  riskId: string | null;
   analysisSessionId: string | null;
   unitId: string | null;
 };
 
 /** The självskattning and analysverkstad links, for an action of another source. */
-const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, analysisSessionId: null };
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, riskId: null, analysisSessionId: null };
 
 /**
  * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
@@ -128,6 +133,9 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
   }
   if (input.source !== 'analysverkstad' && input.analysisSessionId) {
     throw invalid('analysisSessionId', 'Bara en åtgärd med källan analysverkstad kan kopplas till en analysverkstad.');
+  }
+  if (input.source !== 'analysverkstad' && input.riskId) {
+    throw invalid('riskId', 'Bara en åtgärd med källan analysverkstad kan kopplas till en risk.');
   }
   if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
   if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
@@ -163,10 +171,12 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
   if (input.source === 'sjalvskattning') {
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, analysisSessionId: null, ...resolveStatementLink(db, input) };
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, riskId: null, analysisSessionId: null, ...resolveStatementLink(db, input) };
   }
   if (input.source === 'analysverkstad') {
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, analysisSessionId: resolveSessionLink(db, input, unitId) };
+    // A decided action may answer a risk (its unit then follows the risk) and record the session that decided it.
+    const risk = input.riskId ? resolveRiskLink(db, { ...input, riskId: input.riskId }) : { riskId: null, unitId };
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, statementId: null, selfAssessmentYear: null, ...risk, analysisSessionId: resolveSessionLink(db, input, risk.unitId) };
   }
   return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT };
 }
@@ -234,6 +244,29 @@ function resolveSessionLink(db: AppDatabase, input: NewAction, unitId: string | 
     if (!inScope) throw invalid('unitId', 'Enheten hör inte till analysverkstadens verksamhetsområde eller enheter.');
   }
   return input.analysisSessionId;
+}
+
+/**
+ * An analysverkstad action answering a risk: the risk exists, someone owns the action, and it is
+ * not due before the risk's latest assessment (when it was decided). The unit is the risk's when
+ * the risk concerns one unit; otherwise a unit of the risk's verksamhetsområde, or none.
+ */
+function resolveRiskLink(db: AppDatabase, input: NewAction & { riskId: string }): { riskId: string; unitId: string | null } {
+  const risk = db.orm.select({ unitId: risks.unitId, operatingAreaId: risks.operatingAreaId }).from(risks).where(eq(risks.id, input.riskId)).get();
+  if (!risk) throw invalid('riskId', 'Risken finns inte.');
+  if (!input.responsible.trim()) throw invalid('responsible', 'Ange vem som är ansvarig för åtgärden.');
+  const assessedOn = riskLatestAssessedOn(db, input.riskId);
+  if (assessedOn && input.deadline < assessedOn) throw invalid('deadline', `Sista dag kan inte vara före riskens bedömning (${assessedOn}).`);
+  if (risk.unitId) {
+    if (input.unitId && input.unitId !== risk.unitId) throw invalid('unitId', 'Enheten ska vara den enhet risken gäller.');
+    return { riskId: input.riskId, unitId: risk.unitId };
+  }
+  const unitId = input.unitId ?? null;
+  if (unitId) {
+    const unit = db.orm.select({ areaId: units.operatingAreaId }).from(units).where(eq(units.id, unitId)).get();
+    if (unit?.areaId !== risk.operatingAreaId) throw invalid('unitId', 'Enheten hör inte till riskens verksamhetsområde.');
+  }
+  return { riskId: input.riskId, unitId };
 }
 
 /** Adds an action to the register; returns its id. */

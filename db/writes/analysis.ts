@@ -4,11 +4,14 @@
 // register keeps its area and units and a date on or before their deadlines, and is never
 // deleted. Runs inside the caller's write transaction.
 import { and, asc, count, eq, lt, max } from 'drizzle-orm';
-import { analysisAgendaItems, analysisSessionParticipants, analysisSessionUnits, analysisSessions } from '../schema/analysis.ts';
+import { analysisAgendaItems, analysisSessionParticipants, analysisSessionRisks, analysisSessionUnits, analysisSessions } from '../schema/analysis.ts';
 import { actions } from '../schema/actions.ts';
 import { operatingAreas } from '../schema/organisation.ts';
 import { AppError } from '../errors.ts';
 import { takeSnapshot } from './snapshots.ts';
+import { createRisk } from './risks.ts';
+import { risks } from '../schema/risks.ts';
+import type { RiskCause } from '../domain/codes.ts';
 import { requireView } from '../views/registry.ts';
 import type { ViewScope } from '../views/types.ts';
 import type { AnalysisSessionValues } from '../api/analysis.contract.ts';
@@ -166,4 +169,40 @@ export function addAnalysis(db: AppDatabase, sessionId: string, view: { name: st
   const asOf = session.heldOn < today ? session.heldOn : today;
   const snapshot = takeSnapshot(db, { name: view.name, params: view.params, scope: sessionViewScope(db, sessionId), asOf }, updatedBy);
   return addAgendaItem(db, sessionId, { heading: definition.label, notes: '', snapshotId: snapshot.id }, updatedBy);
+}
+
+/** A session reviews a risk of its own verksamhetsområde; linking it twice changes nothing. */
+export function linkRisk(db: AppDatabase, sessionId: string, riskId: string, updatedBy: string): void {
+  const session = load(db, sessionId);
+  const risk = db.orm.select({ areaId: risks.operatingAreaId }).from(risks).where(eq(risks.id, riskId)).get();
+  if (!risk) throw invalid('riskId', 'Risken finns inte.');
+  if (risk.areaId !== session.operatingAreaId) throw invalid('riskId', 'Risken hör till ett annat verksamhetsområde än analysverkstaden.');
+  db.orm.insert(analysisSessionRisks).values({ sessionId, riskId, updatedBy }).onConflictDoNothing().run();
+}
+
+export function unlinkRisk(db: AppDatabase, sessionId: string, riskId: string): void {
+  db.orm.delete(analysisSessionRisks).where(and(eq(analysisSessionRisks.sessionId, sessionId), eq(analysisSessionRisks.riskId, riskId))).run();
+}
+
+/**
+ * A risk identified at the session: in its verksamhetsområde, identified and first assessed on
+ * the session day (today while the session lies ahead), and reviewed by the session.
+ */
+export function addSessionRisk(
+  db: AppDatabase,
+  sessionId: string,
+  risk: { description: string; cause: RiskCause; probability: number; severity: number; unitId: string | null },
+  today: string,
+  updatedBy: string,
+): string {
+  const session = load(db, sessionId);
+  const day = session.heldOn < today ? session.heldOn : today;
+  const riskId = createRisk(
+    db,
+    { operatingAreaId: session.operatingAreaId, unitId: risk.unitId, description: risk.description, cause: risk.cause, identifiedOn: day },
+    { assessedOn: day, probability: risk.probability, severity: risk.severity, note: '' },
+    updatedBy,
+  );
+  linkRisk(db, sessionId, riskId, updatedBy);
+  return riskId;
 }

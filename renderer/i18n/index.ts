@@ -14,6 +14,9 @@ import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
 import enAnalysis from './en/analysis.json';
 import enViews from './en/views.json';
+import enRisks from './en/risks.json';
+import enDeviations from './en/deviations.json';
+import enIndicators from './en/indicators.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
 import svCommon from './sv/common.json';
@@ -22,15 +25,53 @@ import svSystem from './sv/system.json';
 import svRequirements from './sv/requirements.json';
 import svTillsynPlan from './sv/tillsynPlan.json';
 import svTillsyn from './sv/tillsyn.json';
-import svSelfAssessment from './sv/selfAssessment.json';
 import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
+import svSelfAssessment from './sv/selfAssessment.json';
 import svViews from './sv/views.json';
 import svAnalysis from './sv/analysis.json';
+import svRisks from './sv/risks.json';
+import svDeviations from './sv/deviations.json';
+import svIndicators from './sv/indicators.json';
 
+// One namespace per line, so areas added side by side merge without conflicts.
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, views: svViews, analysis: svAnalysis },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, views: enViews, analysis: enAnalysis },
+  sv: {
+    audit: svAudit,
+    security: svSecurity,
+    common: svCommon,
+    units: svUnits,
+    system: svSystem,
+    requirements: svRequirements,
+    tillsynPlan: svTillsynPlan,
+    tillsyn: svTillsyn,
+    lexCases: svLexCases,
+    feedback: svFeedback,
+    selfAssessment: svSelfAssessment,
+    views: svViews,
+    risks: svRisks,
+    deviations: svDeviations,
+    indicators: svIndicators,
+    analysis: svAnalysis,
+  },
+  en: {
+    audit: enAudit,
+    security: enSecurity,
+    common: enCommon,
+    units: enUnits,
+    system: enSystem,
+    requirements: enRequirements,
+    tillsynPlan: enTillsynPlan,
+    tillsyn: enTillsyn,
+    lexCases: enLexCases,
+    feedback: enFeedback,
+    selfAssessment: enSelfAssessment,
+    views: enViews,
+    risks: enRisks,
+    deviations: enDeviations,
+    indicators: enIndicators,
+    analysis: enAnalysis,
+  },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -103,6 +103,24 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('adds two risks identified at the session, placed on the matrix', async () => {
+    const form = page.getByRole('form', { name: 'Lägg till ny risk' });
+    const table = page.getByRole('table', { name: 'Risker som gås igenom' });
+    for (const [description, probability, severity] of [
+      ['Missade läkemedelsdoser kvällstid', '4', '3'],
+      ['Fel i larmkedjan vid trygghetslarm', '2', '4'],
+    ] as const) {
+      await form.getByLabel('Risk', { exact: true }).fill(description);
+      await form.getByLabel('Sannolikhet').selectOption(probability);
+      await form.getByLabel('Allvarlighetsgrad').selectOption(severity);
+      await form.getByRole('button', { name: 'Lägg till ny risk' }).click();
+      await table.getByRole('row', { name: new RegExp(description) }).waitFor();
+    }
+    await table.getByRole('row', { name: /Missade läkemedelsdoser kvällstid/ }).getByText('12 (rött)').waitFor();
+    await table.getByRole('row', { name: /Fel i larmkedjan/ }).getByText('8 (rött)').waitFor();
+    await expectNoAxeViolations(page);
+  });
+
   it('decides two actions; a deadline before the session is refused and nothing is written', async () => {
     const form = page.getByRole('form', { name: 'Besluta åtgärd' });
     await form.getByLabel('Åtgärd').fill(OVERDUE_ACTION);
@@ -146,6 +164,8 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
         OVERDUE_ACTION,
         LATER_ACTION,
         'Camilla Öberg',
+        'Missade läkemedelsdoser kvällstid',
+        'Fel i larmkedjan vid trygghetslarm',
         OVERDUE_DEADLINE,
         'Åtgärder från föregående analysverkstad (2026-11-11)',
       ]) {

@@ -6,6 +6,9 @@ import { stamp } from '../../writes/stamp.ts';
 import {
   addAgendaItem,
   addAnalysis,
+  addSessionRisk,
+  linkRisk,
+  unlinkRisk,
   addParticipant,
   createAnalysisSession,
   deleteAnalysisSession,
@@ -37,6 +40,9 @@ type AnalysisHandlers = Pick<
   | 'analysis.moveAgendaItem'
   | 'analysis.removeAgendaItem'
   | 'analysis.addAnalysis'
+  | 'analysis.addRisk'
+  | 'analysis.linkRisk'
+  | 'analysis.unlinkRisk'
   | 'analysis.protocolPdf'
   | 'analysis.protocolDocx'
 >;
@@ -92,6 +98,18 @@ export const analysisHandlers: AnalysisHandlers = {
   },
   'analysis.addAnalysis': (ctx, { sessionId, name, params }) => {
     addAnalysis(ctx.session.db, sessionId, { name, params }, todayIso(), stamp(ctx).updatedBy);
+    return session(ctx.session.db, sessionId);
+  },
+  'analysis.addRisk': (ctx, { sessionId, ...risk }) => {
+    addSessionRisk(ctx.session.db, sessionId, risk, todayIso(), stamp(ctx).updatedBy);
+    return session(ctx.session.db, sessionId);
+  },
+  'analysis.linkRisk': (ctx, { sessionId, riskId }) => {
+    linkRisk(ctx.session.db, sessionId, riskId, stamp(ctx).updatedBy);
+    return session(ctx.session.db, sessionId);
+  },
+  'analysis.unlinkRisk': (ctx, { sessionId, riskId }) => {
+    unlinkRisk(ctx.session.db, sessionId, riskId);
     return session(ctx.session.db, sessionId);
   },
   'analysis.protocolPdf': (ctx, { id }) => pdfDownload(analysisProtocol(ctx.session.db, id, todayIso())),

@@ -10,6 +10,7 @@ import { useQuery } from '../../kit/useQuery.ts';
 import { AutosaveText, SaveIndicator, useSaver } from '../tillsyn/inspections/autosave.tsx';
 import { ParticipantsSection } from './ParticipantsSection.tsx';
 import { AgendaSection } from './AgendaSection.tsx';
+import { RisksSection } from './RisksSection.tsx';
 import { DecidedActions, PreviousActions } from './DecidedActions.tsx';
 import { scopeText } from './scope.ts';
 
@@ -139,6 +140,7 @@ export function AnalysisSessionPage({ id }: { id: string }) {
 
       <ParticipantsSection {...editing} />
       <AgendaSection {...editing} />
+      <RisksSection {...editing} />
       <DecidedActions {...editing} />
       <PreviousActions session={session} />
     </section>

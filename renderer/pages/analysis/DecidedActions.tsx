@@ -38,7 +38,7 @@ export function DecidedActions({ session, show }: SessionEditing) {
   const status = useStatus();
   const columns = useActionColumns();
   const units = useQuery('units.list', { includeArchived: false }, { report: false }).data ?? [];
-  const [draft, setDraft] = useState({ description: '', unitId: '', responsible: '', deadline: '' });
+  const [draft, setDraft] = useState({ description: '', unitId: '', riskId: '', responsible: '', deadline: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
   // A session narrowed to some units decides for them; otherwise for any unit of its area.
@@ -52,10 +52,11 @@ export function DecidedActions({ session, show }: SessionEditing) {
         analysisSessionId: session.id,
         description: draft.description,
         unitId: draft.unitId || null,
+        riskId: draft.riskId || null,
         responsible: draft.responsible,
         deadline: draft.deadline,
       });
-      setDraft({ description: '', unitId: '', responsible: '', deadline: '' });
+      setDraft({ description: '', unitId: '', riskId: '', responsible: '', deadline: '' });
       setErrors({});
       setFormError('');
       show(await call('analysis.get', { id: session.id }));
@@ -109,6 +110,26 @@ export function DecidedActions({ session, show }: SessionEditing) {
           </select>
           <FieldError id="decide-unitId-error" message={errors.unitId} />
         </div>
+        {session.risks.length ? (
+          <div className="form-field">
+            <label htmlFor="decide-riskId">{t('actions.risk')}</label>
+            <select
+              id="decide-riskId"
+              value={draft.riskId}
+              aria-invalid={Boolean(errors.riskId)}
+              aria-describedby={errors.riskId ? 'decide-riskId-error' : undefined}
+              onChange={(e) => setDraft({ ...draft, riskId: e.target.value })}
+            >
+              <option value="">{t('actions.noRisk')}</option>
+              {session.risks.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.number}. {r.description}
+                </option>
+              ))}
+            </select>
+            <FieldError id="decide-riskId-error" message={errors.riskId} />
+          </div>
+        ) : null}
         {input('responsible', t('actions.responsible'))}
         {input('deadline', t('actions.deadline'))}
         <button type="submit" className="button-primary">

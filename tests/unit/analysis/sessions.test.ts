@@ -146,3 +146,29 @@ describe('frozen analyses in a session', () => {
     expect(text).toContain('Ögonblicksbild från 2025-11-12');
   });
 });
+
+describe('risks reviewed at a session', () => {
+  it('adds a risk identified at the session, refuses another area’s risk, links a decided action to it and draws it in the protocol', async () => {
+    const t = await sessionFixture();
+    let s = value<AnalysisSessionDetail>(
+      await t.dispatch('analysis.addRisk', { sessionId: t.first.id, description: 'Missade läkemedelsdoser kvällstid', cause: 'processer_rutiner', probability: 4, severity: 3 }),
+    );
+    expect(s.risks.map((r) => [r.number, r.identifiedOn, r.assessments[0]?.value, r.assessments[0]?.band])).toEqual([[1, '2025-11-05', 12, 'rod']]);
+    expect(refused(await t.dispatch('analysis.addRisk', { sessionId: t.first.id, description: 'X', cause: 'annat', probability: 5, severity: 1 })).message).toContain('1 till 4');
+    const foreign = value<{ id: string }>(
+      await t.dispatch('risks.create', { operatingAreaId: t.other.id, description: 'Fall', cause: 'annat', identifiedOn: '2025-10-01', probability: 2, severity: 2 }),
+    );
+    expect(refused(await t.dispatch('analysis.linkRisk', { sessionId: t.first.id, riskId: foreign.id })).issues?.[0]).toMatchObject({ field: 'riskId' });
+    const risk = s.risks[0]!;
+    const action = value<ActionRow>(
+      await t.dispatch('actions.create', { source: 'analysverkstad', analysisSessionId: t.first.id, riskId: risk.id, description: 'Dubbelsignering', responsible: 'Karin Lundgren', deadline: '2026-01-31' }),
+    );
+    expect(action).toMatchObject({ analysisSessionId: t.first.id, riskId: risk.id });
+    const text = docxText(value<DownloadFile>(await t.dispatch('analysis.protocolDocx', { id: t.first.id })));
+    expect(text).toContain('Risker');
+    expect(text).toContain('Missade läkemedelsdoser kvällstid');
+    expect(text).toContain('12 (rött)');
+    s = value(await t.dispatch('analysis.unlinkRisk', { sessionId: t.first.id, riskId: risk.id }));
+    expect(s.risks).toEqual([]);
+  });
+});

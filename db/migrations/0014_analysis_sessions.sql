@@ -27,6 +27,19 @@ CREATE TABLE `analysis_session_participants` (
 );
 --> statement-breakpoint
 CREATE INDEX `analysis_session_participants_session_idx` ON `analysis_session_participants` (`session_id`,`position`);--> statement-breakpoint
+CREATE TABLE `analysis_session_risks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`session_id` text NOT NULL,
+	`risk_id` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_by` text,
+	FOREIGN KEY (`session_id`) REFERENCES `analysis_sessions`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`risk_id`) REFERENCES `risks`(`id`) ON UPDATE no action ON DELETE restrict
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `analysis_session_risks_unique` ON `analysis_session_risks` (`session_id`,`risk_id`);--> statement-breakpoint
+CREATE INDEX `analysis_session_risks_risk_idx` ON `analysis_session_risks` (`risk_id`);--> statement-breakpoint
 CREATE TABLE `analysis_session_units` (
 	`id` text PRIMARY KEY NOT NULL,
 	`session_id` text NOT NULL,
