@@ -213,7 +213,8 @@ function sessionOf(db: AppDatabase, sessionId: string): SessionScope {
   return session;
 }
 
-export const OWNER_REQUIRED = 'Ange vem som äger åtgärden (ansvarig). En beslutad åtgärd ska ha en ägare.';
+/** Every analysverkstad action has an owner, whether it answers a risk, a session or both. */
+export const OWNER_REQUIRED = 'Ange vem som är ansvarig för åtgärden.';
 
 /** A session's decided action is due on or after the session (it cannot be due before it was decided). */
 function assertDeadlineFromSession(session: SessionScope, deadline: string | undefined): void {
@@ -254,7 +255,7 @@ function resolveSessionLink(db: AppDatabase, input: NewAction, unitId: string | 
 function resolveRiskLink(db: AppDatabase, input: NewAction & { riskId: string }): { riskId: string; unitId: string | null } {
   const risk = db.orm.select({ unitId: risks.unitId, operatingAreaId: risks.operatingAreaId }).from(risks).where(eq(risks.id, input.riskId)).get();
   if (!risk) throw invalid('riskId', 'Risken finns inte.');
-  if (!input.responsible.trim()) throw invalid('responsible', 'Ange vem som är ansvarig för åtgärden.');
+  if (!input.responsible.trim()) throw invalid('responsible', OWNER_REQUIRED);
   const assessedOn = riskLatestAssessedOn(db, input.riskId);
   if (assessedOn && input.deadline < assessedOn) throw invalid('deadline', `Sista dag kan inte vara före riskens bedömning (${assessedOn}).`);
   if (risk.unitId) {

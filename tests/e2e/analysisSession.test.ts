@@ -88,7 +88,7 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('pulls in the self-assessment results, frozen as of the session date with a link to the live view', async () => {
+  it('pulls in the self-assessment results and the deviations, frozen as of the session date with a link to the live view', async () => {
     await page.getByRole('button', { name: 'Lägg till analys' }).click();
     const dialog = page.getByRole('dialog', { name: 'Lägg till analys' });
     await dialog.getByLabel('Vy', { exact: true }).selectOption({ label: 'Självskattning – medelvärde per enhet och område' });
@@ -97,6 +97,13 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
     const frozen = page.getByRole('region', { name: 'Självskattning 2026 – medelvärde per enhet och område, Hemtjänst' });
     await frozen.getByText(`Ögonblicksbild från ${HELD_ON}`).waitFor();
     expect(await frozen.getByRole('link', { name: 'Visa med dagens data' }).getAttribute('href')).toMatch(/^#\/vy\//);
+
+    // The deviations, frozen the same way.
+    await page.getByRole('button', { name: 'Lägg till analys' }).click();
+    await dialog.getByLabel('Vy', { exact: true }).selectOption({ label: 'Avvikelser – per enhet och typ under ett år' });
+    await dialog.getByLabel('År').fill('2026');
+    await dialog.getByRole('button', { name: 'Lägg till och frys' }).click();
+    await expect.poll(() => page.getByText(`Ögonblicksbild från ${HELD_ON}`).count()).toBe(2);
     await page.getByLabel('Anteckningar, punkt 2').fill('Helhetssyn och samordning lägst i alla grupper.');
     await page.getByLabel('Anteckningar, punkt 2').blur();
     await expect.poll(async () => (await storedSession()).agendaItems[1]?.notes).toBe('Helhetssyn och samordning lägst i alla grupper.');
@@ -123,7 +130,7 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
 
   it('decides two actions; a deadline before the session is refused and nothing is written', async () => {
     const form = page.getByRole('form', { name: 'Besluta åtgärd' });
-    await form.getByLabel('Åtgärd').fill(OVERDUE_ACTION);
+    await form.getByLabel('Åtgärd', { exact: true }).fill(OVERDUE_ACTION);
     await form.getByLabel('Ansvarig (ägare)').fill('Camilla Öberg');
     await form.getByLabel('Sista dag').fill(addDays(HELD_ON, -1));
     await form.getByRole('button', { name: 'Besluta åtgärd' }).click();
@@ -135,7 +142,7 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
     await form.getByLabel('Enhet').selectOption({ label: 'Hemtjänst Söder' });
     await form.getByRole('button', { name: 'Besluta åtgärd' }).click();
     await decided.getByRole('row', { name: new RegExp(OVERDUE_ACTION) }).getByText('Försenad').waitFor();
-    await form.getByLabel('Åtgärd').fill(LATER_ACTION);
+    await form.getByLabel('Åtgärd', { exact: true }).fill(LATER_ACTION);
     await form.getByLabel('Ansvarig (ägare)').fill('Margareta Sjöholm');
     await form.getByLabel('Sista dag').fill(LATER_DEADLINE);
     await form.getByRole('button', { name: 'Besluta åtgärd' }).click();
@@ -158,6 +165,7 @@ describe('an analysverkstad for the demo hemtjänst area', () => {
         'Verksamhetsutvecklare',
         '1. Avvikelser om läkemedel',
         '2. Självskattning – medelvärde per enhet och område',
+        '3. Avvikelser – per enhet och typ under ett år',
         `Ögonblicksbild från ${HELD_ON}`,
         'Helhetssyn och samordning lägst i alla grupper.',
         'Uteblivna doser kvällstid återkommer i tre grupper.',

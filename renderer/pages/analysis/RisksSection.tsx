@@ -43,7 +43,7 @@ export function RisksSection({ session, save, errors, show }: SessionEditing) {
       hiddenHeader: true,
       render: (r) => (
         <button type="button" aria-label={t('risks.unlinkLabel', { number: r.number })} onClick={() => void save(`risk-${r.id}`, async () => show(await call('analysis.unlinkRisk', { sessionId: session.id, riskId: r.id })))}>
-          {t('risks.unlink')}
+          {t('participants.remove')}
         </button>
       ),
     },

@@ -23,7 +23,8 @@ describe('risks in the demo municipality', () => {
         [6, 6],
         [4, 6],
       ]);
-      const actions = value<ActionRow[]>(await dispatch('actions.list', { filter: 'all', source: 'analysverkstad' }));
+      // The risks' own actions (the demo analysverkstäder decide others, linked to their session).
+      const actions = value<ActionRow[]>(await dispatch('actions.list', { filter: 'all', source: 'analysverkstad' })).filter((a) => a.riskId);
       expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['oppen', 'atgardsplan_inkommen', 'atgardad', 'verifierad', 'stangd']));
       expect(actions.every((a) => a.riskId && a.responsible)).toBe(true);
 
