@@ -120,11 +120,13 @@ export const selfAssessmentTrendsView: ViewDefinition<typeof trendParams, typeof
   params: trendParams,
   row: trendRow,
 
-  run(db, params, scope) {
+  run(db, params, scope, asOf) {
     const filter = scopeFilter(scope);
+    // Years after the view's date were not there yet: a trend frozen for a session a year back ends that year.
+    const asOfYear = Number(asOf.slice(0, 4));
     const trends = getTrends(db, {
       fromYear: params.fromYear,
-      toYear: params.toYear,
+      toYear: Math.min(params.toYear ?? asOfYear, asOfYear),
       unitId: filter.unitId,
       filters: filter.operatingAreaId ? { operatingAreaId: filter.operatingAreaId } : {},
     });

@@ -112,4 +112,14 @@ describe('views and snapshots', () => {
     expect(mixed.ok ? null : mixed.error.code).toBe('invalid_input');
     expect(t.session.db.sqlite.prepare('SELECT count(*) FROM snapshots').pluck().get()).toBe(1);
   });
+  it('a trend frozen for an earlier date ends in that year', async () => {
+    const t = await answeredYear();
+    // Answers exist for 2025 only: frozen as of 2024-11-12 the trend has no 2025 point, as of 2025-11-12 it has.
+    const frozen = async (asOf: string) => {
+      const taken = value<SnapshotTaken>(await t.dispatch('views.takeSnapshot', { name: 'selfAssessment.trends', params: {}, asOf }));
+      return value<SnapshotView>(await t.dispatch('views.snapshot', { id: taken.id }));
+    };
+    expect((await frozen('2024-11-12')).rowCount).toBe(0);
+    expect((await frozen('2025-11-12')).rowCount).toBeGreaterThan(0);
+  });
 });
