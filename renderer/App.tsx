@@ -22,6 +22,9 @@ import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
+import { CouncilMeetingsPage } from './pages/council/CouncilMeetingsPage.tsx';
+import { CouncilMeetingPage } from './pages/council/CouncilMeetingPage.tsx';
+import { PresentationPage } from './pages/council/PresentationPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -60,6 +63,12 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/resultat', labelKey: 'nav.selfResults', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <ResultsPage key={databaseKey} /> },
   { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
+  { path: '/kvalitetsrad', labelKey: 'nav.councilMeetings', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <CouncilMeetingsPage key={databaseKey} /> },
+  { path: '/kvalitetsrad/:id', render: ({ databaseKey, params }) => <CouncilMeetingPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  {
+    path: '/kvalitetsrad/:id/presentation',
+    render: ({ databaseKey, params }) => <PresentationPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} />,
+  },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

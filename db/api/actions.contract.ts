@@ -47,6 +47,11 @@ export interface ActionRow {
   statementId: string | null;
   selfAssessmentYear: number | null;
   statementText: string | null;
+  /** For source 'kvalitetsrad': the agenda item that decided it, its meeting, the meeting's date and the item's heading. */
+  councilItemId: string | null;
+  councilMeetingId: string | null;
+  councilMeetingDate: string | null;
+  councilItemHeading: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -104,6 +109,8 @@ export const actionCreateInput = z.strictObject({
   /** The link for source 'sjalvskattning': the statement (its identity across years) and the year of the results. */
   statementId: id.nullable().default(null),
   selfAssessmentYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  /** The link for source 'kvalitetsrad': the agenda item of the meeting that decided the action. */
+  councilItemId: id.nullable().default(null),
 });
 
 /**

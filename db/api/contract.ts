@@ -13,6 +13,7 @@ import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
+import { councilContract } from './council.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...feedbackContract,
   ...selfAssessmentContract,
   ...exportsContract,
+  ...councilContract,
 };
 
 export type Contract = typeof contract;
@@ -115,6 +117,8 @@ export type {
   AnswerImportResult,
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
+export type { CouncilItemRow, CouncilMeetingRow, CouncilMeetingView, CouncilParticipantRow } from './council.contract.ts';
+export type { ViewPresentation, ViewTable } from '../views/types.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

@@ -17,6 +17,8 @@ const ACTION_SQL = `
          q.code AS requirementCode, v.title AS requirementTitle,
          r.lex_case_id AS lexCaseId, l.reported_on AS lexCaseReportedOn, l.case_number AS lexCaseNumber,
          r.statement_id AS statementId, r.self_assessment_year AS selfAssessmentYear, sv.text AS statementText,
+         r.council_item_id AS councilItemId, ci.meeting_id AS councilMeetingId, cm.meeting_date AS councilMeetingDate,
+         ci.heading AS councilItemHeading,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
          r.responsible, r.deadline, r.status, r.follow_up_date AS followUpDate,
          r.closing_note AS closingNote, r.closed_at AS closedAt,
@@ -30,6 +32,8 @@ const ACTION_SQL = `
   LEFT JOIN assessments s ON s.id = r.assessment_id
   LEFT JOIN quality_requirement_versions v ON v.id = s.requirement_version_id
   LEFT JOIN quality_requirements q ON q.id = v.requirement_id
+  LEFT JOIN council_agenda_items ci ON ci.id = r.council_item_id
+  LEFT JOIN council_meetings cm ON cm.id = ci.meeting_id
   LEFT JOIN self_assessment_templates st ON st.year = r.self_assessment_year
   LEFT JOIN self_assessment_template_statements sv ON sv.template_id = st.id AND sv.statement_id = r.statement_id`;
 
@@ -70,6 +74,8 @@ export interface ActionQuery {
   inspectionId?: string | undefined;
   unitId?: string | undefined;
   lexCaseId?: string | undefined;
+  /** The decisions of one kvalitetsråd meeting (actions linked to its agenda items). */
+  councilMeetingId?: string | undefined;
 }
 
 /** Actions in the register, sorted by deadline. */
@@ -86,6 +92,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.inspection_id = ?', query.inspectionId);
   add('r.unit_id = ?', query.unitId);
   add('r.lex_case_id = ?', query.lexCaseId);
+  add('ci.meeting_id = ?', query.councilMeetingId);
   if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);
   const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   const rows = toRows(db, db.sqlite.prepare<string[], RawAction>(sql).all(...params), today);

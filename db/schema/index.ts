@@ -4,3 +4,4 @@ export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './system.ts';
+export * from './council.ts';

@@ -35,6 +35,8 @@ export interface NewAction {
   /** The link for source 'sjalvskattning'. */
   statementId?: string | null | undefined;
   selfAssessmentYear?: number | null | undefined;
+  /** The link for source 'kvalitetsrad': the agenda item whose decision the action is. */
+  councilItemId?: string | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -95,10 +97,11 @@ type ActionLink = {
   lexCaseId: string | null;
   statementId: string | null;
   selfAssessmentYear: number | null;
+  councilItemId: string | null;
   unitId: string | null;
 };
 
-const NO_STATEMENT = { statementId: null, selfAssessmentYear: null };
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, councilItemId: null };
 
 /**
  * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
@@ -121,6 +124,9 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
   const statementLink = input.statementId ?? input.selfAssessmentYear ?? null;
   if (input.source !== 'sjalvskattning' && statementLink !== null) {
     throw invalid('statementId', 'Bara en åtgärd med källan självskattning kan kopplas till ett påstående.');
+  }
+  if (input.source !== 'kvalitetsrad' && input.councilItemId) {
+    throw invalid('councilItemId', 'Bara en åtgärd med källan kvalitetsråd kan kopplas till en punkt på ett kvalitetsråds dagordning.');
   }
   if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
   if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
@@ -156,7 +162,10 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
   if (input.source === 'sjalvskattning') {
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...resolveStatementLink(db, input) };
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, ...resolveStatementLink(db, input) };
+  }
+  if (input.source === 'kvalitetsrad') {
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, councilItemId: resolveCouncilLink(db, input, unitId) };
   }
   return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT };
 }
@@ -178,6 +187,30 @@ function resolveStatementLink(db: AppDatabase, input: NewAction): { statementId:
     .get(input.statementId, input.selfAssessmentYear);
   if (!asked) throw invalid('statementId', `Påståendet finns inte i självskattningen ${input.selfAssessmentYear}.`);
   return { statementId: input.statementId, selfAssessmentYear: input.selfAssessmentYear };
+}
+
+/**
+ * A kvalitetsråd action is a decision at one point of a meeting's agenda: it has an owner and a
+ * deadline not before the meeting, and a unit (when given) within the meeting's verksamhetsområde.
+ */
+function resolveCouncilLink(db: AppDatabase, input: NewAction, unitId: string | null): string {
+  if (!input.councilItemId) {
+    throw invalid('councilItemId', 'Ett beslut i kvalitetsrådet ska höra till en punkt på mötets dagordning. Välj punkten.');
+  }
+  const item = db.sqlite
+    .prepare<[string], { meetingDate: string; operatingAreaId: string | null }>(
+      `SELECT m.meeting_date AS meetingDate, m.operating_area_id AS operatingAreaId
+       FROM council_agenda_items i JOIN council_meetings m ON m.id = i.meeting_id WHERE i.id = ?`,
+    )
+    .get(input.councilItemId);
+  if (!item) throw invalid('councilItemId', 'Punkten på dagordningen finns inte längre.');
+  if (!input.responsible.trim()) throw invalid('responsible', 'Ange vem som är ansvarig för beslutet.');
+  if (input.deadline < item.meetingDate) throw invalid('deadline', `Sista dag kan inte vara före mötet (${item.meetingDate}).`);
+  if (unitId && item.operatingAreaId) {
+    const unit = db.orm.select({ operatingAreaId: units.operatingAreaId }).from(units).where(eq(units.id, unitId)).get();
+    if (unit?.operatingAreaId !== item.operatingAreaId) throw invalid('unitId', 'Enheten hör inte till mötets verksamhetsområde.');
+  }
+  return input.councilItemId;
 }
 
 /** Adds an action to the register; returns its id. */

@@ -1,6 +1,6 @@
 // What an action answers, in one line: "Tillsyn 2026-03-12 – Solgården, krav K04" for a tillsyn
 // action, "IVO-ärende 2026-03-12 – Solgården" for one of IVO's requirements, "Lex Sarah 2026-03-12 –
-// Solgården" for a lex Sarah/lex Maria case; the unit and the written reason (or a dash) for a
+// Solgården" for a lex Sarah/lex Maria case, "Kvalitetsråd 2026-05-12 – Nöjdhet" for a council decision; the unit and the written reason (or a dash) for a
 // source whose links come with its capability.
 import type { TFunction } from 'i18next';
 import type { ActionRow } from '../../../../db/api/contract.ts';
@@ -14,6 +14,7 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
   if (a.lexCaseId && a.lexCaseReportedOn) {
     return t('followUp.link.lex', { law: t(`codes.actionSource.${a.source}`), date: a.lexCaseReportedOn, unit: a.unitName ?? '' });
   }
+  if (a.councilMeetingDate) return t('followUp.link.council', { date: a.councilMeetingDate, item: a.councilItemHeading ?? '' });
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
 }
 
@@ -21,6 +22,7 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
 export function actionLinkHref(a: ActionRow): string | null {
   if (a.inspectionId) return `#/tillsyner/${a.inspectionId}`;
   if (a.lexCaseId) return '#/lex-sarah-maria';
+  if (a.councilMeetingId) return `#/kvalitetsrad/${a.councilMeetingId}`;
   return null;
 }
 
