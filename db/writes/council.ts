@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
 import type { CouncilMeetingStatus } from '../domain/codes.ts';
 import { newId } from '../schema/common.ts';
+import { todayIso } from '../shared/period.ts';
 import { freezeView, parseViewParams } from '../queries/councilViews.ts';
 import { meetingScope } from '../queries/council.ts';
 
@@ -254,9 +255,12 @@ export function freezeMeeting(db: AppDatabase, meetingId: string, stamp: Stamp):
     )
     .all(meetingId);
   const scope = meetingScope(meeting.operatingAreaId);
+  // A snapshot never reads ahead: frozen before the meeting, the rows are today's.
+  const today = todayIso();
+  const asOf = meeting.meetingDate < today ? meeting.meetingDate : today;
   const setSnapshot = db.sqlite.prepare('UPDATE council_agenda_items SET snapshot_id = ?, updated_at = ?, updated_by = ? WHERE id = ?');
   for (const item of items) {
-    const snapshotId = freezeView(db, { viewName: item.viewName ?? '', params: JSON.parse(item.viewParams ?? '{}') as unknown, scope, asOf: meeting.meetingDate }, stamp.updatedBy);
+    const snapshotId = freezeView(db, { viewName: item.viewName ?? '', params: JSON.parse(item.viewParams ?? '{}') as unknown, scope, asOf }, stamp.updatedBy);
     setSnapshot.run(snapshotId, stamp.updatedAt, stamp.updatedBy, item.id);
   }
   return items.length;
