@@ -22,6 +22,8 @@ import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
+import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
+import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
 import { CouncilMeetingsPage } from './pages/council/CouncilMeetingsPage.tsx';
 import { CouncilMeetingPage } from './pages/council/CouncilMeetingPage.tsx';
 import { PresentationPage } from './pages/council/PresentationPage.tsx';
@@ -63,6 +65,9 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/resultat', labelKey: 'nav.selfResults', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <ResultsPage key={databaseKey} /> },
   { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
+  // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
+  { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
+  { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   { path: '/kvalitetsrad', labelKey: 'nav.councilMeetings', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <CouncilMeetingsPage key={databaseKey} /> },
   { path: '/kvalitetsrad/:id', render: ({ databaseKey, params }) => <CouncilMeetingPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   {

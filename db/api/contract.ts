@@ -13,6 +13,7 @@ import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
+import { viewsContract } from './views.contract.ts';
 import { councilContract } from './council.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...feedbackContract,
   ...selfAssessmentContract,
   ...exportsContract,
+  ...viewsContract,
   ...councilContract,
 };
 
@@ -118,7 +120,6 @@ export type {
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
 export type { CouncilItemRow, CouncilMeetingRow, CouncilMeetingView, CouncilParticipantRow } from './council.contract.ts';
-export type { ViewPresentation, ViewTable } from '../views/types.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';
@@ -127,3 +128,5 @@ export * from '../domain/codes.ts';
 export type { AuditAction, AuditChange, AuditEntry, AuditLogPage, AuditUser } from './audit.contract.ts';
 export { AUDIT_ACTIONS } from './audit.contract.ts';
 export type { EncryptionStatusInfo } from './security.contract.ts';
+export type { LiveView, SnapshotTaken, SnapshotView, ViewListItem, ViewParamField, ViewRef } from './views.contract.ts';
+export type { ViewPresentation, ViewScope, ViewTable } from '../views/types.ts';

@@ -6,6 +6,7 @@ import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 import { seedInspections } from './seedInspections.ts';
 import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
 import { seedSelfAssessment } from './seedSelfAssessment.ts';
+import { seedCouncil } from './seedCouncil.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -144,6 +145,8 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     seedInspections(db, planning);
     seedLexCasesAndFeedback(db, unitIdsByName);
     seedSelfAssessment(db);
+    // Last: the council's agenda shows the other areas' views.
+    seedCouncil(db);
     return { areaIds, unitIds, planning };
   })();
 }

@@ -4,14 +4,16 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ChartSpec } from '../shared/charts.ts';
 
 // What the screen registers (renderer/components/Chart.tsx) except tooltip and aria, which need a pointer or a DOM.
-echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+// Heatmap, radar and the visual map too (and containLabel, which the heatmap's grid uses): ready views (db/views/) put the självskattning charts into the packs.
+echarts.use([BarChart, HeatmapChart, LineChart, PieChart, RadarChart, DatasetComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, VisualMapComponent, LegacyGridContainLabel, SVGRenderer]);
 
 /**
  * Drawn at this width in CSS pixels and scaled onto the page: 640 px is the text width of an A4

@@ -121,8 +121,7 @@ export function getMeetingView(db: AppDatabase, id: string, today: string): Coun
         params: base.viewParams ?? {},
         snapshotId: row.snapshotId,
         scope,
-        scopeLabel: meeting.scopeLabel,
-        asOf: row.snapshotId ? meeting.meetingDate : today,
+        today,
         previousSnapshotId: previousSnapshot?.snapshotId ?? null,
       });
       return { ...base, presentation: shown.presentation, frozenAsOf: shown.frozenAsOf, presentationError: shown.error };

@@ -6,31 +6,19 @@
 import { safeFileName, type ReportBlock, type ReportDocument } from '../io/reportDocument.ts';
 import { ACTION_STATUS_LABELS } from '../domain/overdue.ts';
 import type { CouncilItemRow, CouncilMeetingView } from '../api/council.contract.ts';
-import type { ViewPresentation } from '../views/types.ts';
+import { viewBlocks } from '../io/viewBlocks.ts';
 
 function itemTitle(item: CouncilItemRow, index: number): string {
   return `${index + 1}. ${item.heading || item.presentation?.title || 'Vy'}`;
 }
 
-// TEMPORARY until db/io/viewBlocks.ts (views core) lands: a view as title, caption, chart, table.
-function presentationBlocks(presentation: ViewPresentation): ReportBlock[] {
-  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: presentation.caption }];
-  if (presentation.chart) blocks.push({ kind: 'chart', title: presentation.title, chart: presentation.chart, description: presentation.description });
-  if (presentation.table) blocks.push({ kind: 'table', ...presentation.table });
-  return blocks;
-}
-
 function viewItemBlocks(item: CouncilItemRow): ReportBlock[] {
   if (item.kind === 'text') return item.body ? [{ kind: 'paragraph', text: item.body }] : [];
-  const blocks: ReportBlock[] = [];
-  if (item.presentation) blocks.push(...presentationBlocks(item.presentation));
-  else if (item.presentationError) blocks.push({ kind: 'paragraph', text: item.presentationError, muted: true });
-  blocks.push({
-    kind: 'paragraph',
-    muted: true,
-    text: item.frozenAsOf ? `Ögonblicksbild från ${item.frozenAsOf}.` : 'Visas med dagens data: vyn är inte frusen inför mötet.',
-  });
-  return blocks;
+  if (item.presentation) {
+    if (item.frozenAsOf) return viewBlocks(item.presentation, { asOf: item.frozenAsOf });
+    return [...viewBlocks(item.presentation), { kind: 'paragraph', muted: true, text: 'Visas med dagens data: vyn är inte frusen inför mötet.' }];
+  }
+  return item.presentationError ? [{ kind: 'paragraph', text: item.presentationError, muted: true }] : [];
 }
 
 function meetingFacts(meeting: CouncilMeetingView): ReportBlock {

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { operatingAreas } from './organisation.ts';
+import { snapshots } from './snapshots.ts';
 import { COUNCIL_ITEM_KINDS, COUNCIL_MEETING_STATUSES } from '../domain/codes.ts';
 
 export const councilMeetings = sqliteTable(
@@ -58,7 +59,7 @@ export const councilAgendaItems = sqliteTable(
     /** The free text of a text item: what is to be brought up. */
     body: text('body').notNull().default(''),
     /** The view frozen for the meeting date (snapshots.id); null while the view is live. */
-    snapshotId: text('snapshot_id'),
+    snapshotId: text('snapshot_id').references(() => snapshots.id, { onDelete: 'restrict' }),
     /** What was said and decided at this point, for the minutes. */
     notes: text('notes').notNull().default(''),
     ...stampColumns(),

@@ -4,4 +4,5 @@ export * from './selfAssessment.ts';
 export * from './actions.ts';
 export * from './lexCases.ts';
 export * from './system.ts';
+export * from './snapshots.ts';
 export * from './council.ts';

@@ -39,7 +39,9 @@ export function selfAssessmentHeatmap(input: HeatmapInput, labels: { legend: str
     .filter((c) => c.mean !== null && areaIndex.has(c.area) && unitIndex.has(c.unitId))
     .map((c) => ({
       value: [areaIndex.get(c.area) as number, unitIndex.get(c.unitId) as number, Math.round((c.mean as number) * 10) / 10],
-      label: { color: (c.mean as number) >= WHITE_TEXT_FROM ? '#ffffff' : '#1a1a1a' },
+      // The text is baked in (not a formatter function) so the option survives JSON: a view's
+      // presentation travels over the API and is stored nowhere else (db/views/).
+      label: { color: (c.mean as number) >= WHITE_TEXT_FROM ? '#ffffff' : '#1a1a1a', formatter: scoreLabel(c.mean) },
     }));
   const height = 110 + input.units.length * 30;
   const option: EChartsOption = {
@@ -63,7 +65,7 @@ export function selfAssessmentHeatmap(input: HeatmapInput, labels: { legend: str
       {
         type: 'heatmap',
         data,
-        label: { show: true, formatter: (p) => scoreLabel((p.value as number[])[2]), fontWeight: 'bold' },
+        label: { show: true, fontWeight: 'bold' },
         itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
       },
     ],

@@ -8,7 +8,7 @@ import type { AppDatabase } from '../open.ts';
 import type { CouncilMeetingStatus } from '../domain/codes.ts';
 import { newId } from '../schema/common.ts';
 import { todayIso } from '../shared/period.ts';
-import { freezeView, parseViewParams } from '../queries/councilViews.ts';
+import { freezeView, parseViewParams, viewLabel } from '../queries/councilViews.ts';
 import { meetingScope } from '../queries/council.ts';
 
 type Stamp = { updatedAt: string; updatedBy: string };
@@ -161,18 +161,19 @@ export type NewAgendaItem =
 
 /** Adds an item at the end of the agenda; a view's parameters are checked against the view. */
 export function addAgendaItem(db: AppDatabase, meetingId: string, item: NewAgendaItem, updatedBy: string): string {
-  assertPlanned(loadMeeting(db, meetingId));
+  const meeting = loadMeeting(db, meetingId);
+  assertPlanned(meeting);
   const position =
     db.sqlite.prepare<[string], { n: number }>('SELECT coalesce(max(position) + 1, 0) AS n FROM council_agenda_items WHERE meeting_id = ?').get(meetingId)
       ?.n ?? 0;
   const id = newId();
   if (item.kind === 'view') {
-    const params = parseViewParams(item.viewName, item.viewParams);
+    const params = parseViewParams(item.viewName, item.viewParams, { meetingDate: meeting.meetingDate, today: todayIso() });
     db.sqlite
       .prepare(
         `INSERT INTO council_agenda_items (id, meeting_id, position, kind, view_name, view_params, heading, updated_by) VALUES (?, ?, ?, 'view', ?, ?, ?, ?)`,
       )
-      .run(id, meetingId, position, item.viewName, JSON.stringify(params), item.heading, updatedBy);
+      .run(id, meetingId, position, item.viewName, JSON.stringify(params), item.heading.trim() || viewLabel(item.viewName), updatedBy);
   } else {
     if (!item.heading.trim()) throw invalid('heading', 'Rubrik måste fyllas i.');
     db.sqlite
@@ -202,7 +203,7 @@ export function updateAgendaItem(db: AppDatabase, id: string, patch: AgendaItemP
   let snapshotId = item.snapshotId;
   if (patch.viewParams !== undefined) {
     if (item.kind !== 'view' || !item.viewName) throw invalid('viewParams', 'Bara en punkt med en vy har parametrar.');
-    const next = JSON.stringify(parseViewParams(item.viewName, patch.viewParams));
+    const next = JSON.stringify(parseViewParams(item.viewName, patch.viewParams, { meetingDate: meeting.meetingDate, today: todayIso() }));
     if (next !== viewParams) snapshotId = null;
     viewParams = next;
   }

@@ -15,6 +15,7 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { call } from '../api.ts';
@@ -35,6 +36,8 @@ echarts.use([
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
+  // grid.containLabel (the självskattning heatmap keeps its long unit names inside the chart).
+  LegacyGridContainLabel,
   SVGRenderer,
 ]);
 

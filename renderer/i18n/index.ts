@@ -12,6 +12,7 @@ import enTillsyn from './en/tillsyn.json';
 import enLexCases from './en/lexCases.json';
 import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
+import enViews from './en/views.json';
 import enCouncil from './en/council.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
@@ -25,10 +26,11 @@ import svSelfAssessment from './sv/selfAssessment.json';
 import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
 import svCouncil from './sv/council.json';
+import svViews from './sv/views.json';
 
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, council: svCouncil },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, council: enCouncil },
+  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, views: svViews, council: svCouncil },
+  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, views: enViews, council: enCouncil },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -60,7 +60,7 @@ describe('a kvalitetsråd meeting', () => {
     await page.getByRole('heading', { name: 'Dagordning', exact: true }).waitFor();
     meetingId = decodeURIComponent(page.url().split('/kvalitetsrad/')[1] ?? '');
 
-    const picker = page.getByLabel('Färdig vy');
+    const picker = page.getByLabel('Vy', { exact: true });
     const options = await picker.locator('option').evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value).filter(Boolean));
     expect(options.length).toBeGreaterThanOrEqual(5);
     for (const [index, name] of options.slice(0, 5).entries()) {

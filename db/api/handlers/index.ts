@@ -18,6 +18,7 @@ import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
+import { viewHandlers } from './views.ts';
 import { councilHandlers } from './council.ts';
 
 export const handlers: Handlers = {
@@ -39,5 +40,6 @@ export const handlers: Handlers = {
   ...feedbackHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
+  ...viewHandlers,
   ...councilHandlers,
 };

@@ -2,21 +2,21 @@
 // a free-text point with a heading and what is to be brought up.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CouncilMeetingView, MethodInput } from '../../../db/api/contract.ts';
+import type { CouncilMeetingView, MethodInput, ViewRef, ViewScope } from '../../../db/api/contract.ts';
 import { call, errorMessage } from '../../api.ts';
 import { FieldError, invalidProps, issuesByField, type FieldErrors } from '../../components/FieldError.tsx';
 import { ErrorText, useStatus } from '../../components/Status.tsx';
+import { ViewPicker } from '../../kit/ViewPicker.tsx';
 
-/** The ready views one can add. TEMPORARY: filled from views.list when the views core lands. */
-function useViewOptions(): { name: string; label: string }[] {
-  return [];
+/** The ready views are drawn for the meeting's scope: the whole förvaltning or its verksamhetsområde. */
+export function meetingScope(meeting: Pick<CouncilMeetingView, 'operatingAreaId'>): ViewScope {
+  return meeting.operatingAreaId ? { kind: 'area', areaId: meeting.operatingAreaId } : { kind: 'forvaltning' };
 }
 
 export function AddItemForm({ meeting, onChange }: { meeting: CouncilMeetingView; onChange: (view: CouncilMeetingView) => void }) {
   const { t } = useTranslation('council');
   const status = useStatus();
-  const views = useViewOptions();
-  const [viewName, setViewName] = useState('');
+  const [view, setView] = useState<ViewRef | null>(null);
   const [text, setText] = useState({ heading: '', body: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState('');
@@ -36,7 +36,7 @@ export function AddItemForm({ meeting, onChange }: { meeting: CouncilMeetingView
   };
   const addView = async (event: FormEvent) => {
     event.preventDefault();
-    if (await add({ kind: 'view', viewName, viewParams: {} })) setViewName('');
+    if (view && (await add({ kind: 'view', viewName: view.name, viewParams: view.params }))) setView(null);
   };
   const addText = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,18 +48,10 @@ export function AddItemForm({ meeting, onChange }: { meeting: CouncilMeetingView
       <h3>{t('addItem')}</h3>
       <form className="inline-form" onSubmit={(e) => void addView(e)} noValidate aria-label={t('addView')}>
         <div className="form-field grow">
-          <label htmlFor="add-view">{t('fields.view')}</label>
-          <select id="add-view" value={viewName} onChange={(e) => setViewName(e.target.value)} {...invalidProps(errors, 'viewName', 'add-err')}>
-            <option value="">{t('chooseView')}</option>
-            {views.map((v) => (
-              <option key={v.name} value={v.name}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="add-err-viewName" message={errors.viewName} />
+          <ViewPicker scope={meetingScope(meeting)} value={view} onChange={setView} />
+          <FieldError id="add-err-view" message={errors.viewName ?? Object.entries(errors).find(([k]) => k.startsWith('viewParams'))?.[1]} />
         </div>
-        <button type="submit" disabled={!viewName}>
+        <button type="submit" disabled={!view}>
           {t('addView')}
         </button>
       </form>

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorText, useFail, useStatus } from '../../components/Status.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 import { ViewCard } from './ViewCard.tsx';
-import { AddItemForm } from './AddItemForm.tsx';
+import { AddItemForm, meetingScope } from './AddItemForm.tsx';
 import { MeetingFields } from './MeetingFields.tsx';
 
 type Setter = (view: CouncilMeetingView) => void;
@@ -255,7 +255,7 @@ function AgendaItem(props: { meeting: CouncilMeetingView; item: CouncilItemRow; 
           </div>
         ) : null}
       </div>
-      {item.kind === 'view' ? <ViewCard item={item} /> : item.body ? <p className="agenda-body">{item.body}</p> : null}
+      {item.kind === 'view' ? <ViewCard item={item} scope={meetingScope(meeting)} /> : item.body ? <p className="agenda-body">{item.body}</p> : null}
       <ItemNotes item={item} />
       <Decisions meeting={meeting} item={item} reload={props.reload} />
     </li>

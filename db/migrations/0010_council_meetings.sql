@@ -13,6 +13,7 @@ CREATE TABLE `council_agenda_items` (
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	`updated_by` text,
 	FOREIGN KEY (`meeting_id`) REFERENCES `council_meetings`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`snapshot_id`) REFERENCES `snapshots`(`id`) ON UPDATE no action ON DELETE restrict,
 	CONSTRAINT "council_agenda_items_view" CHECK((kind = 'view') = (view_name IS NOT NULL))
 );
 --> statement-breakpoint

@@ -1,0 +1,21 @@
+// Pieces of the one-line captions views compute: a signed change and "sedan <datum>", worded the
+// same for every view. A hyphen for minus, as in db/shared/yearChange.ts (the PDF font has no minus sign).
+import { scoreLabel } from '../shared/selfAssessmentCharts.ts';
+
+/** "+0,3", "-1,2" or "±0,0" for a change in a mean with one decimal. */
+export function signedScore(diff: number): string {
+  const rounded = Math.round(diff * 10) / 10;
+  if (rounded > 0) return `+${scoreLabel(rounded)}`;
+  if (rounded < 0) return `-${scoreLabel(-rounded)}`;
+  return `±${scoreLabel(0)}`;
+}
+
+/** "+3", "-2" or "±0" for a change in a count. */
+export function signedCount(diff: number): string {
+  return diff > 0 ? `+${diff}` : diff < 0 ? `-${-diff}` : '±0';
+}
+
+/** ", +0,3 sedan 2025-11-04" – the tail of a caption, or '' when there is nothing to compare with. */
+export function changeSince(change: string | null, previousAsOf: string | undefined): string {
+  return change === null || previousAsOf === undefined ? '' : `, ${change} sedan ${previousAsOf}`;
+}

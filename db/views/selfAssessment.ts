@@ -1,0 +1,169 @@
+// Självskattning as ready views: the heatmap of means per unit × area for one year, and the mean
+// per area over the years. Rows come from db/queries/selfAssessment.ts (the Resultat page's
+// queries), charts from db/shared/selfAssessmentCharts.ts (the page's builders).
+import { z } from 'zod';
+import { SELF_ASSESSMENT_AREAS, SELF_ASSESSMENT_AREA_TEXTS } from '../domain/codes.ts';
+import { meanOfPresent } from '../domain/selfAssessmentStats.ts';
+import { getResults, getTrends } from '../queries/selfAssessment.ts';
+import { scoreLabel, selfAssessmentHeatmap, selfAssessmentTrends } from '../shared/selfAssessmentCharts.ts';
+import { changeSince, signedScore } from './caption.ts';
+import { scopeFilter } from './scope.ts';
+import type { ViewDefinition } from './types.ts';
+
+const year = z.number({ error: 'Året måste vara ett heltal.' }).int({ error: 'Året måste vara ett heltal.' }).min(2000).max(2100);
+const area = z.enum(SELF_ASSESSMENT_AREAS);
+const mean = z.number().min(1).max(10).nullable();
+
+// ---------------------------------------------------------------------------------------------
+// Heatmap: mean per unit and area, one year
+// ---------------------------------------------------------------------------------------------
+
+const heatmapParams = z.strictObject({ year });
+const heatmapRow = z.strictObject({
+  unitId: z.string(),
+  unitName: z.string(),
+  operatingAreaName: z.string(),
+  area,
+  mean,
+  /** Scores (answers 1–10) behind the mean. */
+  count: z.number().int().min(0),
+});
+type HeatmapRow = z.infer<typeof heatmapRow>;
+
+/** Mean per area of the unit means (each unit counts once), in the areas' fixed order. */
+function areaMeans(rows: readonly HeatmapRow[]): { area: (typeof SELF_ASSESSMENT_AREAS)[number]; mean: number | null }[] {
+  return SELF_ASSESSMENT_AREAS.map((a) => ({ area: a, mean: meanOfPresent(rows.filter((r) => r.area === a).map((r) => r.mean)) }));
+}
+
+function unitsOf(rows: readonly HeatmapRow[]): { unitId: string; unitName: string; operatingAreaName: string }[] {
+  const seen = new Map<string, { unitId: string; unitName: string; operatingAreaName: string }>();
+  for (const r of rows) if (!seen.has(r.unitId)) seen.set(r.unitId, { unitId: r.unitId, unitName: r.unitName, operatingAreaName: r.operatingAreaName });
+  return [...seen.values()];
+}
+
+export const selfAssessmentHeatmapView: ViewDefinition<typeof heatmapParams, typeof heatmapRow> = {
+  name: 'selfAssessment.heatmap',
+  version: 1,
+  label: 'Självskattning – medelvärde per enhet och område',
+  params: heatmapParams,
+  row: heatmapRow,
+
+  run(db, params, scope) {
+    const filter = scopeFilter(scope);
+    const results = getResults(db, params.year, filter.operatingAreaId ? { operatingAreaId: filter.operatingAreaId } : {});
+    const scored = new Set(results.cells.filter((c) => c.count > 0 && (!filter.unitId || c.unitId === filter.unitId)).map((c) => c.unitId));
+    const cellOf = new Map(results.cells.map((c) => [`${c.unitId}|${c.area}`, c]));
+    return results.units
+      .filter((u) => scored.has(u.unitId))
+      .flatMap((u) =>
+        SELF_ASSESSMENT_AREAS.map((a) => {
+          const cell = cellOf.get(`${u.unitId}|${a}`);
+          return { unitId: u.unitId, unitName: u.unitName, operatingAreaName: u.operatingAreaName, area: a, mean: cell?.mean ?? null, count: cell?.count ?? 0 };
+        }),
+      );
+  },
+
+  present(rows, { params, scopeLabel, previous }) {
+    const units = unitsOf(rows);
+    const title = `Självskattning ${params.year} – medelvärde per enhet och område, ${scopeLabel}`;
+    const areas = SELF_ASSESSMENT_AREAS.map((a) => ({ area: a, name: SELF_ASSESSMENT_AREA_TEXTS[a].name }));
+    const table = {
+      columns: [{ header: 'Enhet', width: 3 }, ...areas.map((a) => ({ header: a.name, width: 2, align: 'right' as const }))],
+      rows: units.map((u) => [u.unitName, ...areas.map((a) => scoreLabel(rows.find((r) => r.unitId === u.unitId && r.area === a.area)?.mean))]),
+      emptyText: `Inga svar på självskattningen ${params.year}.`,
+    };
+    if (units.length === 0) {
+      return { title, caption: `Inga svar på självskattningen ${params.year} för ${scopeLabel}.`, table, description: table.emptyText };
+    }
+    const overall = meanOfPresent(rows.map((r) => r.mean)) as number;
+    const lowest = areaMeans(rows)
+      .filter((a) => a.mean !== null)
+      .sort((a, b) => (a.mean as number) - (b.mean as number))[0];
+    const previousMean = previous ? meanOfPresent(heatmapRow.array().parse(previous.rows).map((r) => r.mean)) : null;
+    const caption =
+      `${scopeLabel} ${params.year}: medelvärde ${scoreLabel(overall)} för ${units.length} ${units.length === 1 ? 'enhet' : 'enheter'}` +
+      (lowest ? `, lägst i ${SELF_ASSESSMENT_AREA_TEXTS[lowest.area].name} (${scoreLabel(lowest.mean)})` : '') +
+      changeSince(previousMean === null ? null : signedScore(overall - previousMean), previous?.asOf) +
+      '.';
+    return {
+      title,
+      caption,
+      chart: selfAssessmentHeatmap({ areas, units, cells: [...rows] }, { legend: 'Medelvärde' }),
+      table,
+      description: `Värmekarta: medelvärdet för ${units.length} ${units.length === 1 ? 'enhet' : 'enheter'} i de fem områdena ${params.year}, mörkare ruta betyder högre värde.`,
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Trends: mean per area and year
+// ---------------------------------------------------------------------------------------------
+
+const trendParams = z
+  .strictObject({ fromYear: year.optional(), toYear: year.optional() })
+  .refine((p) => p.fromYear === undefined || p.toYear === undefined || p.fromYear <= p.toYear, { error: 'Första året får inte vara efter det sista.' });
+const trendRow = z.strictObject({ year, area, mean, count: z.number().int().min(0) });
+type TrendRow = z.infer<typeof trendRow>;
+
+/** The latest year with any score and the mean of its area means, or null. */
+function latestYearMean(rows: readonly TrendRow[]): { year: number; mean: number } | null {
+  const years = [...new Set(rows.filter((r) => r.mean !== null).map((r) => r.year))].sort((a, b) => b - a);
+  const latest = years[0];
+  if (latest === undefined) return null;
+  return { year: latest, mean: meanOfPresent(rows.filter((r) => r.year === latest).map((r) => r.mean)) as number };
+}
+
+export const selfAssessmentTrendsView: ViewDefinition<typeof trendParams, typeof trendRow> = {
+  name: 'selfAssessment.trends',
+  version: 1,
+  label: 'Självskattning – medelvärde per område över åren',
+  params: trendParams,
+  row: trendRow,
+
+  run(db, params, scope) {
+    const filter = scopeFilter(scope);
+    const trends = getTrends(db, {
+      fromYear: params.fromYear,
+      toYear: params.toYear,
+      unitId: filter.unitId,
+      filters: filter.operatingAreaId ? { operatingAreaId: filter.operatingAreaId } : {},
+    });
+    return trends.years.flatMap((y) =>
+      trends.areas.map((a) => {
+        const point = a.points.find((p) => p.year === y);
+        return { year: y, area: a.area, mean: point?.mean ?? null, count: point?.count ?? 0 };
+      }),
+    );
+  },
+
+  present(rows, { scopeLabel, previous }) {
+    const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+    const span = years.length === 0 ? '' : years.length === 1 ? ` ${years[0]}` : ` ${years[0]}–${years[years.length - 1]}`;
+    const title = `Självskattning${span} – medelvärde per område, ${scopeLabel}`;
+    const areas = SELF_ASSESSMENT_AREAS.map((a) => ({
+      name: SELF_ASSESSMENT_AREA_TEXTS[a].name,
+      points: rows.filter((r) => r.area === a).map((r) => ({ year: r.year, mean: r.mean })),
+    }));
+    const table = {
+      columns: [{ header: 'Område', width: 3 }, ...years.map((y) => ({ header: String(y), width: 1, align: 'right' as const }))],
+      rows: areas.map((a) => [a.name, ...years.map((y) => scoreLabel(a.points.find((p) => p.year === y)?.mean))]),
+      emptyText: 'Inga år med självskattning.',
+    };
+    const latest = latestYearMean(rows);
+    if (!latest) return { title, caption: `Inga svar på självskattningen för ${scopeLabel}.`, table, description: table.emptyText };
+    const earlier = latestYearMean(rows.filter((r) => r.year < latest.year));
+    const before = previous ? latestYearMean(trendRow.array().parse(previous.rows)) : null;
+    const caption =
+      `${scopeLabel} ${latest.year}: medelvärde ${scoreLabel(latest.mean)}` +
+      (earlier ? ` (${earlier.year}: ${scoreLabel(earlier.mean)})` : '') +
+      changeSince(before ? signedScore(latest.mean - before.mean) : null, previous?.asOf) +
+      '.';
+    return {
+      title,
+      caption,
+      chart: selfAssessmentTrends({ years, areas }),
+      table,
+      description: `Linjediagram: medelvärdet per område och år${span}, en linje per område.`,
+    };
+  },
+};
