@@ -143,7 +143,7 @@ function ItemSlide({ item, number }: { item: CouncilItemRow; number: number }) {
   const { t } = useTranslation('council');
   const [chartArea, height] = useFreeHeight();
   const p = item.presentation;
-  const option = useMemo(() => (p?.chart ? projectorOption(p.chart.option, PROJECTOR_TEXT_FACTOR) : null), [p]);
+  const option = useMemo(() => (p?.chart && height > 0 ? projectorOption(p.chart.option, PROJECTOR_TEXT_FACTOR, height) : null), [p, height]);
   return (
     <div className="item-slide">
       <h1>

@@ -23,7 +23,31 @@ function scale(value: Json, factor: number, key: string | null): Json {
   return out;
 }
 
-export function projectorOption<T extends object>(option: T, factor: number): T {
+/** The largest category count on a category axis (rows of a heatmap, bars of a bar chart). */
+function categoryCount(option: Record<string, Json>): number {
+  let most = 0;
+  for (const key of ['xAxis', 'yAxis']) {
+    const axes = option[key];
+    for (const axis of Array.isArray(axes) ? axes : [axes]) {
+      const data = axis && typeof axis === 'object' ? (axis as Record<string, Json>).data : undefined;
+      if (Array.isArray(data)) most = Math.max(most, data.length);
+    }
+  }
+  return most;
+}
+
+/**
+ * Scales the text by `factor`, less when a category axis has more rows than the slide's height
+ * holds at that size (each row needs about 1.3 lines of text), so labels never overlap; never
+ * below 0.7 of the screen's size.
+ */
+export function projectorOption<T extends object>(option: T, factor: number, height = Infinity): T {
+  const rows = categoryCount(option as Record<string, Json>);
+  const fitting = rows > 0 ? (height * 0.8) / rows / (BASE_FONT_SIZE * 1.3) : factor;
+  return scaledOption(option, Math.max(0.7, Math.min(factor, fitting)));
+}
+
+function scaledOption<T extends object>(option: T, factor: number): T {
   const scaled = scale(option, factor, null) as Record<string, Json>;
   for (const key of ['xAxis', 'yAxis', 'radar']) {
     const axes = scaled[key];
