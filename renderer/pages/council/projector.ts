@@ -12,7 +12,9 @@ const BASE_FONT_SIZE = 12;
 function scale(value: Json, factor: number, key: string | null): Json {
   if (Array.isArray(value)) return value.map((v) => scale(v, factor, key));
   if (value === null || typeof value !== 'object') {
-    return typeof value === 'number' && key !== null && SCALED_KEYS.has(key) ? Math.round(value * factor) : value;
+    if (typeof value !== 'number' || key === null || !SCALED_KEYS.has(key)) return value;
+    // Smaller text keeps the builder's margins and label widths: long names still fit beside the chart.
+    return Math.round(value * (key === 'fontSize' || key === 'lineHeight' ? factor : Math.max(1, factor)));
   }
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(value)) {

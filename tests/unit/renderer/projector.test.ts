@@ -24,6 +24,13 @@ describe('projectorOption', () => {
     expect(JSON.stringify(option)).toBe(before);
   });
 
+  it('shrinks only the text when a category axis has more rows than the slide holds', () => {
+    // 40 rows in 400 px: 400 × 0.8 / 40 / (12 × 1.3) ≈ 0.51, held at 0.7 → 12 × 0.7 = 8.4 → 8 px.
+    const rows = Array.from({ length: 40 }, (_, i) => `Enhet ${i}`);
+    const scaled = projectorOption({ grid: { left: 200 }, yAxis: { type: 'category', data: rows, axisLabel: { width: 190 } } }, 1.5, 400);
+    expect(scaled).toEqual({ grid: { left: 200 }, yAxis: { type: 'category', data: rows, axisLabel: { width: 190, fontSize: 8 } } });
+  });
+
   it('keeps percentages and axes given as lists', () => {
     const scaled = projectorOption({ grid: { left: '10%' }, xAxis: [{ axisLabel: { fontSize: 10 } }, { name: 'År' }] }, 2);
     expect(scaled).toEqual({ grid: { left: '10%' }, xAxis: [{ axisLabel: { fontSize: 20 } }, { name: 'År', axisLabel: { fontSize: 24 } }] });
