@@ -42,7 +42,7 @@ export function ViewCard({ item, scope }: { item: CouncilItemRow; scope: ViewSco
   return (
     <>
       {item.frozenAsOf ? null : (
-        <p className="view-frozen">
+        <p className="council-live-note">
           <span className="badge badge-planerad">{t('live')}</span>
         </p>
       )}

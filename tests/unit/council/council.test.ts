@@ -126,4 +126,26 @@ describe('kvalitetsråd meetings', () => {
     const saved = await w.call<{ notes: string }>('council.updateItem', { id: item?.id, patch: { notes: 'Rutinen för delegering ses över.' } });
     expect(saved.notes).toBe('Rutinen för delegering ses över.');
   });
+
+  it('freezes its views for the meeting, is held only when frozen, and then keeps its snapshots', async () => {
+    const w = await meetingWorld();
+    let view = await w.call<CouncilMeetingView>('council.addItem', { meetingId: w.meeting.id, item: { kind: 'view', viewName: 'selfAssessment.trends' } });
+    const item = view.items[0];
+    expect(item).toMatchObject({ kind: 'view', frozenAsOf: null, heading: 'Självskattning – medelvärde per område över åren' });
+    expect(item?.presentation?.caption).toBeTruthy();
+    // An unknown view and bad parameters are refused with the field named; nothing is added.
+    expect((await w.refused('council.addItem', { meetingId: w.meeting.id, item: { kind: 'view', viewName: 'finns.inte' } })).issues?.[0]?.field).toBe('viewName');
+    expect((await w.refused('council.addItem', { meetingId: w.meeting.id, item: { kind: 'view', viewName: 'selfAssessment.trends', viewParams: { fromYear: 2026, toYear: 2025 } } })).code).toBe('invalid_input');
+    expect((await w.refused('council.update', { id: w.meeting.id, patch: { status: 'genomford' } })).issues?.[0]?.field).toBe('status');
+
+    view = await w.call<CouncilMeetingView>('council.freeze', { meetingId: w.meeting.id });
+    const today = new Date().toISOString().slice(0, 10);
+    const asOf = w.meeting.meetingDate < today ? w.meeting.meetingDate : today;
+    expect(view.items[0]?.frozenAsOf).toBe(asOf);
+    expect(view).toMatchObject({ viewCount: 1, frozenCount: 1 });
+    expect(w.count('snapshots')).toBe(1);
+    await w.call('council.update', { id: w.meeting.id, patch: { status: 'genomford' } });
+    expect((await w.refused('council.freeze', { meetingId: w.meeting.id })).code).toBe('conflict');
+    expect(w.count('snapshots')).toBe(1);
+  });
 });
