@@ -9,6 +9,7 @@ import path from 'node:path';
 import { closeDatabase, DatabaseOpenError, openDatabase, type AppDatabase, type OpenOptions } from './open.ts';
 import { finishInterruptedSwap } from './backup/restore.ts';
 import { checkInBackground } from './maintenance/backgroundCheck.ts';
+import { markChecked, markClosed, markOpened, stateFileFor, type FullCheckReason } from './maintenance/shutdownMarker.ts';
 import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 
 export interface Actor {
@@ -38,6 +39,7 @@ export class Session {
   private lock: DatabaseLock | null = null;
   private problem: string | null = null;
   private check: { stop: () => void; done: Promise<void> } | null = null;
+  private checkReason: FullCheckReason | null = null;
   readonly options: SessionOptions;
 
   constructor(options: SessionOptions) {
@@ -56,25 +58,38 @@ export class Session {
     return this.currentMode === 'own' ? this.problem : null;
   }
 
+  /**
+   * Why the open own file is checked in the background (a large file, db/maintenance/shutdownMarker.ts):
+   * after an unclean shutdown, on schedule, or never checked; null when no check runs.
+   */
+  get fullCheckReason(): FullCheckReason | null {
+    return this.check ? this.checkReason : null;
+  }
+
   /** Resolves when the background check of the open file (if one runs) has finished. */
   backgroundCheckDone(): Promise<void> {
     return this.check?.done ?? Promise.resolve();
   }
 
   /**
-   * A file too large to check at open (db/open.ts) is checked in a worker now. If it turns out
+   * A file too large to check at open (db/open.ts) is checked in a worker now when the check is due
+   * (after an unclean shutdown, on schedule, or never checked: shutdownMarker.ts). If it turns out
    * damaged, the connection becomes read-only (query_only) before more is written, and the reason
-   * is shown with the restore offer (app.info). Each open of the own file starts it anew.
+   * is shown with the restore offer (app.info).
    */
   private checkLater(): void {
     this.check?.stop();
     this.check = null;
     this.problem = null;
     const db = this.current;
-    if (this.currentMode !== 'own' || db.fullCheck !== 'deferred') return;
+    if (this.currentMode !== 'own' || db.fullCheck !== 'deferred' || this.checkReason === null) return;
     const running = checkInBackground(db.file, this.options.key);
     const done = running.result.then((problem) => {
-      if (problem === null || this.current !== db || !db.sqlite.open) return;
+      if (problem === null) {
+        if (this.current === db && db.sqlite.open) markChecked(db.file);
+        return;
+      }
+      if (this.current !== db || !db.sqlite.open) return;
       db.sqlite.pragma('query_only = ON');
       this.problem = DAMAGED_READ_ONLY_MESSAGE;
       this.options.onProblem?.(problem);
@@ -97,7 +112,7 @@ export class Session {
 
   openDemo(): void {
     const demo = this.createDemo();
-    closeDatabase(this.current);
+    this.closeCurrent();
     this.releaseLock();
     this.current = demo;
     this.currentMode = 'demo';
@@ -107,7 +122,7 @@ export class Session {
   openOwn(): void {
     if (this.currentMode === 'own') return;
     const own = this.openOwnLocked();
-    closeDatabase(this.current);
+    this.closeCurrent();
     this.current = own;
     this.currentMode = 'own';
     this.checkLater();
@@ -122,12 +137,15 @@ export class Session {
     if (this.currentMode !== 'own') throw new Error('replaceOwnFile needs the own database open');
     this.check?.stop();
     closeDatabase(this.current);
+    const file = this.options.ownFile;
     try {
       change();
-      this.current = openDatabase(this.options.ownFile, this.options);
+      // Another file now: when the previous one was last found whole says nothing about it.
+      fs.rmSync(stateFileFor(file), { force: true });
+      this.current = this.opened(openDatabase(file, this.options));
     } catch (error) {
       undo();
-      this.current = openDatabase(this.options.ownFile, this.options);
+      this.current = this.opened(openDatabase(file, this.options));
       throw error;
     } finally {
       this.checkLater();
@@ -136,8 +154,22 @@ export class Session {
 
   close(): void {
     this.check?.stop();
-    closeDatabase(this.current);
+    this.closeCurrent();
     this.releaseLock();
+  }
+
+  /** Closes the open database; the own file is marked closed cleanly (shutdownMarker.ts). */
+  private closeCurrent(): void {
+    closeDatabase(this.current);
+    if (this.currentMode === 'own') markClosed(this.current.file);
+  }
+
+  /** The own file just opened (lock held): marks it open and notes whether its full check is due. */
+  private opened(db: AppDatabase): AppDatabase {
+    this.checkReason = markOpened(db.file);
+    // Checked at open (a small file): whole as of now.
+    if (db.fullCheck === 'done') markChecked(db.file);
+    return db;
   }
 
   private openOwnLocked(): AppDatabase {
@@ -148,7 +180,7 @@ export class Session {
     try {
       // A restore that a crash interrupted is finished first, so the file opened is whole.
       finishInterruptedSwap(file);
-      const db = openDatabase(file, this.options);
+      const db = this.opened(openDatabase(file, this.options));
       this.lock = lock;
       return db;
     } catch (error) {

@@ -18,12 +18,15 @@ import { FollowUpPage } from './pages/tillsyn/followup/FollowUpPage.tsx';
 import { AnnualPage } from './pages/tillsyn/annual/AnnualPage.tsx';
 import { ThemesPage } from './pages/tillsyn/themes/ThemesPage.tsx';
 import { LexCasesPage } from './pages/tillsyn/lex/LexCasesPage.tsx';
+import { RisksPage } from './pages/risks/RisksPage.tsx';
 import { FeedbackPage } from './pages/tillsyn/feedback/FeedbackPage.tsx';
 import { TemplatesPage } from './pages/selfAssessment/TemplatesPage.tsx';
 import { AnswersPage } from './pages/selfAssessment/AnswersPage.tsx';
 import { ResultsPage } from './pages/selfAssessment/ResultsPage.tsx';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
 import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
 import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
+import { DeviationsPage } from './pages/deviations/DeviationsPage.tsx';
 import { CouncilMeetingsPage } from './pages/council/CouncilMeetingsPage.tsx';
 import { CouncilMeetingPage } from './pages/council/CouncilMeetingPage.tsx';
 import { PresentationPage } from './pages/council/PresentationPage.tsx';
@@ -65,15 +68,18 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/resultat', labelKey: 'nav.selfResults', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <ResultsPage key={databaseKey} /> },
   { path: '/sjalvskattning/svar', labelKey: 'nav.selfAnswers', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <AnswersPage key={databaseKey} /> },
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
-  // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
-  { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
-  { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   { path: '/kvalitetsrad', labelKey: 'nav.councilMeetings', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <CouncilMeetingsPage key={databaseKey} /> },
   { path: '/kvalitetsrad/:id', render: ({ databaseKey, params }) => <CouncilMeetingPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
   {
     path: '/kvalitetsrad/:id/presentation',
     render: ({ databaseKey, params }) => <PresentationPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} />,
   },
+  { path: '/nyckeltal', labelKey: 'nav.indicators', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <IndicatorsPage key={databaseKey} /> },
+  // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
+  { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },
+  { path: '/ogonblicksbild/:id', render: ({ databaseKey, params }) => <SnapshotPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  { path: '/risker', labelKey: 'nav.risks', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <RisksPage key={databaseKey} /> },
+  { path: '/avvikelser', labelKey: 'nav.deviations', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <DeviationsPage key={databaseKey} /> },
   { path: '/sparbarhet', labelKey: 'nav.audit', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <AuditPage key={databaseKey} /> },
   { path: '/kryptering', labelKey: 'nav.security', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <SecurityPage key={databaseKey} /> },
   { path: '/sakerhetskopior', labelKey: 'nav.backups', groupKey: 'nav.groupSystem', render: ({ databaseKey }) => <BackupsPage key={databaseKey} /> },

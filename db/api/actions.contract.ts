@@ -47,6 +47,9 @@ export interface ActionRow {
   statementId: string | null;
   selfAssessmentYear: number | null;
   statementText: string | null;
+  /** For source 'analysverkstad': the risk the action is to bring down, and its description. */
+  riskId: string | null;
+  riskDescription: string | null;
   /** For source 'kvalitetsrad': the agenda item that decided it, its meeting, the meeting's date and the item's heading. */
   councilItemId: string | null;
   councilMeetingId: string | null;
@@ -109,6 +112,8 @@ export const actionCreateInput = z.strictObject({
   /** The link for source 'sjalvskattning': the statement (its identity across years) and the year of the results. */
   statementId: id.nullable().default(null),
   selfAssessmentYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  /** The link for source 'analysverkstad': the risk (needs an ansvarig; the deadline not before the risk's latest assessment). */
+  riskId: id.nullable().default(null),
   /** The link for source 'kvalitetsrad': the agenda item of the meeting that decided the action. */
   councilItemId: id.nullable().default(null),
 });
@@ -139,6 +144,7 @@ export const actionListInput = z.strictObject({
   unitId: id.optional(),
   inspectionId: id.optional(),
   lexCaseId: id.optional(),
+  riskId: id.optional(),
 });
 
 /** Overdue actions of one source, for Översikt. */

@@ -11,6 +11,9 @@ import { tillsynInspectionContract } from './tillsynInspection.contract.ts';
 import { actionsContract } from './actions.contract.ts';
 import { lexCasesContract } from './lexCases.contract.ts';
 import { feedbackContract } from './feedback.contract.ts';
+import { risksContract } from './risks.contract.ts';
+import { deviationsContract } from './deviations.contract.ts';
+import { indicatorsContract } from './indicators.contract.ts';
 import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import { viewsContract } from './views.contract.ts';
@@ -28,6 +31,9 @@ export const contract = {
   ...actionsContract,
   ...lexCasesContract,
   ...feedbackContract,
+  ...risksContract,
+  ...deviationsContract,
+  ...indicatorsContract,
   ...selfAssessmentContract,
   ...exportsContract,
   ...viewsContract,
@@ -88,6 +94,9 @@ export type { ActionFilter, ActionFollowUpRow, ActionOverdue, ActionRow } from '
 export { ACTION_FILTERS, REOPEN_STATUSES } from './actions.contract.ts';
 export type { LexCaseRow, LexCaseValues } from './lexCases.contract.ts';
 export { lexCaseInput } from './lexCases.contract.ts';
+export type { RiskAssessmentRow, RiskBand, RiskMatrixCell, RiskRow } from './risks.contract.ts';
+export type { CountReplacement } from '../io/countImport.ts';
+export type { DeviationCountRow, DeviationFilter, DeviationFilterOptions, DeviationImportPreview, DeviationImportRow } from './deviations.contract.ts';
 export type { FeedbackImportPreview, FeedbackImportRow, FeedbackReplacement, FeedbackRow } from './feedback.contract.ts';
 export type {
   AnswerCellInput,
@@ -119,6 +128,7 @@ export type {
   AnswerImportResult,
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
+export type { IndicatorImportPreview, IndicatorImportRow, IndicatorLevelKind, IndicatorRow, IndicatorTargetGap, IndicatorValueRow } from './indicators.contract.ts';
 export type { CouncilItemRow, CouncilMeetingRow, CouncilMeetingView, CouncilParticipantRow } from './council.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';

@@ -14,4 +14,5 @@ export interface CliImporter {
 
 export const CLI_IMPORTERS: readonly CliImporter[] = [
   { option: 'units', label: 'enheter', method: 'units.importCommit', extensions: ['.xlsx', '.csv'] },
+  { option: 'deviations', label: 'avvikelser', method: 'deviations.importCommit', extensions: ['.xlsx', '.csv'] },
 ];

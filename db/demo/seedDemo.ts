@@ -6,6 +6,9 @@ import { seedPlanning, type DemoPlanning } from './seedPlanning.ts';
 import { seedInspections } from './seedInspections.ts';
 import { seedLexCasesAndFeedback } from './seedLexFeedback.ts';
 import { seedSelfAssessment } from './seedSelfAssessment.ts';
+import { seedRisks } from './seedRisks.ts';
+import { seedDeviations } from './seedDeviations.ts';
+import { seedIndicators } from './seedIndicators.ts';
 import { seedCouncil } from './seedCouncil.ts';
 import { foldName } from '../shared/names.ts';
 
@@ -145,6 +148,9 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     seedInspections(db, planning);
     seedLexCasesAndFeedback(db, unitIdsByName);
     seedSelfAssessment(db);
+    seedRisks(db, areaIds.get('Hemtjänst') ?? '', unitIdsByName);
+    seedDeviations(db);
+    seedIndicators(db, areaIds, unitIdsByName);
     // Last: the council's agenda shows the other areas' views.
     seedCouncil(db);
     return { areaIds, unitIds, planning };

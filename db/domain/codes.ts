@@ -48,6 +48,14 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const ACTION_SOURCES = ['tillsyn', 'ivo', 'analysverkstad', 'kvalitetsrad', 'sjalvskattning', 'lex_sarah', 'lex_maria', 'annat'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
+/** What a risk arises from (issue 17; the cause categories of a risk- och konsekvensanalys). */
+export const RISK_CAUSES = ['processer_rutiner', 'kommunikation_information', 'teknik_utrustning', 'utbildning_kompetens', 'annat'] as const;
+export type RiskCause = (typeof RISK_CAUSES)[number];
+
+/** 'aktiv' while the risk is being worked on; 'hanterad' once its actions brought it down (kept, never deleted). */
+export const RISK_STATUSES = ['aktiv', 'hanterad'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
 /**
  * What a kvalitetskrav rests on: laws (SoL, LSS, HSL, patientsäkerhetslagen), Socialstyrelsens
  * föreskrifter (SOSFS/HSLF-FS) and the municipality's own decisions (the värdighetsgarantier).
@@ -182,3 +190,6 @@ export const SELF_ASSESSMENT_MAX_SCORE = 10;
 /** How an answer was entered: in the app's grid, from a returned xlsx form, or from a long-format file. */
 export const SELF_ASSESSMENT_ANSWER_SOURCES = ['direkt', 'formular', 'import'] as const;
 export type SelfAssessmentAnswerSource = (typeof SELF_ASSESSMENT_ANSWER_SOURCES)[number];
+
+// Nyckeltal vocabulary lives in db/shared (the page, the views and the captions read it there).
+export * from '../shared/indicatorCodes.ts';

@@ -89,8 +89,13 @@ export interface ProgressFacts {
 export type InspectionProgress = 'planerad' | 'pagaende' | 'genomford' | 'avslutad';
 
 export function inspectionProgress(inspection: ProgressFacts, today: string): InspectionProgress {
+  return progressOn(inspection, toIsoDate(inspection.startDate), today);
+}
+
+/** inspectionProgress with the start date already read as yyyy-MM-dd (computeCoverage reads each once). */
+function progressOn(inspection: Omit<ProgressFacts, 'startDate'>, startDate: string, today: string): InspectionProgress {
   if (inspection.status === COVERAGE_RULE.closedStatus) return 'avslutad';
-  if (toIsoDate(inspection.startDate) > today) return 'planerad';
+  if (startDate > today) return 'planerad';
   if (inspection.requirementCount > 0 && inspection.assessedCount >= inspection.requirementCount) return 'genomford';
   return inspection.status === 'planerad' ? 'planerad' : 'pagaende';
 }
@@ -191,20 +196,62 @@ export function coversUnit(inspection: CoverageInspection, cycleStartYear: numbe
   return date >= cycleStartDate(cycleStartYear) && date <= cycleEndDate(cycleStartYear);
 }
 
+/** The cycle's bounds and today, each read once. */
+interface CycleFrame {
+  cycleStartYear: number;
+  cycleStart: string;
+  cycleEnd: string;
+  today: string;
+}
+
+/**
+ * An inspection with what the rules ask of it decided once: its start date read (validated) once
+ * as yyyy-MM-dd, then compared as a string, rather than re-parsed in every predicate (issue 19).
+ * The flags are the predicates above, on the same facts.
+ */
+interface DecidedInspection {
+  inspection: CoverageInspection;
+  date: string;
+  /** isOwnInspectionDone */
+  ownDone: boolean;
+  /** countsForCoverage */
+  counts: boolean;
+  inCycle: boolean;
+}
+
+function decideInspection(inspection: CoverageInspection, frame: CycleFrame): DecidedInspection {
+  const date = toIsoDate(inspection.startDate);
+  const progress = progressOn(inspection, date, frame.today);
+  const ownDone = inspection.origin === COVERAGE_RULE.origin && (progress === 'genomford' || progress === 'avslutad');
+  return {
+    inspection,
+    date,
+    ownDone,
+    counts: ownDone && inspection.inspectionType === COVERAGE_RULE.inspectionType,
+    inCycle: date >= frame.cycleStart && date <= frame.cycleEnd,
+  };
+}
+
+/** Swedish order by name, then id; each comparison on the one reused collator (db/shared/collation.ts). */
+function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return swedishCompare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export function computeCoverage(input: CoverageInput): CoverageResult {
   const today = toIsoDate(input.today);
   const { cycleStartYear } = input;
-  const cycleStart = cycleStartDate(cycleStartYear);
+  const frame: CycleFrame = { cycleStartYear, cycleStart: cycleStartDate(cycleStartYear), cycleEnd: cycleEndDate(cycleStartYear), today };
 
   const plansByUnit = groupBy(
     input.planEntries.filter((e) => e.inspectionType === 'ordinarie' && isTertial(e.tertial) && isYearInCycle(e.year, cycleStartYear)),
     (e) => e.unitId,
   );
-  const inspectionsByUnit = groupBy(input.inspections, (i) => i.unitId);
+  const decided = input.inspections.map((i) => decideInspection(i, frame));
+  const inspectionsByUnit = groupBy(decided, (d) => d.inspection.unitId);
 
   const units = [...input.units]
-    .sort((a, b) => swedishCompare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((unit) => unitCoverage(unit, plansByUnit.get(unit.id) ?? [], inspectionsByUnit.get(unit.id) ?? [], cycleStartYear, cycleStart, today));
+    .sort(byNameThenId)
+    .map((unit) => unitCoverage(unit, plansByUnit.get(unit.id) ?? [], inspectionsByUnit.get(unit.id) ?? [], frame));
 
   return {
     cycleStartYear,
@@ -213,28 +260,22 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     totals: countStatuses(units),
     byOperatingArea: countByOperatingArea(input.units, units),
     byRegi: REGI_ORDER.map((regi) => ({ regi, counts: countStatuses(units.filter((u) => u.regi === regi)) })),
-    byTertial: countByTertial(input, today),
-    byInspector: countByInspector(input, today),
+    byTertial: countByTertial(input, decided),
+    byInspector: countByInspector(input, decided),
   };
 }
 
-function unitCoverage(
-  unit: CoverageUnit,
-  plans: readonly CoveragePlanEntry[],
-  inspections: readonly CoverageInspection[],
-  cycleStartYear: number,
-  cycleStart: string,
-  today: string,
-): UnitCoverage {
-  const cycleEnd = cycleEndDate(cycleStartYear);
-  const covering = inspections
-    .filter((i) => coversUnit(i, cycleStartYear, today))
-    .map((i) => toIsoDate(i.startDate))
-    .sort();
-  const previousInspectionDate = latestDate([
-    unit.lastInspectionBeforeCycle ?? null,
-    ...inspections.filter((i) => countsForCoverage(i, today)).map((i) => toIsoDate(i.startDate)).filter((d) => d < cycleStart),
-  ]);
+function unitCoverage(unit: CoverageUnit, plans: readonly CoveragePlanEntry[], inspections: readonly DecidedInspection[], frame: CycleFrame): UnitCoverage {
+  const { cycleStart, cycleEnd, today } = frame;
+  let coveredBy: string | null = null;
+  let previousInspectionDate = unit.lastInspectionBeforeCycle ? toIsoDate(unit.lastInspectionBeforeCycle) : null;
+  let ivoInspectionCount = 0;
+  for (const d of inspections) {
+    // coversUnit: counts and falls within the cycle (an inspection moved across the boundary belongs to its date's cycle).
+    if (d.counts && d.inCycle && (coveredBy === null || d.date < coveredBy)) coveredBy = d.date;
+    if (d.counts && d.date < cycleStart && (previousInspectionDate === null || d.date > previousInspectionDate)) previousInspectionDate = d.date;
+    if (d.inspection.origin === 'ivo' && d.inCycle) ivoInspectionCount += 1;
+  }
   const latestPlan = plans
     .map((e) => periodIndex(e.year, e.tertial as Tertial))
     .reduce<number | null>((max, p) => (max === null || p > max ? p : max), null);
@@ -246,11 +287,11 @@ function unitCoverage(
     name: unit.name,
     operatingAreaId: unit.operatingAreaId,
     regi: unit.regi,
-    coveredBy: covering[0] ?? null,
+    coveredBy,
     planned,
     previousInspectionDate,
     deadline,
-    ivoInspectionCount: inspections.filter((i) => i.origin === 'ivo' && isInCycle(i.startDate, cycleStart, cycleEnd)).length,
+    ivoInspectionCount,
   };
   const activeFrom = unit.activeFrom === null ? null : toIsoDate(unit.activeFrom);
   const activeTo = unit.activeTo === null ? null : toIsoDate(unit.activeTo);
@@ -268,21 +309,6 @@ function unitCoverage(
   if (cycleEnd < today) overdueReasons.push('cykeln_slut');
   if (overdueReasons.length > 0) return { ...base, status: 'forsenad', overdueReasons };
   return { ...base, status: planned !== null ? 'planerad' : 'ej_planerad', overdueReasons };
-}
-
-function isInCycle(date: string, cycleStart: string, cycleEnd: string): boolean {
-  const d = toIsoDate(date);
-  return d >= cycleStart && d <= cycleEnd;
-}
-
-function latestDate(dates: readonly (string | null)[]): string | null {
-  let latest: string | null = null;
-  for (const d of dates) {
-    if (d === null) continue;
-    const iso = toIsoDate(d);
-    if (latest === null || iso > latest) latest = iso;
-  }
-  return latest;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -313,7 +339,7 @@ function countByOperatingArea(input: readonly CoverageUnit[], units: readonly Un
     .sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName));
 }
 
-function countByTertial(input: CoverageInput, today: string): CoverageResult['byTertial'] {
+function countByTertial(input: CoverageInput, decided: readonly DecidedInspection[]): CoverageResult['byTertial'] {
   const rows = cyclePeriodIndexes(input.cycleStartYear).map((p) => ({ ...periodFromIndex(p), planned: 0, done: 0, otherTypesDone: 0 }));
   const first = periodIndex(input.cycleStartYear, 1);
   const rowAt = (p: number) => rows[p - first];
@@ -322,20 +348,18 @@ function countByTertial(input: CoverageInput, today: string): CoverageResult['by
     const row = rowAt(periodIndex(e.year, e.tertial));
     if (row) row.planned += 1;
   }
-  for (const i of input.inspections) {
-    if (!isOwnInspectionDone(i, today)) continue;
-    const row = rowAt(periodIndexOfDate(i.startDate));
+  for (const d of decided) {
+    if (!d.ownDone) continue;
+    const row = rowAt(periodIndexOfDate(d.date));
     if (!row) continue;
-    if (i.inspectionType === COVERAGE_RULE.inspectionType) row.done += 1;
+    if (d.inspection.inspectionType === COVERAGE_RULE.inspectionType) row.done += 1;
     else row.otherTypesDone += 1;
   }
   return rows;
 }
 
-function countByInspector(input: CoverageInput, today: string): CoverageResult['byInspector'] {
+function countByInspector(input: CoverageInput, decided: readonly DecidedInspection[]): CoverageResult['byInspector'] {
   const { cycleStartYear } = input;
-  const cycleStart = cycleStartDate(cycleStartYear);
-  const cycleEnd = cycleEndDate(cycleStartYear);
   const names = new Map((input.inspectors ?? []).map((i) => [i.id, i.name]));
   const rows = new Map<string, { inspectorId: string; name: string | null; planned: number; done: number }>();
   const row = (id: string) => {
@@ -351,9 +375,9 @@ function countByInspector(input: CoverageInput, today: string): CoverageResult['
     if (!isTertial(e.tertial) || !isYearInCycle(e.year, cycleStartYear)) continue;
     for (const id of e.inspectorIds ?? []) row(id).planned += 1;
   }
-  for (const i of input.inspections) {
-    if (!isOwnInspectionDone(i, today) || !isInCycle(i.startDate, cycleStart, cycleEnd)) continue;
-    for (const id of i.inspectorIds ?? []) row(id).done += 1;
+  for (const d of decided) {
+    if (!d.ownDone || !d.inCycle) continue;
+    for (const id of d.inspection.inspectorIds ?? []) row(id).done += 1;
   }
   return [...rows.values()].sort(
     (a, b) =>

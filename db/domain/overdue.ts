@@ -42,23 +42,29 @@ export interface ActionDueDates {
 export type ActionOverdueReason = 'deadline' | 'follow_up';
 
 /**
+ * The overdue rule's statuses, in one place: late after the deadline (the provider's), late after
+ * the follow-up date (the verification). Verified and closed are never late. actionOverdueReason
+ * and its SQL twin (overdueActionSql in db/queries/actions.ts) are both built from these.
+ */
+export const OVERDUE_RULE: { lateAfterDeadline: readonly ActionStatus[]; lateAfterFollowUp: readonly ActionStatus[] } = {
+  lateAfterDeadline: ['oppen', 'atgardsplan_inkommen'],
+  lateAfterFollowUp: ['atgardad'],
+};
+
+/**
  * Why an action is overdue today, or null. Open and plan-received actions are overdue the day
  * after the deadline. A remedied action is no longer the provider's to be late with; it is overdue
  * only if its follow-up date has passed without verification. Verified and closed never are.
  */
 export function actionOverdueReason(action: ActionDueDates, today: string): ActionOverdueReason | null {
   const day = toIsoDate(today);
-  switch (action.status) {
-    case 'oppen':
-    case 'atgardsplan_inkommen':
-      return toIsoDate(action.deadline) < day ? 'deadline' : null;
-    case 'atgardad':
-      return action.followUpDate !== null && toIsoDate(action.followUpDate) < day ? 'follow_up' : null;
-    case 'verifierad':
-    case 'stangd':
-      return null;
+  if (OVERDUE_RULE.lateAfterDeadline.includes(action.status)) return toIsoDate(action.deadline) < day ? 'deadline' : null;
+  if (OVERDUE_RULE.lateAfterFollowUp.includes(action.status)) {
+    return action.followUpDate !== null && toIsoDate(action.followUpDate) < day ? 'follow_up' : null;
   }
+  return null;
 }
+
 
 export function isActionOverdue(action: ActionDueDates, today: string): boolean {
   return actionOverdueReason(action, today) !== null;

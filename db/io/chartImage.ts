@@ -4,16 +4,41 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ChartSpec } from '../shared/charts.ts';
 
 // What the screen registers (renderer/components/Chart.tsx) except tooltip and aria, which need a pointer or a DOM.
-// Heatmap, radar and the visual map too (and containLabel, which the heatmap's grid uses): ready views (db/views/) put the självskattning charts into the packs.
-echarts.use([BarChart, HeatmapChart, LineChart, PieChart, RadarChart, DatasetComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, VisualMapComponent, LegacyGridContainLabel, SVGRenderer]);
+// Heatmap, radar and the visual map too (and containLabel, which the heatmap's grid uses): ready views (db/views/) put the självskattning charts into the packs;
+// scatter and mark lines draw the risk matrix (db/shared/riskMatrixChart.ts).
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  ScatterChart,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  VisualMapComponent,
+  LegacyGridContainLabel,
+  SVGRenderer,
+]);
 
 /**
  * Drawn at this width in CSS pixels and scaled onto the page: 640 px is the text width of an A4

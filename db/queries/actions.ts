@@ -1,11 +1,11 @@
 // Reading the action register as the contract's rows: one list for Uppföljning, the inspection
 // record and the reports, so each shows the same actions with the same overdue flags.
-import { actionOverdueReason } from '../domain/overdue.ts';
+import { actionOverdueReason, OVERDUE_RULE } from '../domain/overdue.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ActionFilter, ActionFollowUpRow, ActionRow, OverdueActionGroup } from '../api/actions.contract.ts';
-import { ACTION_SOURCES, type ActionSource, type ActionStatus } from '../domain/codes.ts';
+import { ACTION_SOURCES, ACTION_STATUSES, type ActionSource, type ActionStatus } from '../domain/codes.ts';
 
 /** An action as read from SQL, before its follow-up notes and today's overdue flag are added. */
 type RawAction = Omit<ActionRow, 'overdue' | 'followUps'>;
@@ -17,6 +17,7 @@ const ACTION_SQL = `
          q.code AS requirementCode, v.title AS requirementTitle,
          r.lex_case_id AS lexCaseId, l.reported_on AS lexCaseReportedOn, l.case_number AS lexCaseNumber,
          r.statement_id AS statementId, r.self_assessment_year AS selfAssessmentYear, sv.text AS statementText,
+         r.risk_id AS riskId, rk.description AS riskDescription,
          r.council_item_id AS councilItemId, ci.meeting_id AS councilMeetingId, cm.meeting_date AS councilMeetingDate,
          ci.heading AS councilItemHeading,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
@@ -27,6 +28,7 @@ const ACTION_SQL = `
   FROM actions r
   LEFT JOIN inspections i ON i.id = r.inspection_id
   LEFT JOIN lex_cases l ON l.id = r.lex_case_id
+  LEFT JOIN risks rk ON rk.id = r.risk_id
   LEFT JOIN units u ON u.id = r.unit_id
   LEFT JOIN operating_areas a ON a.id = u.operating_area_id
   LEFT JOIN assessments s ON s.id = r.assessment_id
@@ -38,32 +40,49 @@ const ACTION_SQL = `
   LEFT JOIN self_assessment_template_statements sv ON sv.template_id = st.id AND sv.statement_id = r.statement_id`;
 
 const FOLLOW_UP_SQL = `
-  SELECT id, action_id AS actionId, noted_on AS notedOn, note, noted_by AS notedBy, created_at AS createdAt
-  FROM action_follow_ups`;
+  SELECT f.id, f.action_id AS actionId, f.noted_on AS notedOn, f.note, f.noted_by AS notedBy, f.created_at AS createdAt
+  FROM action_follow_ups f`;
 
-function followUpsOf(db: AppDatabase, actionIds: readonly string[]): Map<string, ActionFollowUpRow[]> {
+/** Statuses as an SQL list; the values are code constants, not input. */
+const sqlList = (statuses: readonly ActionStatus[]) => statuses.map((s) => `'${s}'`).join(', ');
+
+/**
+ * The overdue rule (actionOverdueReason, from OVERDUE_RULE) as an SQL condition on `actions`
+ * aliased `alias`, `today` bound to each `?` (twice), so the overdue list reads only overdue rows
+ * (actions_status_deadline_idx, actions_status_follow_up_idx) instead of the whole register.
+ */
+export function overdueActionSql(alias: string): string {
+  return (
+    `((${alias}.status IN (${sqlList(OVERDUE_RULE.lateAfterDeadline)}) AND ${alias}.deadline < ?)` +
+    ` OR (${alias}.status IN (${sqlList(OVERDUE_RULE.lateAfterFollowUp)}) AND ${alias}.follow_up_date < ?))`
+  );
+}
+
+/** Not closed, as an index-friendly list of the other statuses. */
+const NOT_CLOSED_SQL = `r.status IN (${sqlList(ACTION_STATUSES.filter((s) => s !== 'stangd'))})`;
+
+/** Groups follow-up notes (read oldest first per action) by action. */
+function groupFollowUps(rows: readonly ActionFollowUpRow[]): Map<string, ActionFollowUpRow[]> {
   const map = new Map<string, ActionFollowUpRow[]>();
-  if (actionIds.length === 0) return map;
-  const rows =
-    actionIds.length === 1
-      ? db.sqlite.prepare<[string], ActionFollowUpRow>(`${FOLLOW_UP_SQL} WHERE action_id = ?`).all(actionIds[0] ?? '')
-      : db.sqlite.prepare<[], ActionFollowUpRow>(FOLLOW_UP_SQL).all();
   for (const row of rows) {
     const list = map.get(row.actionId);
     if (list) list.push(row);
     else map.set(row.actionId, [row]);
   }
-  for (const list of map.values()) list.sort((a, b) => a.notedOn.localeCompare(b.notedOn) || a.createdAt.localeCompare(b.createdAt));
   return map;
 }
 
-function toRows(db: AppDatabase, raws: RawAction[], today: string): ActionRow[] {
-  const notes = followUpsOf(db, raws.map((r) => r.id));
+const FOLLOW_UP_ORDER = 'ORDER BY f.action_id, f.noted_on, f.created_at, f.rowid';
+
+function withFollowUps(raws: RawAction[], notes: Map<string, ActionFollowUpRow[]>, today: string): ActionRow[] {
   return raws.map((raw) => ({ ...raw, followUps: notes.get(raw.id) ?? [], overdue: actionOverdueReason(raw, today) }));
 }
 
+/** ISO dates and ids compare as plain strings; only unit names need the Swedish collator. */
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function compareActions(a: ActionRow, b: ActionRow): number {
-  return a.deadline.localeCompare(b.deadline) || swedishCompare(a.unitName ?? '', b.unitName ?? '') || a.id.localeCompare(b.id);
+  return compareStrings(a.deadline, b.deadline) || swedishCompare(a.unitName ?? '', b.unitName ?? '') || compareStrings(a.id, b.id);
 }
 
 export interface ActionQuery {
@@ -73,7 +92,10 @@ export interface ActionQuery {
   status?: ActionStatus | undefined;
   inspectionId?: string | undefined;
   unitId?: string | undefined;
+  /** The unit's verksamhetsområde; an action without a unit is in no area. */
+  operatingAreaId?: string | undefined;
   lexCaseId?: string | undefined;
+  riskId?: string | undefined;
   /** The decisions of one kvalitetsråd meeting (actions linked to its agenda items). */
   councilMeetingId?: string | undefined;
 }
@@ -91,12 +113,27 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.status = ?', query.status);
   add('r.inspection_id = ?', query.inspectionId);
   add('r.unit_id = ?', query.unitId);
+  add('u.operating_area_id = ?', query.operatingAreaId);
   add('r.lex_case_id = ?', query.lexCaseId);
-  add('ci.meeting_id = ?', query.councilMeetingId);
-  if (query.filter !== 'all') where.push(`r.status <> 'stangd'`);
-  const sql = ACTION_SQL + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
-  const rows = toRows(db, db.sqlite.prepare<string[], RawAction>(sql).all(...params), today);
-  return (query.filter === 'overdue' ? rows.filter((r) => r.overdue !== null) : rows).sort(compareActions);
+  add('r.risk_id = ?', query.riskId);
+  add('r.council_item_id IN (SELECT i.id FROM council_agenda_items i WHERE i.meeting_id = ?)', query.councilMeetingId);
+  if (query.filter === 'open') where.push(NOT_CLOSED_SQL);
+  if (query.filter === 'overdue') {
+    where.push(overdueActionSql('r'));
+    params.push(today, today);
+  }
+  const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const raws = db.sqlite.prepare<string[], RawAction>(ACTION_SQL + condition).all(...params);
+  // The follow-up notes of exactly these actions, in one query with the same condition (not every note in the
+  // file); the condition reads actions (r) and, for the area filter, units (u).
+  const notes = groupFollowUps(
+    db.sqlite
+      .prepare<string[], ActionFollowUpRow>(
+        condition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id FROM actions r LEFT JOIN units u ON u.id = r.unit_id${condition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
+      )
+      .all(...params),
+  );
+  return withFollowUps(raws, notes, today).sort(compareActions);
 }
 
 /** Today's overdue actions grouped by source, in ACTION_SOURCES order; sources with none are left out. */
@@ -108,7 +145,8 @@ export function overdueActionsBySource(db: AppDatabase, today: string): OverdueA
 export function getAction(db: AppDatabase, id: string, today: string): ActionRow {
   const raw = db.sqlite.prepare<[string], RawAction>(`${ACTION_SQL} WHERE r.id = ?`).get(id);
   if (!raw) throw new AppError('not_found', 'Åtgärden finns inte längre (den kan ha tagits bort).');
-  const [row] = toRows(db, [raw], today);
+  const notes = groupFollowUps(db.sqlite.prepare<[string], ActionFollowUpRow>(`${FOLLOW_UP_SQL} WHERE f.action_id = ? ${FOLLOW_UP_ORDER}`).all(id));
+  const [row] = withFollowUps([raw], notes, today);
   if (!row) throw new AppError('not_found', 'Åtgärden finns inte längre (den kan ha tagits bort).');
   return row;
 }

@@ -3,18 +3,12 @@
 import { computeCoverage, type CoverageInspection, type CoveragePlanEntry, type CoverageUnit } from '../domain/coverage.ts';
 import { cycleEndDate, cycleStartDate } from '../shared/period.ts';
 import { ASSESSMENT_COUNTS_SQL, lastCountingInspectionSql } from './coverageRule.ts';
-import type { InspectionType } from '../domain/codes.ts';
 import type { AppDatabase } from '../open.ts';
 import type { CoverageView, CycleRow } from '../api/tillsynPlanning.contract.ts';
 
-function groupIds(rows: readonly { ownerId: string; inspectorId: string }[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = groups.get(r.ownerId);
-    if (list) list.push(r.inspectorId);
-    else groups.set(r.ownerId, [r.inspectorId]);
-  }
-  return groups;
+/** A group_concat of ids (uuids, no commas) as a list; NULL when there are none. */
+function idList(concatenated: string | null): string[] {
+  return concatenated ? concatenated.split(',') : [];
 }
 
 export function cycleCoverage(db: AppDatabase, cycle: CycleRow, today: string): CoverageView {
@@ -34,37 +28,26 @@ export function cycleCoverage(db: AppDatabase, cycle: CycleRow, today: string): 
     )
     .all({ before: start, today, cycleId: cycle.id, start, end });
 
-  const planInspectors = groupIds(
-    sqlite
-      .prepare<[string], { ownerId: string; inspectorId: string }>(
-        `SELECT pi.plan_entry_id AS ownerId, pi.inspector_id AS inspectorId
-         FROM plan_entry_inspectors pi JOIN plan_entries p ON p.id = pi.plan_entry_id WHERE p.cycle_id = ?`,
-      )
-      .all(cycle.id),
-  );
+  // Each row carries its inspectors (grouped in SQL from the link tables' unique indexes), so no
+  // second query and no grouping in JS (issue 19).
   const planEntries: CoveragePlanEntry[] = sqlite
-    .prepare<[string], { id: string; unitId: string; year: number; tertial: number; inspectionType: InspectionType }>(
-      'SELECT id, unit_id AS unitId, year, tertial, inspection_type AS inspectionType FROM plan_entries WHERE cycle_id = ?',
+    .prepare<[string], Omit<CoveragePlanEntry, 'inspectorIds'> & { inspectorIdList: string | null }>(
+      `SELECT p.unit_id AS unitId, p.year, p.tertial, p.inspection_type AS inspectionType,
+              (SELECT group_concat(pi.inspector_id) FROM plan_entry_inspectors pi WHERE pi.plan_entry_id = p.id) AS inspectorIdList
+       FROM plan_entries p WHERE p.cycle_id = ?`,
     )
     .all(cycle.id)
-    .map(({ id, ...e }) => ({ ...e, inspectorIds: planInspectors.get(id) ?? [] }));
+    .map(({ inspectorIdList, ...e }) => ({ ...e, inspectorIds: idList(inspectorIdList) }));
 
-  const inspectionInspectors = groupIds(
-    sqlite
-      .prepare<[string, string], { ownerId: string; inspectorId: string }>(
-        `SELECT ii.inspection_id AS ownerId, ii.inspector_id AS inspectorId
-         FROM inspection_inspectors ii JOIN inspections i ON i.id = ii.inspection_id WHERE i.start_date BETWEEN ? AND ?`,
-      )
-      .all(start, end),
-  );
   const inspections: CoverageInspection[] = sqlite
-    .prepare<[string, string], CoverageInspection & { id: string }>(
-      `SELECT i.id, i.unit_id AS unitId, i.start_date AS startDate, i.status, i.inspection_type AS inspectionType, i.origin,
-              ${ASSESSMENT_COUNTS_SQL}
+    .prepare<[string, string], Omit<CoverageInspection, 'inspectorIds'> & { inspectorIdList: string | null }>(
+      `SELECT i.unit_id AS unitId, i.start_date AS startDate, i.status, i.inspection_type AS inspectionType, i.origin,
+              ${ASSESSMENT_COUNTS_SQL},
+              (SELECT group_concat(ii.inspector_id) FROM inspection_inspectors ii WHERE ii.inspection_id = i.id) AS inspectorIdList
        FROM inspections i WHERE i.start_date BETWEEN ? AND ?`,
     )
     .all(start, end)
-    .map(({ id, ...i }) => ({ ...i, inspectorIds: inspectionInspectors.get(id) ?? [] }));
+    .map(({ inspectorIdList, ...i }) => ({ ...i, inspectorIds: idList(inspectorIdList) }));
 
   // Active inspectors get a row even with nothing planned; archived ones only when named.
   const named = new Set([...planEntries, ...inspections].flatMap((x) => x.inspectorIds ?? []));

@@ -142,6 +142,7 @@ function toListRow(
 
 export interface InspectionQuery {
   unitId?: string | undefined;
+  operatingAreaId?: string | undefined;
   year?: number | undefined;
   status?: InspectionStatus | undefined;
   origin?: InspectionOrigin | undefined;
@@ -158,6 +159,7 @@ export function listInspections(db: AppDatabase, query: InspectionQuery, today: 
     params.push(value);
   };
   add('i.unit_id = ?', query.unitId);
+  add('u.operating_area_id = ?', query.operatingAreaId);
   add(`substr(i.start_date, 1, 4) = ?`, query.year === undefined ? undefined : String(query.year));
   add('i.status = ?', query.status);
   add('i.origin = ?', query.origin);

@@ -150,8 +150,8 @@ export function getTemplate(db: ReadDb, year: number, includeArchived = true): T
  * year began and active some day of it, plus any unit with answers that year (so a unit closed
  * since keeps its results). Filters narrow by the unit's current verksamhetsområde, typ and regi.
  */
-function scopeSql(filters: SelfAssessmentFilters, yearCondition: string): { sql: string; params: Record<string, string | number> } {
-  const where = [yearCondition];
+/** The filters' conditions on `units u` (and their parameters). */
+function unitFilterSql(filters: SelfAssessmentFilters, where: string[]): { where: string[]; params: Record<string, string | number> } {
   const params: Record<string, string | number> = {};
   if (filters.operatingAreaId) {
     where.push('u.operating_area_id = @operatingAreaId');
@@ -165,6 +165,11 @@ function scopeSql(filters: SelfAssessmentFilters, yearCondition: string): { sql:
     where.push('u.regi = @regi');
     params.regi = filters.regi;
   }
+  return { where, params };
+}
+
+function scopeSql(filters: SelfAssessmentFilters, yearCondition: string): { sql: string; params: Record<string, string | number> } {
+  const { where, params } = unitFilterSql(filters, [yearCondition]);
   return {
     sql: `
       SELECT t.year AS year, t.id AS templateId, u.id AS unitId, u.name AS unitName, u.operating_area_id AS operatingAreaId,
@@ -325,19 +330,19 @@ const unitAreaKey = (unitId: string, area: string) => `${unitId}|${area}`;
 export function getResults(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): ResultsView {
   const template = requireTemplate(db, year);
   const units = unitsInScope(db, year, filters);
-  const scope = scopeSql(filters, 't.year = @year');
-  // Only answers of units in scope, on statements still asked; grouped to histograms.
+  // Only answers of units in scope, on statements still asked; grouped to histograms. A unit with an
+  // answer to the year's template is in the year's scope (scopeSql), so only the filters are asked.
+  const unitFilter = unitFilterSql(filters, []);
   const rows = db.sqlite
     .prepare<[Record<string, string | number>], HistogramRow>(
-      `WITH scope AS (${scope.sql})
-       SELECT x.unit_id || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
+      `SELECT x.unit_id || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
        FROM self_assessment_answers x
        JOIN self_assessment_template_statements s ON s.id = x.template_statement_id
        WHERE s.template_id = @templateId AND s.archived_at IS NULL AND (x.score IS NOT NULL OR x.not_applicable = 1)
-         AND x.unit_id IN (SELECT unitId FROM scope)
+         ${unitFilter.where.length ? `AND x.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}
        GROUP BY x.unit_id, s.area, x.score, x.not_applicable`,
     )
-    .all({ ...scope.params, year, templateId: template.id });
+    .all({ ...unitFilter.params, templateId: template.id });
   const byKey = tallies(rows);
   const asked = statementCountsByArea(db, template.id);
   const cells: UnitAreaResult[] = [];
@@ -407,24 +412,29 @@ export function getTrends(db: ReadDb, query: TrendQuery): TrendsView {
       'SELECT year FROM self_assessment_templates t WHERE t.year BETWEEN @fromYear AND @toYear ORDER BY year',
     )
     .all({ fromYear: params.fromYear ?? 2000, toYear: params.toYear ?? 2100 });
+  // A unit with an answer to a year's template is in that year's scope (scopeSql's EXISTS), so the
+  // answers need only the unit filters, not the scope's activity test on every answer (issue 19).
+  const unitFilter = unitFilterSql(query.filters ?? {}, query.unitId ? ['u.id = @unitId'] : []);
   const histogramRows = db.sqlite
     .prepare<[Record<string, string | number>], HistogramRow>(
-      `WITH scope AS (${scope.sql})
-       SELECT sc.year || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
-       FROM scope sc
-       JOIN self_assessment_template_statements s ON s.template_id = sc.templateId AND s.archived_at IS NULL
-       JOIN self_assessment_answers x ON x.template_statement_id = s.id AND x.unit_id = sc.unitId
-       WHERE x.score IS NOT NULL OR x.not_applicable = 1
-       GROUP BY sc.year, s.area, x.score, x.not_applicable`,
+      `SELECT t.year || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
+       FROM self_assessment_templates t
+       JOIN self_assessment_template_statements s ON s.template_id = t.id AND s.archived_at IS NULL
+       JOIN self_assessment_answers x ON x.template_statement_id = s.id
+       WHERE t.year BETWEEN @fromYear AND @toYear AND (x.score IS NOT NULL OR x.not_applicable = 1)
+         ${unitFilter.where.length ? `AND x.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}
+       GROUP BY t.year, s.area, x.score, x.not_applicable`,
     )
     .all(params);
-  // Statements asked × units in scope, per year and area: what could have been answered.
+  // Statements asked × units in scope, per year and area: what could have been answered (a product
+  // of two counts, not a join of every unit with every statement).
   const possible = db.sqlite
     .prepare<[Record<string, string | number>], { key: string; n: number }>(
-      `WITH scope AS (${scope.sql})
-       SELECT sc.year || '|' || s.area AS key, count(*) AS n
-       FROM scope sc JOIN self_assessment_template_statements s ON s.template_id = sc.templateId AND s.archived_at IS NULL
-       GROUP BY sc.year, s.area`,
+      `WITH scope AS (${scope.sql}),
+       per_year AS (SELECT year, templateId, count(*) AS units FROM scope GROUP BY year, templateId)
+       SELECT p.year || '|' || s.area AS key, p.units * count(*) AS n
+       FROM per_year p JOIN self_assessment_template_statements s ON s.template_id = p.templateId AND s.archived_at IS NULL
+       GROUP BY p.year, s.area`,
     )
     .all(params);
   const byKey = tallies(histogramRows);

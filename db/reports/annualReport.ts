@@ -1,19 +1,18 @@
 // The tillsynsberättelse (seed 004: "redovisar de granskningar som genomförts under året, både de
 // som tillsynsenheten genomfört och de som IVO har tagit initiativ till"): figures for one year,
 // read once, shown in the view and drawn into the PDF and Word file from the same data.
-import { ACTION_STATUSES, INSPECTION_TYPES, type ActionStatus, type AssessmentResult } from '../domain/codes.ts';
+import { ACTION_STATUSES, INSPECTION_TYPES, type ActionStatus } from '../domain/codes.ts';
 import { ACTION_STATUS_LABELS, actionOverdueReason } from '../domain/overdue.ts';
 import { assessedRequirements, requirementLabel, requirementResultsChart } from '../shared/charts.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { listInspections } from '../queries/inspections.ts';
+import { resultsByRequirement } from '../queries/requirementResults.ts';
 import { safeFileName, type ReportDocument } from '../io/reportDocument.ts';
 import { INSPECTION_STATUS_LABELS, INSPECTION_TYPE_LABELS, RESULT_LABELS, announcedLabel } from './labels.ts';
 import { resultSentence } from './inspectionReport.ts';
 import { annualByRegi, annualFeedback, annualLexCases, feedbackBlocks, lexCaseBlocks, regiBlocks } from './annualSections.ts';
 import type { AppDatabase } from '../open.ts';
-import type { AnnualReportData, ResultCounts } from '../api/tillsynInspection.contract.ts';
-
-const emptyCounts = (): ResultCounts => ({ uppfyllt: 0, delvis_uppfyllt: 0, ej_uppfyllt: 0, ej_bedomt: 0 });
+import type { AnnualReportData } from '../api/tillsynInspection.contract.ts';
 
 /** Inspections carried out in the year: started that year and no longer only planned. */
 export function annualReportData(db: AppDatabase, year: number, today: string): AnnualReportData {
@@ -28,34 +27,7 @@ export function annualReportData(db: AppDatabase, year: number, today: string): 
     byArea.set(i.operatingAreaName, row);
   }
 
-  const assessmentRows = db.sqlite
-    .prepare<[string], { inspectionId: string; requirementId: string; code: string; sortOrder: number; result: AssessmentResult }>(
-      `SELECT s.inspection_id AS inspectionId, q.id AS requirementId, q.code, q.sort_order AS sortOrder, s.result
-       FROM assessments s
-       JOIN inspections i ON i.id = s.inspection_id
-       JOIN quality_requirement_versions v ON v.id = s.requirement_version_id
-       JOIN quality_requirements q ON q.id = v.requirement_id
-       WHERE substr(i.start_date, 1, 4) = ?`,
-    )
-    .all(String(year))
-    .filter((r) => ids.has(r.inspectionId));
-  const currentTitle = db.sqlite.prepare<[string], { title: string }>(
-    'SELECT title FROM quality_requirement_versions WHERE requirement_id = ? ORDER BY version DESC LIMIT 1',
-  );
-  const byRequirement = new Map<string, AnnualReportData['byRequirement'][number] & { sortOrder: number }>();
-  const resultTotals = emptyCounts();
-  for (const r of assessmentRows) {
-    const row = byRequirement.get(r.requirementId) ?? {
-      requirementId: r.requirementId,
-      code: r.code,
-      title: currentTitle.get(r.requirementId)?.title ?? '',
-      sortOrder: r.sortOrder,
-      ...emptyCounts(),
-    };
-    row[r.result]++;
-    resultTotals[r.result]++;
-    byRequirement.set(r.requirementId, row);
-  }
+  const { byRequirement, resultTotals } = resultsByRequirement(db, year, ids);
 
   const actionRows = db.sqlite
     .prepare<[string], { inspectionId: string; status: ActionStatus; deadline: string; followUpDate: string | null }>(
@@ -87,9 +59,7 @@ export function annualReportData(db: AppDatabase, year: number, today: string): 
     lexCases: annualLexCases(db, year),
     feedback: annualFeedback(db, year),
     byArea: [...byArea.values()].sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName)),
-    byRequirement: [...byRequirement.values()]
-      .sort((a, b) => a.sortOrder - b.sortOrder || swedishCompare(a.code, b.code))
-      .map(({ sortOrder: _sortOrder, ...row }) => row),
+    byRequirement,
     resultTotals,
     actions: {
       total: actionRows.length,

@@ -1,5 +1,6 @@
 // Swedish names of the tillsyn codes as printed in reports (the UI has its own in the i18n catalog).
 import type {
+  ActionSource,
   AssessmentResult,
   InspectionOrigin,
   InspectionStatus,
@@ -67,4 +68,16 @@ export const LEX_STATUS_LABELS: Record<LexStatus, string> = {
   under_utredning: 'Under utredning',
   utredd: 'Utredd',
   avslutad: 'Avslutad',
+};
+
+/** Where an action in the register came from (the i18n catalog's codes.actionSource, for reports and views). */
+export const ACTION_SOURCE_LABELS: Record<ActionSource, string> = {
+  tillsyn: 'Tillsyn',
+  ivo: 'IVO',
+  analysverkstad: 'Analysverkstad',
+  kvalitetsrad: 'Kvalitetsråd',
+  sjalvskattning: 'Självskattning',
+  lex_sarah: 'Lex Sarah',
+  lex_maria: 'Lex Maria',
+  annat: 'Annat',
 };

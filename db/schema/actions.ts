@@ -14,6 +14,7 @@ import { units } from './organisation.ts';
 import { assessments, inspections } from './inspections.ts';
 import { lexCases } from './lexCases.ts';
 import { selfAssessmentStatements } from './selfAssessment.ts';
+import { risks } from './risks.ts';
 import { councilAgendaItems } from './council.ts';
 import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
 
@@ -36,6 +37,8 @@ export const actions = sqliteTable(
     /** Link for source 'sjalvskattning': the statement (its identity across years) and the year whose results raised it. */
     statementId: text('statement_id').references(() => selfAssessmentStatements.id, { onDelete: 'restrict' }),
     selfAssessmentYear: integer('self_assessment_year'),
+    /** Link for source 'analysverkstad': the risk the action is to bring down (checked in db/writes/actions.ts). */
+    riskId: text('risk_id').references(() => risks.id, { onDelete: 'restrict' }),
     /** Link for source 'kvalitetsrad': the agenda item of the meeting that decided the action. */
     councilItemId: text('council_item_id').references(() => councilAgendaItems.id, { onDelete: 'restrict' }),
     /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
@@ -63,6 +66,10 @@ export const actions = sqliteTable(
     index('actions_unit_idx').on(t.unitId),
     index('actions_lex_case_idx').on(t.lexCaseId),
     index('actions_statement_idx').on(t.statementId, t.selfAssessmentYear),
+    index('actions_risk_idx').on(t.riskId),
+    // The overdue rule (db/domain/overdue.ts) and the open filter read these, not the whole register (issue 19).
+    index('actions_status_deadline_idx').on(t.status, t.deadline),
+    index('actions_status_follow_up_idx').on(t.status, t.followUpDate),
     index('actions_council_item_idx').on(t.councilItemId),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),

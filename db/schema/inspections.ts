@@ -270,5 +270,8 @@ export const assessments = sqliteTable(
   (t) => [
     uniqueIndex('assessments_unique').on(t.inspectionId, t.requirementVersionId),
     index('assessments_requirement_version_idx').on(t.requirementVersionId),
+    // How many of an inspection's assessments are recorded (coverage, plan, lists) read from the
+    // index alone, not from the rows with their observation text (issue 19).
+    index('assessments_inspection_result_idx').on(t.inspectionId, t.result),
   ],
 );

@@ -94,7 +94,8 @@ export const selfAssessmentAnswers = sqliteTable(
   (t) => [
     // A template statement belongs to one year, so this is unique per unit × year × statement.
     uniqueIndex('self_assessment_answers_unique').on(t.unitId, t.templateStatementId),
-    index('self_assessment_answers_statement_idx').on(t.templateStatementId),
+    // Covering for the heatmap and the trends: the tallies are read from the index alone (issue 19).
+    index('self_assessment_answers_statement_idx').on(t.templateStatementId, t.unitId, t.score, t.notApplicable),
     check('self_assessment_answers_score', sql`score IS NULL OR (typeof(score) = 'integer' AND score BETWEEN 1 AND 10)`),
     check('self_assessment_answers_not_applicable', sql`not_applicable IN (0, 1)`),
     check('self_assessment_answers_one_value', sql`NOT (not_applicable = 1 AND score IS NOT NULL)`),

@@ -160,3 +160,12 @@ export function planLoadChart(
 }
 /** Colours of the four kinds of synpunkter: klagomål red, synpunkt blue, beröm green, förslag purple. */
 export const FEEDBACK_COLORS = { klagomal: '#c0392b', synpunkt: '#2f6db5', berom: '#2e8540', forslag: '#7b4fa0' } as const;
+/** Colours of a unit's coverage status in the cycle: done green, planned blue, overdue red, not planned amber, the rest grey. */
+export const COVERAGE_COLORS = {
+  genomford: '#2e8540',
+  planerad: '#2f6db5',
+  forsenad: '#c0392b',
+  ej_planerad: '#e07b00',
+  stangd: '#7f8c8d',
+  ej_aktuell: '#b0b7bb',
+} as const;

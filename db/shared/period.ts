@@ -60,9 +60,20 @@ export function toIsoDate(iso: string): string {
   return iso.length === 10 ? iso : formatIsoDate(parts);
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** Gregorian leap years (every date in the app is Gregorian). */
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC avoids DST surprises.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic, not a Date: parseIsoDate calls this for every date it reads (issue 19: coverage).
+  // Out-of-range months roll over as Date.UTC(year, month, 0) would.
+  const zeroBased = year * 12 + (month - 1);
+  const y = Math.floor(zeroBased / 12);
+  const m = zeroBased - y * 12;
+  return m === 1 && isLeapYear(y) ? 29 : MONTH_LENGTHS[m] ?? 31;
 }
 
 export function tertialOfMonth(month: number): Tertial {
@@ -205,4 +216,40 @@ export function parsePeriodLabel(text: string): YearTertial | null {
   const tertial = compact.startsWith('T') ? first : second;
   if (year < 2000 || year > 2100 || !isTertial(tertial)) return null;
   return { year, tertial };
+}
+
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
+/** "2026-03": the label of a month in imports, tables and charts (sorts as text). */
+export function monthPeriodLabel(period: YearMonth): string {
+  return `${period.year}-${String(period.month).padStart(2, '0')}`;
+}
+
+/**
+ * A month written as a summary export or a person writes it: "2026-03", "2026-3", "2026/03",
+ * "202603", "2026-03-01" (an Excel date cell), "mars 2026", "2026 mars", "mar 2026" (case
+ * ignored). Null for anything else, a tertial included; the inverse of monthPeriodLabel.
+ */
+export function parseMonthPeriod(text: string): YearMonth | null {
+  const compact = text.trim().toLocaleLowerCase('sv').replace(/\s+/g, ' ');
+  const numeric = /^(\d{4})(?:[-/. ]?(\d{1,2}))(?:[-/.]01)?$/.exec(compact);
+  const named = /^([a-zåäö]+)\.? (\d{4})$/.exec(compact) ?? /^(\d{4}) ([a-zåäö]+)\.?$/.exec(compact);
+  let year: number;
+  let month: number;
+  if (numeric) {
+    if (numeric[2]?.length === 1 && !/[-/. ]/.test(compact.slice(4, 5))) return null;
+    year = Number(numeric[1]);
+    month = Number(numeric[2]);
+  } else if (named) {
+    const [word, yearText] = /^\d/.test(named[1] ?? '') ? [named[2] ?? '', named[1] ?? ''] : [named[1] ?? '', named[2] ?? ''];
+    const index = SWEDISH_MONTH_NAMES.findIndex((name) => name === word || (word.length >= 3 && name.startsWith(word)));
+    if (index < 0) return null;
+    year = Number(yearText);
+    month = index + 1;
+  } else return null;
+  if (year < 2000 || year > 2100 || month < 1 || month > 12) return null;
+  return { year, month };
 }

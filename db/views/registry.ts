@@ -5,6 +5,11 @@ import { AppError } from '../errors.ts';
 import { zodIssues } from '../api/handle.ts';
 import type { ViewParamField } from '../api/views.contract.ts';
 import { selfAssessmentHeatmapView, selfAssessmentTrendsView } from './selfAssessment.ts';
+import { riskViews } from './risks.ts';
+import { deviationViews } from './deviations.ts';
+import { indicatorsAgainstTargetView, indicatorTrendView } from './indicators.ts';
+import { tillsynCoverageView, tillsynFindingsByRequirementView } from './tillsyn.ts';
+import { actionsBySourceView } from './actions.ts';
 import type { ViewDefinition } from './types.ts';
 
 /** A view with its params and row types forgotten: the registry holds them side by side (run and present are methods, so this assigns). */
@@ -13,6 +18,13 @@ export type AnyView = ViewDefinition;
 export const VIEWS: readonly AnyView[] = [
   selfAssessmentHeatmapView,
   selfAssessmentTrendsView,
+  ...riskViews,
+  ...deviationViews,
+  indicatorsAgainstTargetView,
+  indicatorTrendView,
+  tillsynCoverageView,
+  tillsynFindingsByRequirementView,
+  actionsBySourceView,
 ];
 
 const byName = new Map(VIEWS.map((v) => [v.name, v]));

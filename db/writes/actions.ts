@@ -7,6 +7,8 @@ import { actionFollowUps, actions } from '../schema/actions.ts';
 import { assessments, inspections } from '../schema/inspections.ts';
 import { units } from '../schema/organisation.ts';
 import { lexCases } from '../schema/lexCases.ts';
+import { risks } from '../schema/risks.ts';
+import { riskLatestAssessedOn } from './risks.ts';
 import { looksLikePersonnummer, PERSONNUMMER_MESSAGE } from '../shared/personalData.ts';
 import { AppError } from '../errors.ts';
 import { assertActionWritable } from './closedInspection.ts';
@@ -35,6 +37,8 @@ export interface NewAction {
   /** The link for source 'sjalvskattning'. */
   statementId?: string | null | undefined;
   selfAssessmentYear?: number | null | undefined;
+  /** The link for source 'analysverkstad' when the action answers a risk. */
+  riskId?: string | null | undefined;
   /** The link for source 'kvalitetsrad': the agenda item whose decision the action is. */
   councilItemId?: string | null | undefined;
   status?: ActionStatus;
@@ -97,11 +101,12 @@ type ActionLink = {
   lexCaseId: string | null;
   statementId: string | null;
   selfAssessmentYear: number | null;
+  riskId: string | null;
   councilItemId: string | null;
   unitId: string | null;
 };
 
-const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, councilItemId: null };
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, riskId: null, councilItemId: null };
 
 /**
  * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
@@ -124,6 +129,9 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
   const statementLink = input.statementId ?? input.selfAssessmentYear ?? null;
   if (input.source !== 'sjalvskattning' && statementLink !== null) {
     throw invalid('statementId', 'Bara en åtgärd med källan självskattning kan kopplas till ett påstående.');
+  }
+  if (input.source !== 'analysverkstad' && input.riskId) {
+    throw invalid('riskId', 'Bara en åtgärd med källan analysverkstad kan kopplas till en risk.');
   }
   if (input.source !== 'kvalitetsrad' && input.councilItemId) {
     throw invalid('councilItemId', 'Bara en åtgärd med källan kvalitetsråd kan kopplas till en punkt på ett kvalitetsråds dagordning.');
@@ -162,7 +170,10 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
   if (input.source === 'sjalvskattning') {
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, ...resolveStatementLink(db, input) };
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, riskId: null, councilItemId: null, ...resolveStatementLink(db, input) };
+  }
+  if (input.source === 'analysverkstad' && input.riskId) {
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, statementId: null, selfAssessmentYear: null, councilItemId: null, ...resolveRiskLink(db, { ...input, riskId: input.riskId }) };
   }
   if (input.source === 'kvalitetsrad') {
     return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, councilItemId: resolveCouncilLink(db, input, unitId) };
@@ -187,6 +198,29 @@ function resolveStatementLink(db: AppDatabase, input: NewAction): { statementId:
     .get(input.statementId, input.selfAssessmentYear);
   if (!asked) throw invalid('statementId', `Påståendet finns inte i självskattningen ${input.selfAssessmentYear}.`);
   return { statementId: input.statementId, selfAssessmentYear: input.selfAssessmentYear };
+}
+
+/**
+ * An analysverkstad action answering a risk: the risk exists, someone owns the action, and it is
+ * not due before the risk's latest assessment (when it was decided). The unit is the risk's when
+ * the risk concerns one unit; otherwise a unit of the risk's verksamhetsområde, or none.
+ */
+function resolveRiskLink(db: AppDatabase, input: NewAction & { riskId: string }): { riskId: string; unitId: string | null } {
+  const risk = db.orm.select({ unitId: risks.unitId, operatingAreaId: risks.operatingAreaId }).from(risks).where(eq(risks.id, input.riskId)).get();
+  if (!risk) throw invalid('riskId', 'Risken finns inte.');
+  if (!input.responsible.trim()) throw invalid('responsible', 'Ange vem som är ansvarig för åtgärden.');
+  const assessedOn = riskLatestAssessedOn(db, input.riskId);
+  if (assessedOn && input.deadline < assessedOn) throw invalid('deadline', `Sista dag kan inte vara före riskens bedömning (${assessedOn}).`);
+  if (risk.unitId) {
+    if (input.unitId && input.unitId !== risk.unitId) throw invalid('unitId', 'Enheten ska vara den enhet risken gäller.');
+    return { riskId: input.riskId, unitId: risk.unitId };
+  }
+  const unitId = input.unitId ?? null;
+  if (unitId) {
+    const unit = db.orm.select({ areaId: units.operatingAreaId }).from(units).where(eq(units.id, unitId)).get();
+    if (unit?.areaId !== risk.operatingAreaId) throw invalid('unitId', 'Enheten hör inte till riskens verksamhetsområde.');
+  }
+  return { riskId: input.riskId, unitId };
 }
 
 /**

@@ -4,12 +4,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   AriaComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TitleComponent,
   TooltipComponent,
@@ -28,10 +29,12 @@ echarts.use([
   LineChart,
   PieChart,
   RadarChart,
+  ScatterChart,
   AriaComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TitleComponent,
   TooltipComponent,

@@ -13,6 +13,9 @@ import enLexCases from './en/lexCases.json';
 import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
 import enViews from './en/views.json';
+import enRisks from './en/risks.json';
+import enDeviations from './en/deviations.json';
+import enIndicators from './en/indicators.json';
 import enCouncil from './en/council.json';
 import svAudit from './sv/audit.json';
 import svSecurity from './sv/security.json';
@@ -22,15 +25,53 @@ import svSystem from './sv/system.json';
 import svRequirements from './sv/requirements.json';
 import svTillsynPlan from './sv/tillsynPlan.json';
 import svTillsyn from './sv/tillsyn.json';
-import svSelfAssessment from './sv/selfAssessment.json';
 import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
+import svSelfAssessment from './sv/selfAssessment.json';
 import svCouncil from './sv/council.json';
 import svViews from './sv/views.json';
+import svRisks from './sv/risks.json';
+import svDeviations from './sv/deviations.json';
+import svIndicators from './sv/indicators.json';
 
+// One namespace per line, so areas added side by side merge without conflicts.
 export const resources = {
-  sv: { common: svCommon, units: svUnits, system: svSystem, audit: svAudit, security: svSecurity, tillsynPlan: svTillsynPlan, requirements: svRequirements, tillsyn: svTillsyn, lexCases: svLexCases, feedback: svFeedback, selfAssessment: svSelfAssessment, views: svViews, council: svCouncil },
-  en: { common: enCommon, units: enUnits, system: enSystem, audit: enAudit, security: enSecurity, tillsynPlan: enTillsynPlan, requirements: enRequirements, tillsyn: enTillsyn, lexCases: enLexCases, feedback: enFeedback, selfAssessment: enSelfAssessment, views: enViews, council: enCouncil },
+  sv: {
+    audit: svAudit,
+    security: svSecurity,
+    common: svCommon,
+    units: svUnits,
+    system: svSystem,
+    requirements: svRequirements,
+    tillsynPlan: svTillsynPlan,
+    tillsyn: svTillsyn,
+    lexCases: svLexCases,
+    feedback: svFeedback,
+    selfAssessment: svSelfAssessment,
+    views: svViews,
+    risks: svRisks,
+    deviations: svDeviations,
+    indicators: svIndicators,
+    council: svCouncil,
+  },
+  en: {
+    audit: enAudit,
+    security: enSecurity,
+    common: enCommon,
+    units: enUnits,
+    system: enSystem,
+    requirements: enRequirements,
+    tillsynPlan: enTillsynPlan,
+    tillsyn: enTillsyn,
+    lexCases: enLexCases,
+    feedback: enFeedback,
+    selfAssessment: enSelfAssessment,
+    views: enViews,
+    risks: enRisks,
+    deviations: enDeviations,
+    indicators: enIndicators,
+    council: enCouncil,
+  },
 } as const;
 
 export const LANGUAGE_KEY = 'kvalitetsnavet.language';

@@ -15,6 +15,8 @@ import { listRequirements } from '../../db/queries/requirements.ts';
 import { insertDefaultCatalogue } from '../../db/writes/requirements.ts';
 import { insertPlacement } from '../../db/writes/plan.ts';
 import { addFollowUp, createAction } from '../../db/writes/actions.ts';
+import { addStatement, createTemplate, insertAnswersBulk, type AnswerRecord } from '../../db/writes/selfAssessment.ts';
+import { SELF_ASSESSMENT_AREAS } from '../../db/domain/codes.ts';
 import { foldName } from '../../db/shared/names.ts';
 import { addMonths, cycleName, monthsOfTertial, tertialEndDate, type Tertial } from '../../db/shared/period.ts';
 import { operatingAreas, units } from '../../db/schema/organisation.ts';
@@ -42,6 +44,10 @@ export const FULL_SIZE: BenchSize = { units: 2000, cycles: 4, seed: 20261202 };
 export interface BenchFacts {
   size: BenchSize;
   units: number;
+  /** Självskattning: years with a template (SELF_ASSESSMENT_YEARS), statements per year, answers in all. */
+  selfAssessmentYears: number[];
+  selfAssessmentStatements: number;
+  selfAssessmentAnswers: number;
   inspections: number;
   assessments: number;
   actions: number;
@@ -91,8 +97,8 @@ const OBSERVATIONS = [
 const FULFILLED = ['Kravet uppfylls.', 'Granskade dokument visar att kravet uppfylls.', ''];
 const CLOSING_NOTE = 'Åtgärderna är genomförda och verifierade vid uppföljning.';
 const OTHER_SOURCES: ActionSource[] = ['kvalitetsrad', 'annat', 'analysverkstad'];
-/** Extra actions from other sources, so the register is ≈ 50,000 at full size. */
-const OTHER_ACTIONS_PER_UNIT = 2.5;
+/** The register's size: tillsyn actions topped up with other sources to 25 per unit, 50,000 at full size (issue 19). */
+const ACTIONS_PER_UNIT = 25;
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -156,7 +162,9 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
       setAuditActor(db.sqlite, { osUser: `user${k + 1}`, displayName: auditUsers[k] ?? '' });
       cycleIds.push(db.sqlite.transaction(() => seedCycle(db, random, base, startYear))());
     }
-    db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.round(size.units * OTHER_ACTIONS_PER_UNIT)))();
+    const tillsynActions = Number(db.sqlite.prepare('SELECT count(*) FROM actions').pluck().get());
+    db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.max(0, size.units * ACTIONS_PER_UNIT - tillsynActions)))();
+    const selfAssessmentYears = seedSelfAssessment(db, random, base.units);
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const count = (table: string) => Number(db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
     const facts = {
@@ -165,6 +173,9 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
       inspections: count('inspections'),
       assessments: count('assessments'),
       actions: count('actions'),
+      selfAssessmentYears,
+      selfAssessmentStatements: SELF_ASSESSMENT_STATEMENTS,
+      selfAssessmentAnswers: count('self_assessment_answers'),
       auditRows: count('audit_log'),
       cycleIds,
       currentCycleId: cycleIds.at(-1) ?? '',
@@ -389,4 +400,44 @@ function seedOtherActions(db: AppDatabase, random: Random, unitList: readonly Un
       'Generator',
     );
   }
+}
+
+/** Twelve years of självskattning, 40 statements a year: ≈ 960,000 answers at full size (issue 19). */
+export const SELF_ASSESSMENT_YEARS = Array.from({ length: 12 }, (_, k) => 2015 + k);
+const SELF_ASSESSMENT_STATEMENTS = 40;
+
+/**
+ * Each year's template copied from the year before (statement identity kept, as the app does),
+ * and every unit's answers to it written in bulk (insertAnswersBulk, one prepared statement, one
+ * transaction per year; the audit triggers write as they do for an import). A unit has a level of
+ * its own that drifts a little each year; about 4 % of the answers are "ej tillämplig".
+ */
+function seedSelfAssessment(db: AppDatabase, random: Random, unitList: readonly UnitInfo[]): number[] {
+  const stamp = { updatedAt: `${BENCH_AS_OF}T12:00:00.000Z`, updatedBy: 'Generator' };
+  const level = new Map(unitList.map((u) => [u.id, 4 + random() * 4]));
+  for (const year of SELF_ASSESSMENT_YEARS) {
+    db.sqlite.transaction(() => {
+      const templateId = createTemplate(db, year, null, stamp);
+      if (year === SELF_ASSESSMENT_YEARS[0]) {
+        for (let k = 0; k < SELF_ASSESSMENT_STATEMENTS; k++) {
+          const area = SELF_ASSESSMENT_AREAS[k % SELF_ASSESSMENT_AREAS.length] ?? 'tillganglighet';
+          addStatement(db, { year, area, text: `Påstående ${k + 1}: verksamheten arbetar systematiskt med kvaliteten.`, isNew: false }, stamp);
+        }
+      }
+      const statementIds = db.sqlite.prepare('SELECT id FROM self_assessment_template_statements WHERE template_id = ? ORDER BY id').pluck().all(templateId) as string[];
+      function* answers(): Generator<AnswerRecord> {
+        for (const unit of unitList) {
+          const drift = (level.get(unit.id) ?? 6) + (random() - 0.5) * 0.6;
+          level.set(unit.id, Math.min(9, Math.max(2, drift)));
+          for (const templateStatementId of statementIds) {
+            const notApplicable = random() < 0.04;
+            const score = notApplicable ? null : Math.min(10, Math.max(1, Math.round(drift + (random() - 0.5) * 4)));
+            yield { unitId: unit.id, templateStatementId, score, notApplicable, comment: '', source: 'import' };
+          }
+        }
+      }
+      insertAnswersBulk(db, answers(), stamp);
+    })();
+  }
+  return SELF_ASSESSMENT_YEARS;
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setAuditActor } from '../../db/audit/trail.ts';
+import { stateFileFor } from '../../db/maintenance/shutdownMarker.ts';
 import { benchDatabase, FULL_SIZE, projectRoot, type BenchDatabase, type BenchFacts, type BenchSize } from './generate.ts';
 import { BENCH_ACTOR, openBenchApi, Recorder, type BenchArea, type BenchRun, type BenchSettings } from './context.ts';
 import { GENERATED_NOW_MARK, growthOf, growthTable, resultTable, type GrowthResult, type PathResult } from './measure.ts';
@@ -51,14 +52,22 @@ function cachedDatabase(size: BenchSize, cacheDir: string | undefined, log: (lin
   return { ...benchDatabase(size, { ...(cacheDir ? { cacheDir } : {}) }), generatedNow };
 }
 
+const SIDE_FILES = ['', '-wal', '-shm', '.lock', '.state'];
+
+/**
+ * A copy of the cached database for this run, recorded as closed cleanly and checked today
+ * (db/maintenance/shutdownMarker.ts): the generated file is whole, and the weekly background check
+ * would otherwise run in a worker beside every measurement of the run.
+ */
 function copyDatabase(from: string, to: string): string {
-  for (const suffix of ['', '-wal', '-shm', '.lock']) fs.rmSync(to + suffix, { force: true });
+  removeDatabase(to);
   fs.copyFileSync(from, to);
+  fs.writeFileSync(stateFileFor(to), JSON.stringify({ open: false, lastFullCheck: new Date().toISOString().slice(0, 10) }));
   return to;
 }
 
 function removeDatabase(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '.lock']) fs.rmSync(file + suffix, { force: true });
+  for (const suffix of SIDE_FILES) fs.rmSync(file + suffix, { force: true });
 }
 
 async function runAreas(areas: readonly BenchArea[], run: Omit<BenchRun, 'api'>): Promise<void> {

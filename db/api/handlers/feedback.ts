@@ -2,12 +2,11 @@
 // (Period, Enhet, Typ, Antal) through the one import pipeline: every bad row named, nothing
 // written unless the whole file is valid, and a re-imported period replacing its old counts.
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { assertCommittable, previewImport, type ImportSpec, type RowIssue } from '../../io/importPipeline.ts';
+import { committableRows, countCell, duplicateRows, replacedPeriods, unitCell, unitLookup, type UnitRef } from '../../io/countImport.ts';
+import { previewImport, type ImportSpec } from '../../io/importPipeline.ts';
 import { listFeedback, storedFeedbackPeriods } from '../../queries/feedback.ts';
 import { replaceFeedbackCounts } from '../../writes/feedback.ts';
 import { stamp } from '../../writes/stamp.ts';
-import { foldName } from '../../shared/names.ts';
 import { parsePeriodLabel, periodLabel } from '../../shared/period.ts';
 import { codeFromLabel, FEEDBACK_TYPE_LABELS } from '../labels.ts';
 import { preparedWrite, type Handlers } from '../handle.ts';
@@ -24,29 +23,6 @@ const importColumns = [
 ] as const;
 type ImportKey = (typeof importColumns)[number]['key'];
 
-interface UnitRef {
-  id: string;
-  name: string;
-  operatingAreaName: string;
-}
-
-/**
- * Units by their folded name, and by "Enhet (Verksamhetsområde)" for a name used in two areas.
- * Archived units count: synpunkter from before a unit closed still belong to it.
- */
-function unitLookup(db: AppDatabase): (text: string) => UnitRef[] {
-  const all = db.sqlite
-    .prepare<[], UnitRef>('SELECT u.id, u.name, a.name AS operatingAreaName FROM units u JOIN operating_areas a ON a.id = u.operating_area_id')
-    .all();
-  const byName = new Map<string, UnitRef[]>();
-  const add = (key: string, unit: UnitRef) => byName.set(key, [...(byName.get(key) ?? []), unit]);
-  for (const unit of all) {
-    add(foldName(unit.name), unit);
-    add(foldName(`${unit.name} (${unit.operatingAreaName})`), unit);
-  }
-  return (text) => byName.get(foldName(text)) ?? [];
-}
-
 function rowSchema(findUnit: (text: string) => UnitRef[]) {
   return z.object({
     period: z.string().transform((text, ctx) => {
@@ -60,22 +36,7 @@ function rowSchema(findUnit: (text: string) => UnitRef[]) {
       }
       return period;
     }),
-    unit: z.string().transform((text, ctx) => {
-      const found = findUnit(text);
-      const [unit] = found;
-      if (!unit || found.length > 1) {
-        ctx.addIssue({
-          code: 'custom',
-          message: !text
-            ? 'Enhet måste fyllas i.'
-            : found.length > 1
-              ? `Enheten ”${text}” finns i flera verksamhetsområden (${found.map((u) => u.operatingAreaName).join(', ')}). Skriv till exempel ”${text} (${found[0]?.operatingAreaName ?? ''})”.`
-              : `Okänd enhet ”${text}”. Enheten måste finnas i enhetsregistret.`,
-        });
-        return z.NEVER;
-      }
-      return unit;
-    }),
+    unit: unitCell(findUnit),
     feedbackType: z.string().transform((text, ctx) => {
       const code = codeFromLabel(FEEDBACK_TYPE_LABELS, text);
       if (!code) {
@@ -87,13 +48,7 @@ function rowSchema(findUnit: (text: string) => UnitRef[]) {
       }
       return code;
     }),
-    count: z.string().transform((text, ctx) => {
-      if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isInteger(Number(text)) || Number(text) < 0) {
-        ctx.addIssue({ code: 'custom', message: text ? `Antal måste vara ett heltal, 0 eller större (inte ”${text}”).` : 'Antal måste fyllas i.' });
-        return z.NEVER;
-      }
-      return Number(text);
-    }),
+    count: countCell,
   }).transform(
     (r): FeedbackImportRow => ({
       unitId: r.unit.id,
@@ -107,41 +62,19 @@ function rowSchema(findUnit: (text: string) => UnitRef[]) {
   );
 }
 
-/** The same unit, tertial and type twice in one file: which count is right cannot be guessed. */
-function duplicateRows(rows: { rowNumber: number; values: FeedbackImportRow }[]): RowIssue[] {
-  const seen = new Map<string, number>();
-  const issues: RowIssue[] = [];
-  for (const { rowNumber, values } of rows) {
-    const key = `${values.unitId}|${values.year}|${values.tertial}|${values.feedbackType}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, rowNumber);
-    else {
-      issues.push({
-        rowNumber,
-        column: 'Typ',
-        message: `Raden upprepar rad ${first}: ${values.unitName}, ${periodLabel(values)}, ${FEEDBACK_TYPE_LABELS[values.feedbackType]}. Varje enhet, period och typ får finnas en gång.`,
-      });
-    }
-  }
-  return issues;
-}
-
 function feedbackImportSpec(db: AppDatabase): ImportSpec<ImportKey, FeedbackImportRow> {
-  return { columns: [...importColumns], rowSchema: rowSchema(unitLookup(db)), checkRows: duplicateRows };
+  return {
+    columns: [...importColumns],
+    rowSchema: rowSchema(unitLookup(db)),
+    checkRows: (rows) =>
+      duplicateRows(rows, (v) => `${v.unitId}|${v.year}|${v.tertial}|${v.feedbackType}`, 'Typ', (v) => `${v.unitName}, ${periodLabel(v)}, ${FEEDBACK_TYPE_LABELS[v.feedbackType]}`),
+  };
 }
 
 async function previewFeedback(db: AppDatabase, file: Parameters<typeof previewImport>[0]): Promise<FeedbackImportPreview> {
   const preview = await previewImport(file, feedbackImportSpec(db));
-  const stored = storedFeedbackPeriods(db);
-  const replaces = new Map<string, FeedbackImportPreview['replaces'][number]>();
-  for (const { values } of preview.rows) {
-    const key = `${values.unitId}|${values.year}|${values.tertial}`;
-    const storedRows = stored.get(key);
-    if (storedRows && !replaces.has(key)) {
-      replaces.set(key, { unitName: values.unitName, operatingAreaName: values.operatingAreaName, period: periodLabel(values), storedRows });
-    }
-  }
-  return { ...preview, replaces: [...replaces.values()] };
+  const replaces = replacedPeriods(preview.rows, storedFeedbackPeriods(db), (v) => `${v.unitId}|${v.year}|${v.tertial}`, periodLabel);
+  return { ...preview, replaces };
 }
 
 export const feedbackHandlers: FeedbackHandlers = {
@@ -151,12 +84,7 @@ export const feedbackHandlers: FeedbackHandlers = {
 
   // Parsing is async, so it runs in prepare; the write step replaces and inserts in the dispatch's one transaction.
   'feedback.importCommit': preparedWrite({
-    prepare: async (ctx, { file }) => {
-      const preview = await previewImport(file, feedbackImportSpec(ctx.session.db));
-      assertCommittable(preview);
-      if (preview.rows.length === 0) throw new AppError('invalid_input', 'Filen innehåller inga rader att importera.');
-      return preview.rows.map((r) => r.values);
-    },
+    prepare: async (ctx, { file }) => committableRows(await previewImport(file, feedbackImportSpec(ctx.session.db))),
     write: (ctx, _input, rows) => replaceFeedbackCounts(ctx.session.db, rows, stamp(ctx).updatedBy),
   }),
 };

@@ -16,6 +16,9 @@ import { themeHandlers } from './themes.ts';
 import { reportHandlers } from './reports.ts';
 import { lexCaseHandlers } from './lexCases.ts';
 import { feedbackHandlers } from './feedback.ts';
+import { riskHandlers } from './risks.ts';
+import { deviationsHandlers } from './deviations.ts';
+import { indicatorHandlers } from './indicators.ts';
 import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
 import { viewHandlers } from './views.ts';
@@ -38,6 +41,9 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...lexCaseHandlers,
   ...feedbackHandlers,
+  ...riskHandlers,
+  ...deviationsHandlers,
+  ...indicatorHandlers,
   ...selfAssessmentHandlers,
   ...exportHandlers,
   ...viewHandlers,

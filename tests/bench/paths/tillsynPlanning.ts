@@ -9,19 +9,38 @@ import type { CoverageView, PlanEntryRow, PlanProposalView } from '../../../db/a
 /** The current cycle (2024–2026 in the bench data). */
 const CURRENT_START_YEAR = 2024;
 
-/** Per unit in the cycle: its plan entries, the inspections that count, and the last one before the cycle. */
+/**
+ * Per unit in the cycle, what its coverage status is decided from: its latest ordinary plan entry,
+ * the first inspection that covers it (own, ordinary, carried out: closed, or started by today
+ * with every assessment recorded), IVO inspections, and the last covering inspection before the
+ * cycle. Grouped in SQL (one pass over the cycle's inspections, each unit's plan entries by the
+ * cycle index), so the floor itself is linear: a correlated count per unit over the cycle's plan
+ * entries (the earlier floor) is quadratic and made the app look better than it is.
+ */
 export function rawCoverage(sqlite: Database.Database, cycleId: string): unknown[] {
   const start = cycleStartDate(CURRENT_START_YEAR);
   const end = cycleEndDate(CURRENT_START_YEAR);
+  const carriedOut = (i: string) =>
+    `(${i}.status = 'avslutad' OR (${i}.start_date <= @today
+       AND EXISTS (SELECT 1 FROM assessments s WHERE s.inspection_id = ${i}.id)
+       AND NOT EXISTS (SELECT 1 FROM assessments s WHERE s.inspection_id = ${i}.id AND s.result = 'ej_bedomt')))`;
   return sqlite
     .prepare(
-      `SELECT u.id, u.name, a.name AS area,
-              (SELECT count(*) FROM plan_entries p WHERE p.unit_id = u.id AND p.cycle_id = @cycleId) AS planned,
-              (SELECT count(*) FROM inspections i WHERE i.unit_id = u.id AND i.start_date BETWEEN @start AND @end
-                 AND i.status <> 'planerad' AND i.start_date <= @today) AS done,
-              (SELECT max(i.start_date) FROM inspections i WHERE i.unit_id = u.id AND i.start_date < @start
-                 AND i.status <> 'planerad') AS lastBefore
-       FROM units u JOIN operating_areas a ON a.id = u.operating_area_id WHERE u.archived_at IS NULL`,
+      `WITH plan AS (
+         SELECT unit_id, max(year * 3 + tertial - 1) AS latestPeriod FROM plan_entries
+         WHERE cycle_id = @cycleId AND inspection_type = 'ordinarie' GROUP BY unit_id),
+       in_cycle AS (
+         SELECT i.unit_id,
+                min(CASE WHEN i.origin = 'egen' AND i.inspection_type = 'ordinarie' AND ${carriedOut('i')} THEN i.start_date END) AS coveredBy,
+                count(CASE WHEN i.origin = 'ivo' THEN 1 END) AS ivo
+         FROM inspections i WHERE i.start_date BETWEEN @start AND @end GROUP BY i.unit_id)
+       SELECT u.id, u.name, a.name AS area, u.regi, u.active_from, u.active_to, plan.latestPeriod, c.coveredBy, c.ivo,
+              (SELECT x.start_date FROM inspections x
+               WHERE x.unit_id = u.id AND x.start_date < @start AND x.origin = 'egen' AND x.inspection_type = 'ordinarie' AND ${carriedOut('x')}
+               ORDER BY x.start_date DESC LIMIT 1) AS lastBefore
+       FROM units u JOIN operating_areas a ON a.id = u.operating_area_id
+       LEFT JOIN plan ON plan.unit_id = u.id LEFT JOIN in_cycle c ON c.unit_id = u.id
+       WHERE u.archived_at IS NULL`,
     )
     .all({ cycleId, start, end, today: BENCH_AS_OF });
 }

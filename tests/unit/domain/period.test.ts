@@ -5,6 +5,7 @@ import {
   cyclePeriodIndexes,
   cycleStartDate,
   cycleYears,
+  daysInMonth,
   inspectionDeadline,
   isDateInCycle,
   monthsBetween,
@@ -105,5 +106,15 @@ describe('three-year cycle', () => {
     expect(isDateInCycle('2025-01-01', 2025)).toBe(true);
     expect(isDateInCycle('2027-12-31', 2025)).toBe(true);
     expect(isDateInCycle('2028-01-01', 2025)).toBe(false);
+  });
+});
+
+describe('days in month (arithmetic, no Date)', () => {
+  it('knows the Gregorian leap years and rolls months over as Date.UTC does', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([2024, 2000, 1900, 2100].map((y) => daysInMonth(y, 2))).toEqual([29, 29, 28, 28]);
+    expect(daysInMonth(2026, 13)).toBe(31); // January 2027
+    expect(daysInMonth(2024, 14)).toBe(28); // February 2025
+    expect(daysInMonth(2026, 0)).toBe(31); // December 2025
   });
 });

@@ -19,6 +19,7 @@ import { useStatus } from '../../../components/Status.tsx';
 import { DataTable, type DataColumn } from '../../../kit/DataTable.tsx';
 import { ImportDialog } from '../../../kit/ImportDialog.tsx';
 import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
+import { ReplacesNotice } from '../../../kit/ReplacesNotice.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 import { YearSelect } from '../../../kit/YearSelect.tsx';
 
@@ -98,20 +99,13 @@ export function FeedbackPage() {
         preview={(file) => call('feedback.importPreview', { file })}
         commit={(file) => call('feedback.importCommit', { file })}
         commitLabel={(count) => t('importDialog.commit', { count })}
-        notice={(preview) =>
-          preview.replaces.length ? (
-            <div className="notice" role="note">
-              <p>{t('importDialog.replaces')}</p>
-              <ul>
-                {preview.replaces.map((r) => (
-                  <li key={`${r.unitName}-${r.operatingAreaName}-${r.period}`}>
-                    {t('importDialog.replacesRow', { unit: r.unitName, area: r.operatingAreaName, period: r.period, count: r.storedRows })}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null
-        }
+        notice={(preview) => (
+          <ReplacesNotice
+            replaces={preview.replaces}
+            intro={t('importDialog.replaces')}
+            row={(r) => t('importDialog.replacesRow', { unit: r.unitName, area: r.operatingAreaName, period: r.period, count: r.storedRows })}
+          />
+        )}
         onImported={async (result) => {
           await list.reload();
           status(t('importDialog.done', result));
