@@ -1,12 +1,15 @@
 // Översikt's "needs attention now": units whose tillsyn is overdue in the current cycle, units
 // that have not answered this year's self-assessment, and the next kvalitetsråd. Each card links
-// to where the work is done.
+// to where the work is done; and the indicators furthest from their target (måltal).
 import { useTranslation } from 'react-i18next';
 import type { CycleRow } from '../../../db/api/contract.ts';
+import { formatIndicatorValue } from '../../../db/shared/indicatorText.ts';
 import { useQuery } from '../../kit/useQuery.ts';
 
 /** Names listed per card; the rest are one click away. */
 const SHOWN = 6;
+/** Indicators furthest from their target, listed on Översikt. */
+const SHOWN_INDICATORS = 5;
 
 function NameList({ names }: { names: string[] }) {
   const { t } = useTranslation();
@@ -95,6 +98,29 @@ function NextMeeting() {
   );
 }
 
+function IndicatorsFromTarget() {
+  const { t } = useTranslation();
+  const gaps = useQuery('indicators.furthestFromTarget', { limit: SHOWN_INDICATORS }, { report: false }).data;
+  if (!gaps) return null;
+  return (
+    <section className="card attention-card" aria-labelledby="attention-indicators">
+      <h2 id="attention-indicators">{t('overview.indicatorsTitle')}</h2>
+      {gaps.length === 0 ? (
+        <p>{t('overview.indicatorsNone')}</p>
+      ) : (
+        <ul className="attention-list">
+          {gaps.map((gap) => (
+            <li key={`${gap.indicatorId}-${gap.levelName}`}>
+              <strong>{gap.name}</strong> <span className="muted">({gap.levelName}, {gap.period})</span>: {formatIndicatorValue(gap.value, gap.unit)} – {gap.gapText}
+            </li>
+          ))}
+        </ul>
+      )}
+      <a href="#/nyckeltal">{t('overview.toIndicators')}</a>
+    </section>
+  );
+}
+
 export function AttentionCards() {
   const year = new Date().getFullYear();
   return (
@@ -102,6 +128,7 @@ export function AttentionCards() {
       <OverdueInspections year={year} />
       <SelfAssessmentMissing year={year} />
       <NextMeeting />
+      <IndicatorsFromTarget />
     </div>
   );
 }
