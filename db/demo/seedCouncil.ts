@@ -3,7 +3,7 @@
 // two weeks, planned with the same views live (so "Frys inför mötet" and the change since last
 // autumn show at once). Seeded through db/writes like any other caller.
 import type { AppDatabase } from '../open.ts';
-import { VIEWS } from '../views/registry.ts';
+import { VIEWS, viewParamFields } from '../views/registry.ts';
 import { addAgendaItem, createMeeting, freezeMeeting, setParticipants, updateAgendaItem, updateMeeting } from '../writes/council.ts';
 import { createAction } from '../writes/actions.ts';
 import { addMonths, todayIso } from '../shared/period.ts';
@@ -28,8 +28,11 @@ function twoWeeksAfter(iso: string): string {
   return new Date(Date.parse(`${iso}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Views the meeting can show without a choice (a year or date is the meeting's; no indicator or unit to pick). */
+const AGENDA_VIEWS = VIEWS.filter((view) => viewParamFields(view).every((f) => f.optional || f.kind === 'date' || (f.kind === 'integer' && /year/i.test(f.key))));
+
 function addAgenda(db: AppDatabase, meetingId: string): string[] {
-  const ids = VIEWS.map((view) => addAgendaItem(db, meetingId, { kind: 'view', viewName: view.name, viewParams: {}, heading: '' }, BY));
+  const ids = AGENDA_VIEWS.map((view) => addAgendaItem(db, meetingId, { kind: 'view', viewName: view.name, viewParams: {}, heading: '' }, BY));
   return [...ids, ...TEXT_ITEMS.map((item) => addAgendaItem(db, meetingId, { kind: 'text', ...item }, BY))];
 }
 
