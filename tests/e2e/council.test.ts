@@ -162,8 +162,8 @@ describe('a kvalitetsråd meeting', () => {
     await first.getByRole('listitem').filter({ hasText: 'Analysverkstad om helhetssyn i hemtjänsten' }).waitFor();
 
     await goTo(page, '/uppfoljning', 'Uppföljning');
-    // The demo register is long: show the kvalitetsråd's actions.
-    await page.getByLabel('Källa', { exact: true }).selectOption({ label: 'Kvalitetsråd' });
+    // The demo register is long: search for the decision.
+    await page.getByRole('searchbox', { name: 'Sök åtgärder' }).or(page.getByLabel('Sök åtgärder')).first().fill('Analysverkstad om helhetssyn');
     await page.getByText('Analysverkstad om helhetssyn i hemtjänsten').first().waitFor();
     await page.getByText(new RegExp(`Kvalitetsråd \\d{4}-\\d{2}-\\d{2} – `)).first().waitFor();
     const register = await api<{ description: string; source: string; responsible: string }[]>('actions.list', { filter: 'open', source: 'kvalitetsrad' });

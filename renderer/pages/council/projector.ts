@@ -4,7 +4,7 @@
 // of a meeting room. Pure: the builder's option is copied, never changed.
 type Json = unknown;
 
-const SCALED_KEYS = new Set(['fontSize', 'lineHeight', 'width', 'left', 'right', 'top', 'bottom', 'itemWidth', 'itemHeight', 'symbolSize']);
+const SCALED_KEYS = new Set(['fontSize', 'lineHeight', 'width', 'left', 'right', 'top', 'bottom', 'itemWidth', 'itemHeight', 'symbolSize', 'nameGap']);
 /** Objects that draw text; a missing fontSize means ECharts' default of 12 px. */
 const TEXT_KEYS = new Set(['axisLabel', 'label', 'textStyle', 'nameTextStyle', 'axisName']);
 const BASE_FONT_SIZE = 12;
