@@ -29,6 +29,9 @@ import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
 import { LiveViewPage } from './pages/views/LiveViewPage.tsx';
 import { SnapshotPage } from './pages/views/SnapshotPage.tsx';
 import { DeviationsPage } from './pages/deviations/DeviationsPage.tsx';
+import { CouncilMeetingsPage } from './pages/council/CouncilMeetingsPage.tsx';
+import { CouncilMeetingPage } from './pages/council/CouncilMeetingPage.tsx';
+import { PresentationPage } from './pages/council/PresentationPage.tsx';
 
 export interface RouteProps {
   /** Changes when another database is opened, so pages reload their data. */
@@ -69,6 +72,12 @@ const ROUTES: Route[] = [
   { path: '/sjalvskattning/mallar', labelKey: 'nav.selfTemplates', groupKey: 'nav.groupSelfAssessment', render: ({ databaseKey }) => <TemplatesPage key={databaseKey} /> },
   { path: '/analysverkstad', labelKey: 'nav.analysisSessions', groupKey: 'nav.groupAnalysis', render: ({ databaseKey }) => <AnalysisSessionsPage key={databaseKey} /> },
   { path: '/analysverkstad/:id', render: ({ databaseKey, params }) => <AnalysisSessionPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  { path: '/kvalitetsrad', labelKey: 'nav.councilMeetings', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <CouncilMeetingsPage key={databaseKey} /> },
+  { path: '/kvalitetsrad/:id', render: ({ databaseKey, params }) => <CouncilMeetingPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} /> },
+  {
+    path: '/kvalitetsrad/:id/presentation',
+    render: ({ databaseKey, params }) => <PresentationPage key={`${databaseKey}-${params.id ?? ''}`} id={params.id ?? ''} />,
+  },
   { path: '/nyckeltal', labelKey: 'nav.indicators', groupKey: 'nav.groupCouncil', render: ({ databaseKey }) => <IndicatorsPage key={databaseKey} /> },
   // A ready view with today's data, opened from a snapshot's link (renderer/kit/ViewPanel.tsx).
   { path: '/vy/:ref', render: ({ databaseKey, params }) => <LiveViewPage key={`${databaseKey}-${params.ref ?? ''}`} refText={params.ref ?? ''} /> },

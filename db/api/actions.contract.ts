@@ -54,6 +54,11 @@ export interface ActionRow {
   /** For source 'analysverkstad': the risk the action is to bring down, and its description. */
   riskId: string | null;
   riskDescription: string | null;
+  /** For source 'kvalitetsrad': the agenda item that decided it, its meeting, the meeting's date and the item's heading. */
+  councilItemId: string | null;
+  councilMeetingId: string | null;
+  councilMeetingDate: string | null;
+  councilItemHeading: string | null;
   /** Null for an action across a verksamhetsområde or the whole förvaltning. */
   unitId: string | null;
   unitName: string | null;
@@ -115,6 +120,8 @@ export const actionCreateInput = z.strictObject({
   analysisSessionId: id.nullable().default(null),
   /** The link for source 'analysverkstad': the risk (needs an ansvarig; the deadline not before the risk's latest assessment). */
   riskId: id.nullable().default(null),
+  /** The link for source 'kvalitetsrad': the agenda item of the meeting that decided the action. */
+  councilItemId: id.nullable().default(null),
 });
 
 /**

@@ -18,6 +18,7 @@ import { selfAssessmentContract } from './selfAssessment.contract.ts';
 import { exportsContract } from './exports.contract.ts';
 import { analysisContract } from './analysis.contract.ts';
 import { viewsContract } from './views.contract.ts';
+import { councilContract } from './council.contract.ts';
 import type { MethodNameText } from './methodNames.ts';
 
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...exportsContract,
   ...analysisContract,
   ...viewsContract,
+  ...councilContract,
 };
 
 export type Contract = typeof contract;
@@ -136,6 +138,7 @@ export type {
   AnswerImportUnit,
 } from './selfAssessment.contract.ts';
 export type { IndicatorImportPreview, IndicatorImportRow, IndicatorLevelKind, IndicatorRow, IndicatorTargetGap, IndicatorValueRow } from './indicators.contract.ts';
+export type { CouncilItemRow, CouncilMeetingRow, CouncilMeetingView, CouncilParticipantRow } from './council.contract.ts';
 export type { ImportPreview, RowIssue } from '../io/importPipeline.ts';
 export type { DownloadFile, UploadedFile } from './fields.ts';
 export { MAX_UPLOAD_BYTES } from './fields.ts';

@@ -157,6 +157,21 @@ export const METHOD_NAMES = [
   'views.run',
   'views.takeSnapshot',
   'views.snapshot',
+  'council.list',
+  'council.next',
+  'council.get',
+  'council.create',
+  'council.update',
+  'council.delete',
+  'council.setParticipants',
+  'council.addItem',
+  'council.updateItem',
+  'council.reorderItems',
+  'council.deleteItem',
+  'council.freeze',
+  'council.agendaPdf',
+  'council.minutesPdf',
+  'council.minutesDocx',
 ] as const;
 
 export type MethodNameText = (typeof METHOD_NAMES)[number];

@@ -10,6 +10,7 @@ import { seedAnalysisSessions } from './seedAnalysis.ts';
 import { seedRisks } from './seedRisks.ts';
 import { seedDeviations } from './seedDeviations.ts';
 import { seedIndicators } from './seedIndicators.ts';
+import { seedCouncil } from './seedCouncil.ts';
 import { foldName } from '../shared/names.ts';
 
 interface DemoUnit {
@@ -153,6 +154,8 @@ export function seedDemoMunicipality(db: AppDatabase): DemoIds {
     seedIndicators(db, areaIds, unitIdsByName);
     // After the risks and deviations: the sessions review those risks and freeze those counts.
     seedAnalysisSessions(db);
+    // Last: the council's agenda shows the other areas' views.
+    seedCouncil(db);
     return { areaIds, unitIds, planning };
   })();
 }

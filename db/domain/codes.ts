@@ -126,6 +126,14 @@ export type LexCategory = (typeof LEX_CATEGORIES)[number];
 export const LEX_STATUSES = ['anmald', 'under_utredning', 'utredd', 'avslutad'] as const;
 export type LexStatus = (typeof LEX_STATUSES)[number];
 
+/** A kvalitetsråd meeting is planned, then held (its minutes are then the record). */
+export const COUNCIL_MEETING_STATUSES = ['planerad', 'genomford'] as const;
+export type CouncilMeetingStatus = (typeof COUNCIL_MEETING_STATUSES)[number];
+
+/** An agenda item shows a ready view (db/views/registry.ts) or is a free-text point. */
+export const COUNCIL_ITEM_KINDS = ['view', 'text'] as const;
+export type CouncilItemKind = (typeof COUNCIL_ITEM_KINDS)[number];
+
 /** Kinds of synpunkt counted per unit and tertial (seed 003 §12: synpunkter, förslag, klagomål, beröm). */
 export const FEEDBACK_TYPES = ['klagomal', 'synpunkt', 'berom', 'forslag'] as const;
 export type FeedbackType = (typeof FEEDBACK_TYPES)[number];

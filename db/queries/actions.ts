@@ -19,6 +19,8 @@ const ACTION_SQL = `
          r.statement_id AS statementId, r.self_assessment_year AS selfAssessmentYear, sv.text AS statementText,
          r.analysis_session_id AS analysisSessionId, an.held_on AS analysisSessionHeldOn, an.title AS analysisSessionTitle,
          r.risk_id AS riskId, rk.description AS riskDescription,
+         r.council_item_id AS councilItemId, ci.meeting_id AS councilMeetingId, cm.meeting_date AS councilMeetingDate,
+         ci.heading AS councilItemHeading,
          r.unit_id AS unitId, u.name AS unitName, a.name AS operatingAreaName,
          r.responsible, r.deadline, r.status, r.follow_up_date AS followUpDate,
          r.closing_note AS closingNote, r.closed_at AS closedAt,
@@ -34,6 +36,8 @@ const ACTION_SQL = `
   LEFT JOIN assessments s ON s.id = r.assessment_id
   LEFT JOIN quality_requirement_versions v ON v.id = s.requirement_version_id
   LEFT JOIN quality_requirements q ON q.id = v.requirement_id
+  LEFT JOIN council_agenda_items ci ON ci.id = r.council_item_id
+  LEFT JOIN council_meetings cm ON cm.id = ci.meeting_id
   LEFT JOIN self_assessment_templates st ON st.year = r.self_assessment_year
   LEFT JOIN self_assessment_template_statements sv ON sv.template_id = st.id AND sv.statement_id = r.statement_id`;
 
@@ -95,6 +99,8 @@ export interface ActionQuery {
   lexCaseId?: string | undefined;
   analysisSessionId?: string | undefined;
   riskId?: string | undefined;
+  /** The decisions of one kvalitetsråd meeting (actions linked to its agenda items). */
+  councilMeetingId?: string | undefined;
 }
 
 /** Actions in the register, sorted by deadline. */
@@ -114,6 +120,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
   add('r.lex_case_id = ?', query.lexCaseId);
   add('r.analysis_session_id = ?', query.analysisSessionId);
   add('r.risk_id = ?', query.riskId);
+  add('r.council_item_id IN (SELECT i.id FROM council_agenda_items i WHERE i.meeting_id = ?)', query.councilMeetingId);
   if (query.filter === 'open') where.push(NOT_CLOSED_SQL);
   if (query.filter === 'overdue') {
     where.push(overdueActionSql('r'));

@@ -16,6 +16,7 @@ import { lexCases } from './lexCases.ts';
 import { selfAssessmentStatements } from './selfAssessment.ts';
 import { analysisSessions } from './analysis.ts';
 import { risks } from './risks.ts';
+import { councilAgendaItems } from './council.ts';
 import { ACTION_SOURCES, ACTION_STATUSES } from '../domain/codes.ts';
 
 export { ACTION_SOURCES, type ActionSource } from '../domain/codes.ts';
@@ -41,6 +42,8 @@ export const actions = sqliteTable(
     analysisSessionId: text('analysis_session_id').references(() => analysisSessions.id, { onDelete: 'restrict' }),
     /** Link for source 'analysverkstad': the risk the action is to bring down (checked in db/writes/actions.ts). */
     riskId: text('risk_id').references(() => risks.id, { onDelete: 'restrict' }),
+    /** Link for source 'kvalitetsrad': the agenda item of the meeting that decided the action. */
+    councilItemId: text('council_item_id').references(() => councilAgendaItems.id, { onDelete: 'restrict' }),
     /** The unit the action concerns; none for an action across a verksamhetsområde or the förvaltning. */
     unitId: text('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     /** Ansvarig (owner). */
@@ -71,6 +74,7 @@ export const actions = sqliteTable(
     // The overdue rule (db/domain/overdue.ts) and the open filter read these, not the whole register (issue 19).
     index('actions_status_deadline_idx').on(t.status, t.deadline),
     index('actions_status_follow_up_idx').on(t.status, t.followUpDate),
+    index('actions_council_item_idx').on(t.councilItemId),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),
   ],

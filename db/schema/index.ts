@@ -9,3 +9,4 @@ export * from './indicators.ts';
 export * from './system.ts';
 export * from './snapshots.ts';
 export * from './deviations.ts';
+export * from './council.ts';

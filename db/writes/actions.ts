@@ -41,6 +41,8 @@ export interface NewAction {
   analysisSessionId?: string | null | undefined;
   /** The link for source 'analysverkstad' when the action answers a risk. */
   riskId?: string | null | undefined;
+  /** The link for source 'kvalitetsrad': the agenda item whose decision the action is. */
+  councilItemId?: string | null | undefined;
   status?: ActionStatus;
   closingNote?: string;
   closedAt?: string | null;
@@ -103,11 +105,12 @@ type ActionLink = {
   selfAssessmentYear: number | null;
   riskId: string | null;
   analysisSessionId: string | null;
+  councilItemId: string | null;
   unitId: string | null;
 };
 
-/** The självskattning and analysverkstad links, for an action of another source. */
-const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, riskId: null, analysisSessionId: null };
+/** The självskattning, analysverkstad and kvalitetsråd links, for an action of another source. */
+const NO_STATEMENT = { statementId: null, selfAssessmentYear: null, riskId: null, analysisSessionId: null, councilItemId: null };
 
 /**
  * Sources 'lex_sarah' and 'lex_maria': a case of the same law; the unit is the case's. The
@@ -136,6 +139,9 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
   }
   if (input.source !== 'analysverkstad' && input.riskId) {
     throw invalid('riskId', 'Bara en åtgärd med källan analysverkstad kan kopplas till en risk.');
+  }
+  if (input.source !== 'kvalitetsrad' && input.councilItemId) {
+    throw invalid('councilItemId', 'Bara en åtgärd med källan kvalitetsråd kan kopplas till en punkt på ett kvalitetsråds dagordning.');
   }
   if (input.source === 'lex_sarah' || input.source === 'lex_maria') return resolveLexLink(db, { ...input, source: input.source });
   if (input.lexCaseId) throw invalid('lexCaseId', 'Bara en åtgärd med källan lex Sarah eller lex Maria kan kopplas till ett sådant ärende.');
@@ -171,12 +177,24 @@ function resolveLink(db: AppDatabase, input: NewAction): ActionLink {
     throw invalid('unitId', 'Enheten finns inte. Välj en enhet ur listan.');
   }
   if (input.source === 'sjalvskattning') {
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, riskId: null, analysisSessionId: null, ...resolveStatementLink(db, input) };
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, riskId: null, analysisSessionId: null, councilItemId: null, ...resolveStatementLink(db, input) };
   }
   if (input.source === 'analysverkstad') {
     // A decided action may answer a risk (its unit then follows the risk) and record the session that decided it.
     const risk = input.riskId ? resolveRiskLink(db, { ...input, riskId: input.riskId }) : { riskId: null, unitId };
-    return { inspectionId: null, assessmentId: null, lexCaseId: null, statementId: null, selfAssessmentYear: null, ...risk, analysisSessionId: resolveSessionLink(db, input, risk.unitId) };
+    return {
+      inspectionId: null,
+      assessmentId: null,
+      lexCaseId: null,
+      statementId: null,
+      selfAssessmentYear: null,
+      councilItemId: null,
+      ...risk,
+      analysisSessionId: resolveSessionLink(db, input, risk.unitId),
+    };
+  }
+  if (input.source === 'kvalitetsrad') {
+    return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT, councilItemId: resolveCouncilLink(db, input, unitId) };
   }
   return { inspectionId: null, assessmentId: null, lexCaseId: null, unitId, ...NO_STATEMENT };
 }
@@ -268,6 +286,30 @@ function resolveRiskLink(db: AppDatabase, input: NewAction & { riskId: string })
     if (unit?.areaId !== risk.operatingAreaId) throw invalid('unitId', 'Enheten hör inte till riskens verksamhetsområde.');
   }
   return { riskId: input.riskId, unitId };
+}
+
+/**
+ * A kvalitetsråd action is a decision at one point of a meeting's agenda: it has an owner and a
+ * deadline not before the meeting, and a unit (when given) within the meeting's verksamhetsområde.
+ */
+function resolveCouncilLink(db: AppDatabase, input: NewAction, unitId: string | null): string {
+  if (!input.councilItemId) {
+    throw invalid('councilItemId', 'Ett beslut i kvalitetsrådet ska höra till en punkt på mötets dagordning. Välj punkten.');
+  }
+  const item = db.sqlite
+    .prepare<[string], { meetingDate: string; operatingAreaId: string | null }>(
+      `SELECT m.meeting_date AS meetingDate, m.operating_area_id AS operatingAreaId
+       FROM council_agenda_items i JOIN council_meetings m ON m.id = i.meeting_id WHERE i.id = ?`,
+    )
+    .get(input.councilItemId);
+  if (!item) throw invalid('councilItemId', 'Punkten på dagordningen finns inte längre.');
+  if (!input.responsible.trim()) throw invalid('responsible', 'Ange vem som är ansvarig för beslutet.');
+  if (input.deadline < item.meetingDate) throw invalid('deadline', `Sista dag kan inte vara före mötet (${item.meetingDate}).`);
+  if (unitId && item.operatingAreaId) {
+    const unit = db.orm.select({ operatingAreaId: units.operatingAreaId }).from(units).where(eq(units.id, unitId)).get();
+    if (unit?.operatingAreaId !== item.operatingAreaId) throw invalid('unitId', 'Enheten hör inte till mötets verksamhetsområde.');
+  }
+  return input.councilItemId;
 }
 
 /** Adds an action to the register; returns its id. */

@@ -12,9 +12,10 @@ import enTillsyn from './en/tillsyn.json';
 import enLexCases from './en/lexCases.json';
 import enFeedback from './en/feedback.json';
 import enSelfAssessment from './en/selfAssessment.json';
-import enAnalysis from './en/analysis.json';
 import enViews from './en/views.json';
 import enRisks from './en/risks.json';
+import enAnalysis from './en/analysis.json';
+import enCouncil from './en/council.json';
 import enDeviations from './en/deviations.json';
 import enIndicators from './en/indicators.json';
 import svAudit from './sv/audit.json';
@@ -29,8 +30,9 @@ import svLexCases from './sv/lexCases.json';
 import svFeedback from './sv/feedback.json';
 import svSelfAssessment from './sv/selfAssessment.json';
 import svViews from './sv/views.json';
-import svAnalysis from './sv/analysis.json';
 import svRisks from './sv/risks.json';
+import svAnalysis from './sv/analysis.json';
+import svCouncil from './sv/council.json';
 import svDeviations from './sv/deviations.json';
 import svIndicators from './sv/indicators.json';
 
@@ -50,9 +52,10 @@ export const resources = {
     selfAssessment: svSelfAssessment,
     views: svViews,
     risks: svRisks,
+    analysis: svAnalysis,
+    council: svCouncil,
     deviations: svDeviations,
     indicators: svIndicators,
-    analysis: svAnalysis,
   },
   en: {
     audit: enAudit,
@@ -68,9 +71,10 @@ export const resources = {
     selfAssessment: enSelfAssessment,
     views: enViews,
     risks: enRisks,
+    analysis: enAnalysis,
+    council: enCouncil,
     deviations: enDeviations,
     indicators: enIndicators,
-    analysis: enAnalysis,
   },
 } as const;
 

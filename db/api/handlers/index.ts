@@ -23,6 +23,7 @@ import { selfAssessmentHandlers } from './selfAssessment.ts';
 import { exportHandlers } from './exports.ts';
 import { analysisHandlers } from './analysis.ts';
 import { viewHandlers } from './views.ts';
+import { councilHandlers } from './council.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...analysisHandlers,
   ...viewHandlers,
+  ...councilHandlers,
 };

@@ -1,5 +1,6 @@
-// Översikt: what the database holds, at a glance, and the follow-ups that are overdue today,
-// grouped by source with links into the register (Uppföljning).
+// Översikt, the start page: what needs attention now (overdue tillsyn, units that have not
+// answered this year's self-assessment, the next kvalitetsråd), the follow-ups that are overdue
+// today grouped by source with links into the register (Uppföljning), and what the database holds.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGI } from '../../../db/api/contract.ts';
@@ -7,6 +8,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 import { OverdueActions } from './OverdueActions.tsx';
+import { AttentionCards } from './AttentionCards.tsx';
 
 /** Keyed by the open database in App, so another database loads afresh. */
 export function OverviewPage() {
@@ -36,6 +38,7 @@ export function OverviewPage() {
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeader title={t('overview.title')} intro={t('overview.intro')} />
+      {summary && summary.unitCount > 0 ? <AttentionCards /> : null}
       {summary ? (
         <>
           <div className="stat-row">

@@ -1,6 +1,7 @@
 // What an action answers, in one line: "Tillsyn 2026-03-12 – Solgården, krav K04" for a tillsyn
 // action, "IVO-ärende 2026-03-12 – Solgården" for one of IVO's requirements, "Lex Sarah 2026-03-12 –
-// Solgården" for a lex Sarah/lex Maria case, "Analysverkstad 2026-11-04 – …" for a decided action; the unit and the written reason (or a dash) for a
+// Solgården" for a lex Sarah/lex Maria case, "Analysverkstad 2026-11-04 – …" for a decided action,
+// "Kvalitetsråd 2026-05-12 – Nöjdhet" for a council decision; the unit and the written reason (or a dash) for a
 // source whose links come with its capability.
 import type { TFunction } from 'i18next';
 import type { ActionRow } from '../../../../db/api/contract.ts';
@@ -17,6 +18,7 @@ export function actionLinkText(t: TFunction<'tillsyn'>, a: ActionRow): string {
   if (a.analysisSessionId && a.analysisSessionHeldOn) {
     return t('followUp.link.analysis', { date: a.analysisSessionHeldOn, title: a.analysisSessionTitle ?? '' });
   }
+  if (a.councilMeetingDate) return t('followUp.link.council', { date: a.councilMeetingDate, item: a.councilItemHeading ?? '' });
   return [a.unitName, a.reason].filter(Boolean).join(' – ') || t('followUp.link.none');
 }
 
@@ -25,6 +27,7 @@ export function actionLinkHref(a: ActionRow): string | null {
   if (a.inspectionId) return `#/tillsyner/${a.inspectionId}`;
   if (a.lexCaseId) return '#/lex-sarah-maria';
   if (a.analysisSessionId) return `#/analysverkstad/${a.analysisSessionId}`;
+  if (a.councilMeetingId) return `#/kvalitetsrad/${a.councilMeetingId}`;
   return null;
 }
 
