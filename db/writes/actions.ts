@@ -292,10 +292,10 @@ function resolveRiskLink(db: AppDatabase, input: NewAction & { riskId: string })
  * A kvalitetsråd action is a decision at one point of a meeting's agenda: it has an owner and a
  * deadline not before the meeting, and a unit (when given) within the meeting's verksamhetsområde.
  */
-function resolveCouncilLink(db: AppDatabase, input: NewAction, unitId: string | null): string {
-  if (!input.councilItemId) {
-    throw invalid('councilItemId', 'Ett beslut i kvalitetsrådet ska höra till en punkt på mötets dagordning. Välj punkten.');
-  }
+function resolveCouncilLink(db: AppDatabase, input: NewAction, unitId: string | null): string | null {
+  // Optional, as the session link is: a kvalitetsråd action written in Uppföljning, or from before
+  // the meetings were kept here, stands on its written reason; a decision made in a meeting links its item.
+  if (!input.councilItemId) return null;
   const item = db.sqlite
     .prepare<[string], { meetingDate: string; operatingAreaId: string | null }>(
       `SELECT m.meeting_date AS meetingDate, m.operating_area_id AS operatingAreaId
