@@ -95,6 +95,10 @@ describe('migrating a 0000 database with the demo into the action register', () 
         lex_case_id: null,
         statement_id: null,
         self_assessment_year: null,
+        // Added by 0010 (risks), 0014 (analysverkstad sessions) and 0015 (kvalitetsråd agenda items).
+        risk_id: null,
+        analysis_session_id: null,
+        council_item_id: null,
       })),
     );
     expect(after.tables).not.toContain('required_actions');
