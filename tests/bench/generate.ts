@@ -23,6 +23,12 @@ import { operatingAreas, units } from '../../db/schema/organisation.ts';
 import { newId } from '../../db/schema/common.ts';
 import { assessments, inspectionCycles, inspectionInspectors, inspections, inspectors } from '../../db/schema/inspections.ts';
 import type { ActionSource, ActionStatus, AssessmentResult, Regi, UnitType } from '../../db/domain/codes.ts';
+import { indicators } from '../../db/schema/indicators.ts';
+import { INDICATOR_DIRECTIONS, INDICATOR_SOURCES, INDICATOR_UNITS } from '../../db/shared/indicatorCodes.ts';
+import { replaceIndicatorValues, type IndicatorValueWrite } from '../../db/writes/indicators.ts';
+import { replaceDeviationCounts, type DeviationCount } from '../../db/writes/deviations.ts';
+import { addAgendaItem, createMeeting, freezeMeeting, setParticipants, updateMeeting } from '../../db/writes/council.ts';
+import { VIEWS, viewParamFields } from '../../db/views/registry.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 export const migrationsFolder = path.join(projectRoot, 'db', 'migrations');
@@ -48,6 +54,14 @@ export interface BenchFacts {
   selfAssessmentYears: number[];
   selfAssessmentStatements: number;
   selfAssessmentAnswers: number;
+  /** Nyckeltal: indicators, and their values (municipality and every verksamhetsområde, 12 years). */
+  indicators: number;
+  indicatorValues: number;
+  /** Avvikelser: count rows (units × months × types). */
+  deviationRows: number;
+  /** Kvalitetsråd: the planned meetings the dashboard path opens (whole förvaltning, one area). */
+  councilMeetingIds: string[];
+  councilViewItems: number;
   inspections: number;
   assessments: number;
   actions: number;
@@ -165,6 +179,10 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
     const tillsynActions = Number(db.sqlite.prepare('SELECT count(*) FROM actions').pluck().get());
     db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.max(0, size.units * ACTIONS_PER_UNIT - tillsynActions)))();
     const selfAssessmentYears = seedSelfAssessment(db, random, base.units);
+    const indicatorCount = Math.max(10, Math.round((INDICATORS_AT_FULL_SIZE * size.units) / FULL_SIZE.units));
+    db.sqlite.transaction(() => seedIndicatorValues(db, random, base.areaIds, indicatorCount))();
+    db.sqlite.transaction(() => seedDeviations(db, random, base.units))();
+    const councilMeetingIds = db.sqlite.transaction(() => seedCouncilMeetings(db, base.areaIds))();
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const count = (table: string) => Number(db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
     const facts = {
@@ -176,6 +194,11 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
       selfAssessmentYears,
       selfAssessmentStatements: SELF_ASSESSMENT_STATEMENTS,
       selfAssessmentAnswers: count('self_assessment_answers'),
+      indicators: count('indicators'),
+      indicatorValues: count('indicator_values'),
+      deviationRows: count('deviation_counts'),
+      councilMeetingIds,
+      councilViewItems: count("council_agenda_items WHERE kind = 'view'"),
       auditRows: count('audit_log'),
       cycleIds,
       currentCycleId: cycleIds.at(-1) ?? '',
@@ -189,6 +212,7 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
 }
 
 interface Organisation {
+  areaIds: string[];
   units: UnitInfo[];
   inspectorIds: string[];
   requirements: { versionId: string; code: string; title: string }[];
@@ -246,7 +270,7 @@ function seedOrganisation(db: AppDatabase, random: Random, size: BenchSize): Org
     return db.orm.insert(inspectors).values({ name, nameFolded: foldName(name), updatedBy: by }).returning({ id: inspectors.id }).get().id;
   });
   const requirements = listRequirements(db, false).map((r) => ({ versionId: r.versionId, code: r.code, title: r.title }));
-  return { units: unitList, inspectorIds, requirements };
+  return { areaIds, units: unitList, inspectorIds, requirements };
 }
 
 function randomResult(random: Random): AssessmentResult {
@@ -440,4 +464,82 @@ function seedSelfAssessment(db: AppDatabase, random: Random, unitList: readonly 
     })();
   }
   return SELF_ASSESSMENT_YEARS;
+}
+
+/** 500 nyckeltal at full size (issue 19), each with 12 years of values for the municipality and every verksamhetsområde. */
+const INDICATORS_AT_FULL_SIZE = 500;
+const INDICATOR_YEARS = Array.from({ length: 12 }, (_, k) => 2015 + k);
+
+/** Nyckeltal written as an import would (replaceIndicatorValues), in one transaction; about half have a target. */
+function seedIndicatorValues(db: AppDatabase, random: Random, areaIds: readonly string[], count: number): void {
+  const by = 'Generator';
+  const rows: IndicatorValueWrite[] = [];
+  for (let k = 0; k < count; k++) {
+    const name = `Nyckeltal ${k + 1}`;
+    const unit = INDICATOR_UNITS[k % INDICATOR_UNITS.length] ?? 'procent';
+    const id = db.orm
+      .insert(indicators)
+      .values({ name, nameFolded: foldName(name), unit, direction: pick(random, INDICATOR_DIRECTIONS), source: pick(random, INDICATOR_SOURCES), updatedBy: by })
+      .returning({ id: indicators.id })
+      .get().id;
+    const base = unit === 'procent' ? 50 + random() * 40 : 5 + random() * 100;
+    const target = random() < 0.5 ? Math.round(base * (0.9 + random() * 0.2)) : null;
+    for (const operatingAreaId of [null, ...areaIds]) {
+      for (const [i, year] of INDICATOR_YEARS.entries()) {
+        const value = Math.round((base + i * (random() - 0.4) + (random() - 0.5) * 6) * 10) / 10;
+        const national = operatingAreaId === null ? Math.round(base * 10) / 10 : null;
+        rows.push({ indicatorId: id, operatingAreaId, unitId: null, year, part: '', value, women: null, men: null, national, county: null, target });
+      }
+    }
+  }
+  replaceIndicatorValues(db, rows, by);
+}
+
+const DEVIATION_TYPES = ['Fall', 'Läkemedel', 'Uteblivna insatser', 'Bemötande'];
+/** 25 months × 4 types per unit: ≈ 200,000 count rows at 2,000 units (issue 19). */
+const DEVIATION_MONTHS = 25;
+
+/** Avvikelser as the import writes them (replaceDeviationCounts), the last 25 months up to the bench date. */
+function seedDeviations(db: AppDatabase, random: Random, unitList: readonly UnitInfo[]): void {
+  const rows: DeviationCount[] = [];
+  for (const unit of unitList) {
+    for (let m = 0; m < DEVIATION_MONTHS; m++) {
+      const month = addMonths(BENCH_AS_OF, -m);
+      for (const deviationType of DEVIATION_TYPES) {
+        rows.push({ unitId: unit.id, year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)), deviationType, deviationTypeFolded: foldName(deviationType), count: Math.floor(random() * 8) });
+      }
+    }
+  }
+  replaceDeviationCounts(db, rows, 'Generator');
+}
+
+/** The ready views a meeting shows with no choice (a year or date is the meeting's), as the demo's agenda. */
+const COUNCIL_VIEWS = VIEWS.filter((view) => viewParamFields(view).every((f) => f.optional || f.kind === 'date' || (f.kind === 'integer' && /year/i.test(f.key))));
+
+/**
+ * Kvalitetsråd for the whole förvaltning and for one verksamhetsområde: for each, last autumn's
+ * meeting held with every view frozen, and the coming one planned with the same views live, so
+ * the dashboard reads live views with the previous snapshots as the base of "sedan …". Returns
+ * the planned meetings' ids.
+ */
+function seedCouncilMeetings(db: AppDatabase, areaIds: readonly string[]): string[] {
+  const by = 'Generator';
+  const stamp = { updatedAt: `${BENCH_AS_OF}T12:00:00.000Z`, updatedBy: by };
+  const participants = [
+    { name: 'Eva Holmberg', role: 'Verksamhetschef' },
+    { name: 'Maria Ek', role: 'Medicinskt ansvarig sjuksköterska (MAS)' },
+  ];
+  return [null, areaIds[0] ?? null].map((operatingAreaId) => {
+    const addAgenda = (meetingId: string) => {
+      setParticipants(db, meetingId, participants, by);
+      for (const view of COUNCIL_VIEWS) addAgendaItem(db, meetingId, { kind: 'view', viewName: view.name, viewParams: {}, heading: '' }, by);
+    };
+    const held = createMeeting(db, { meetingDate: '2025-11-18', title: 'Kvalitetsråd hösten 2025', operatingAreaId, location: 'Stadshuset' }, by);
+    addAgenda(held);
+    freezeMeeting(db, held, stamp);
+    updateMeeting(db, held, { status: 'genomford' }, stamp);
+    const planned = createMeeting(db, { meetingDate: '2026-12-07', title: 'Kvalitetsråd', operatingAreaId, location: 'Stadshuset' }, by);
+    addAgenda(planned);
+    return planned;
+  });
 }

@@ -1,6 +1,6 @@
 // Every area the bench measures, in the order they run. A new capability adds its own file here
 // (selfAssessment.ts has the long-format import, selfAssessmentCharts.ts the heatmap and trends;
-// kvalitetsrad.ts with the dashboard data is next), exporting a BenchArea (tests/bench/context.ts), and one line in this list;
+// council.ts the kvalitetsråd dashboard data), exporting a BenchArea (tests/bench/context.ts), and one line in this list;
 // its data goes into tests/bench/generate.ts. The smoke test (tests/integration/bench.test.ts)
 // then runs it inside `npm test` with no more work.
 import type { BenchArea } from '../context.ts';
@@ -13,6 +13,7 @@ import { reportsArea } from './reports.ts';
 import { unitsArea } from './units.ts';
 import { selfAssessmentArea } from './selfAssessment.ts';
 import { selfAssessmentChartsArea } from './selfAssessmentCharts.ts';
+import { councilArea } from './council.ts';
 import { browserArea } from './browser.ts';
 import { cliArea } from './cli.ts';
 
@@ -23,6 +24,8 @@ export const BENCH_AREAS: readonly BenchArea[] = [
   actionsArea,
   reportsArea,
   selfAssessmentChartsArea,
+  // Reads the dashboard first, then freezes (a write) the meeting it read.
+  councilArea,
   // Writes last among the in-process areas, so the reads above see the generated data as it is.
   inspectionsArea,
   unitsArea,

@@ -62,5 +62,12 @@ describe('avvikelser views', () => {
     expect(shown.table?.rows).toEqual([[SOL, '8', '5', '+3']]);
     const all = deviationsByUnitView.run(w.session.db, params, { kind: 'forvaltning' }, '2026-11-23');
     expect(new Set(all.map((r) => r.unitName))).toEqual(new Set([SOL, LIND]));
+    // Per unit over the whole förvaltning: each unit's own rows summed (grouped once, not filtered per unit).
+    const shownAll = deviationsByUnitView.present(all, { params, asOf: '2026-11-23', scopeLabel: 'Hela förvaltningen', scope: { kind: 'forvaltning' } });
+    expect(shownAll.table?.rows).toEqual([
+      [LIND, '1', '3', '-2'],
+      [SOL, '8', '5', '+3'],
+    ]);
+    expect(shownAll.caption).toBe(`9 avvikelser 2026 (+1 mot 2025); flest: ${SOL} 8.`);
   });
 });
