@@ -64,7 +64,7 @@ describe('avvikelser', () => {
     );
     await dialog.getByText('Alla 3 rader är giltiga och kan importeras.').waitFor();
     await dialog.getByRole('button', { name: 'Importera 3 rader' }).click();
-    await page.getByText('3 rader importerades; 0 tidigare rader ersattes.').waitFor();
+    await page.getByText('Importerade rader: 3. Ersatta tidigare rader: 0.').waitFor();
     await page.getByRole('heading', { name: 'Per avvikelsetyp över tid' }).waitFor();
     await page.getByRole('heading', { name: 'Per enhet över tid' }).waitFor();
     // Both charts are drawn (ECharts' SVG), with the types and units in their legends.
@@ -85,7 +85,7 @@ describe('avvikelser', () => {
     await dialog.getByLabel('Importera avvikelser').setInputFiles(csvFile('januari.csv', [HEADER, `januari ${YEAR};${NORR};fall;5`]));
     await dialog.getByText(`${NORR} (Hemtjänst), ${YEAR}-01: 2 rader ersätts`).waitFor();
     await dialog.getByRole('button', { name: 'Importera 1 rad' }).click();
-    await page.getByText('1 rader importerades; 2 tidigare rader ersattes.').waitFor();
+    await page.getByText('Importerade rader: 1. Ersatta tidigare rader: 2.').waitFor();
     await page.getByRole('combobox', { name: /^Avvikelsetyp/ }).selectOption({ label: 'Fall' });
     const table = page.getByRole('table', { name: `Avvikelser per enhet och typ ${YEAR - 2}–${YEAR}` });
     await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([`Hemtjänst${NORR}55`, `Särskilt boende${SOL}66`]);

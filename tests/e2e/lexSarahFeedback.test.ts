@@ -117,7 +117,7 @@ describe('lex Sarah, synpunkter and the tillsynsberättelse', () => {
     );
     await dialog.getByText('Alla 3 rader är giltiga och kan importeras.').waitFor();
     await dialog.getByRole('button', { name: 'Importera 3 rader' }).click();
-    await page.getByText('3 rader importerades; 0 tidigare rader ersattes.').waitFor();
+    await page.getByText('Importerade rader: 3. Ersatta tidigare rader: 0.').waitFor();
     const table = page.getByRole('table', { name: 'Synpunkter per enhet och tertial' });
     await table.waitFor();
     expect((await table.locator('tbody tr').allTextContents()).sort()).toEqual([`${YEAR} T1Särskilt boende${SOL}42006`, `${YEAR} T2Särskilt boende${SOL}00303`]);
