@@ -1,9 +1,9 @@
 // Avvikelser as ready views: deviations by type over time for a scope, and deviations per unit
-// and type for one year beside the year before. Rows are summed from db/queries/deviations.ts
-// (the /avvikelser page's query), charts come from db/shared/deviationCharts.ts (the page's
-// builders), so a frozen view and the page draw the same chart.
+// and type for one year beside the year before. Rows are grouped in SQL by db/queries/deviations.ts,
+// charts come from db/shared/deviationCharts.ts (the page's builders), so a frozen view and the page
+// draw the same chart.
 import { z } from 'zod';
-import { listDeviations } from '../queries/deviations.ts';
+import { deviationTotalsByMonth, deviationTotalsByUnit } from '../queries/deviations.ts';
 import { stackedCountsChart } from '../shared/charts.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { DEVIATION_COLORS, DEVIATION_GRAINS, deviationPeriods, deviationsByTypeChart, sumByKeyAndPeriod } from '../shared/deviationCharts.ts';
@@ -47,14 +47,7 @@ export const deviationsByTypeView: ViewDefinition<typeof overTimeParams, typeof 
   row: overTimeRow,
 
   run(db: AppDatabase, params, scope) {
-    const totals = new Map<string, OverTimeRow>();
-    for (const r of listDeviations(db, { fromYear: params.fromYear, toYear: params.toYear, ...scopeFilter(scope) })) {
-      const key = `${r.year}|${r.month}|${r.deviationType}`;
-      const row = totals.get(key) ?? { year: r.year, month: r.month, deviationType: r.deviationType, count: 0 };
-      row.count += r.count;
-      totals.set(key, row);
-    }
-    return [...totals.values()];
+    return deviationTotalsByMonth(db, { fromYear: params.fromYear, toYear: params.toYear, ...scopeFilter(scope) });
   },
 
   present(rows, { params, scopeLabel, previous }) {
@@ -110,17 +103,7 @@ export const deviationsByUnitView: ViewDefinition<typeof byUnitParams, typeof by
   row: byUnitRow,
 
   run(db: AppDatabase, params, scope) {
-    const rows = new Map<string, ByUnitRow>();
-    for (const r of listDeviations(db, { fromYear: params.year - 1, toYear: params.year, ...scopeFilter(scope) })) {
-      const key = `${r.unitId}|${r.deviationType}`;
-      const row = rows.get(key) ?? { unitName: r.unitName, operatingAreaName: r.operatingAreaName, deviationType: r.deviationType, count: 0, previousYearCount: 0 };
-      if (r.year === params.year) row.count += r.count;
-      else row.previousYearCount += r.count;
-      rows.set(key, row);
-    }
-    return [...rows.values()].sort(
-      (a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName) || swedishCompare(a.unitName, b.unitName) || swedishCompare(a.deviationType, b.deviationType),
-    );
+    return deviationTotalsByUnit(db, { year: params.year, ...scopeFilter(scope) }).map(({ unitId: _unitId, ...row }) => row);
   },
 
   present(rows, { params, scopeLabel, previous }) {
