@@ -146,4 +146,29 @@ describe('the nyckeltal import', () => {
     const refused = await w.fail('indicators.delete', { id: indicator?.id ?? '' });
     expect(refused.message).toContain('har 2 värden och kan inte tas bort');
   });
+
+  it('against target: the latest period by the month it ends (a year after its own T3), the måltal in force, the area with its units', async () => {
+    await w.call(
+      'indicators.importCommit',
+      csv([
+        HEADER,
+        'Personalkontinuitet;Särskilt boende;2022;14;;;;;11', // måltal set in 2022, in force later
+        'Personalkontinuitet;Särskilt boende;2023 T3;13;;;;;',
+        'Personalkontinuitet;Särskilt boende;2023;12;;;15;;', // the whole year ends with T3 but is the longer period: latest
+        'Personalkontinuitet;Särskilt boende;2023 T1;16;;;;;',
+        'Personalkontinuitet;Särskilt boende;2027;;;;;;9', // a later måltal alone: not yet in force for 2023
+        `Nöjdhet särskilt boende;${SOL};2021;70;;;;;`,
+        'Nöjdhet särskilt boende;Kommunen;2024;81;;;;;85',
+      ]),
+    );
+    const rows = (scope: Parameters<typeof indicatorsAgainstTargetView.run>[2], asOf = '2026-11-23') =>
+      indicatorsAgainstTargetView.run(w.session.db, {}, scope, asOf).map((r) => [r.name, r.levelName, r.period, r.value, r.target, r.national, r.earlierPeriod, r.earlierValue]);
+    const kontinuitet = ['Personalkontinuitet', 'Särskilt boende', '2023', 12, 11, 15, '2023 T3', 13];
+    const solNojdhet = ['Nöjdhet särskilt boende', `${SOL} (Särskilt boende)`, '2021', 70, null, null, null, null];
+    expect(rows({ kind: 'forvaltning' })).toEqual([['Nöjdhet särskilt boende', 'Kommunen', '2024', 81, 85, null, null, null], solNojdhet, kontinuitet]);
+    expect(rows({ kind: 'area', areaId: w.area.id })).toEqual([solNojdhet, kontinuitet]);
+    expect(rows({ kind: 'unit', unitId: w.solgarden.id })).toEqual([solNojdhet]);
+    // As of 2023 the municipality's 2024 value was not there yet.
+    expect(rows({ kind: 'forvaltning' }, '2023-12-31').map((r) => r[1])).toEqual([`${SOL} (Särskilt boende)`, 'Särskilt boende']);
+  });
 });
