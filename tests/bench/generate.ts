@@ -16,7 +16,8 @@ import { insertDefaultCatalogue } from '../../db/writes/requirements.ts';
 import { insertPlacement } from '../../db/writes/plan.ts';
 import { addFollowUp, createAction } from '../../db/writes/actions.ts';
 import { addStatement, createTemplate, insertAnswersBulk, type AnswerRecord } from '../../db/writes/selfAssessment.ts';
-import { SELF_ASSESSMENT_AREAS } from '../../db/domain/codes.ts';
+import { RISK_CAUSES, SELF_ASSESSMENT_AREAS } from '../../db/domain/codes.ts';
+import { assessRisk, createRisk } from '../../db/writes/risks.ts';
 import { foldName } from '../../db/shared/names.ts';
 import { addMonths, cycleName, monthsOfTertial, tertialEndDate, type Tertial } from '../../db/shared/period.ts';
 import { operatingAreas, units } from '../../db/schema/organisation.ts';
@@ -59,6 +60,7 @@ export interface BenchFacts {
   indicatorValues: number;
   /** Avvikelser: count rows (units × months × types). */
   deviationRows: number;
+  risks: number;
   /** Kvalitetsråd: the planned meetings the dashboard path opens (whole förvaltning, one area). */
   councilMeetingIds: string[];
   councilViewItems: number;
@@ -158,6 +160,7 @@ export function benchDatabase(size: BenchSize, options: { cacheDir?: string; log
 
 interface UnitInfo {
   id: string;
+  areaId: string;
   manager: string;
 }
 
@@ -182,6 +185,7 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
     const indicatorCount = Math.max(10, Math.round((INDICATORS_AT_FULL_SIZE * size.units) / FULL_SIZE.units));
     db.sqlite.transaction(() => seedIndicatorValues(db, random, base.areaIds, indicatorCount))();
     db.sqlite.transaction(() => seedDeviations(db, random, base.units))();
+    db.sqlite.transaction(() => seedRisks(db, random, base.units))();
     const councilMeetingIds = db.sqlite.transaction(() => seedCouncilMeetings(db, base.areaIds))();
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const count = (table: string) => Number(db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
@@ -197,6 +201,7 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
       indicators: count('indicators'),
       indicatorValues: count('indicator_values'),
       deviationRows: count('deviation_counts'),
+      risks: count('risks'),
       councilMeetingIds,
       councilViewItems: count("council_agenda_items WHERE kind = 'view'"),
       auditRows: count('audit_log'),
@@ -262,7 +267,7 @@ function seedOrganisation(db: AppDatabase, random: Random, size: BenchSize): Org
       })
       .returning({ id: units.id })
       .get();
-    unitList.push({ id: row.id, manager });
+    unitList.push({ id: row.id, areaId: areaIds[area] ?? '', manager });
   }
   insertDefaultCatalogue(db, by, '2014-01-01');
   const inspectorIds = Array.from({ length: Math.max(3, Math.round(size.units / 100)) }, (_, k) => {
@@ -469,8 +474,13 @@ function seedSelfAssessment(db: AppDatabase, random: Random, unitList: readonly 
 /** 500 nyckeltal at full size (issue 19), each with 12 years of values for the municipality and every verksamhetsområde. */
 const INDICATORS_AT_FULL_SIZE = 500;
 const INDICATOR_YEARS = Array.from({ length: 12 }, (_, k) => 2015 + k);
+const AREA_LEVEL_EVERY = 10;
 
-/** Nyckeltal written as an import would (replaceIndicatorValues), in one transaction; about half have a target. */
+/**
+ * Nyckeltal written as an import would (replaceIndicatorValues), in one transaction; about half have
+ * a target. The issue's size is 500 nyckeltal × 12 years: every one for the municipality, and one in
+ * ten also per verksamhetsområde (as a brukarundersökning is reported per area).
+ */
 function seedIndicatorValues(db: AppDatabase, random: Random, areaIds: readonly string[], count: number): void {
   const by = 'Generator';
   const rows: IndicatorValueWrite[] = [];
@@ -484,7 +494,7 @@ function seedIndicatorValues(db: AppDatabase, random: Random, areaIds: readonly 
       .get().id;
     const base = unit === 'procent' ? 50 + random() * 40 : 5 + random() * 100;
     const target = random() < 0.5 ? Math.round(base * (0.9 + random() * 0.2)) : null;
-    for (const operatingAreaId of [null, ...areaIds]) {
+    for (const operatingAreaId of k % AREA_LEVEL_EVERY === 0 ? [null, ...areaIds] : [null]) {
       for (const [i, year] of INDICATOR_YEARS.entries()) {
         const value = Math.round((base + i * (random() - 0.4) + (random() - 0.5) * 6) * 10) / 10;
         const national = operatingAreaId === null ? Math.round(base * 10) / 10 : null;
@@ -511,6 +521,21 @@ function seedDeviations(db: AppDatabase, random: Random, unitList: readonly Unit
     }
   }
   replaceDeviationCounts(db, rows, 'Generator');
+}
+
+/** One risk per ten units (200 at full size), each assessed when found and about half re-assessed a year later. */
+function seedRisks(db: AppDatabase, random: Random, unitList: readonly UnitInfo[]): void {
+  const level = () => 1 + Math.floor(random() * 4);
+  unitList.forEach((unit, k) => {
+    if (k % 10 !== 0) return;
+    const riskId = createRisk(
+      db,
+      { operatingAreaId: unit.areaId, unitId: unit.id, description: `Risk ${k / 10 + 1}: brister i överlämningen mellan arbetspassen`, cause: pick(random, RISK_CAUSES), identifiedOn: '2025-10-16' },
+      { assessedOn: '2025-10-16', probability: level(), severity: level(), note: '' },
+      'Generator',
+    );
+    if (random() < 0.5) assessRisk(db, riskId, { assessedOn: '2026-10-15', probability: level(), severity: level(), note: 'Efter åtgärder.' }, 'Generator');
+  });
 }
 
 /** The ready views a meeting shows with no choice (a year or date is the meeting's), as the demo's agenda. */
