@@ -43,6 +43,12 @@ export interface BenchSize {
   /** Three-year cycles ending with the current one (2024–2026). */
   cycles: number;
   seed: number;
+  /**
+   * Only what the planning paths read (organisation, cycles, inspections, actions): the growth
+   * measurement at 500–4,000 units needs no självskattning, nyckeltal, avvikelser, risks or meetings,
+   * which are most of the generation time.
+   */
+  planningOnly?: boolean;
 }
 
 export const FULL_SIZE: BenchSize = { units: 2000, cycles: 4, seed: 20261202 };
@@ -136,7 +142,7 @@ export function cacheFolder(): string {
 }
 
 function cachedFile(size: BenchSize, folder: string): string {
-  return path.join(folder, `bench-u${size.units}-c${size.cycles}-s${size.seed}-${schemaVersion()}.db`);
+  return path.join(folder, `bench-u${size.units}-c${size.cycles}-s${size.seed}${size.planningOnly ? '-planning' : ''}-${schemaVersion()}.db`);
 }
 
 /** The cached database for this size, generated first if missing. */
@@ -150,7 +156,7 @@ export function benchDatabase(size: BenchSize, options: { cacheDir?: string; log
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
-  log(`Genererar ${size.units} enheter, ${size.cycles} cykler (seed ${size.seed}) …`);
+  log(`Genererar ${size.units} enheter, ${size.cycles} cykler (seed ${size.seed})${size.planningOnly ? ', bara planering' : ''} …`);
   const facts = generateDatabase(partial, size);
   fs.renameSync(partial, file);
   fs.writeFileSync(factsFile, JSON.stringify(facts, null, 2));
@@ -181,12 +187,16 @@ export function generateDatabase(file: string, size: BenchSize): BenchFacts {
     }
     const tillsynActions = Number(db.sqlite.prepare('SELECT count(*) FROM actions').pluck().get());
     db.sqlite.transaction(() => seedOtherActions(db, random, base.units, Math.max(0, size.units * ACTIONS_PER_UNIT - tillsynActions)))();
-    const selfAssessmentYears = seedSelfAssessment(db, random, base.units);
-    const indicatorCount = Math.max(10, Math.round((INDICATORS_AT_FULL_SIZE * size.units) / FULL_SIZE.units));
-    db.sqlite.transaction(() => seedIndicatorValues(db, random, base.areaIds, indicatorCount))();
-    db.sqlite.transaction(() => seedDeviations(db, random, base.units))();
-    db.sqlite.transaction(() => seedRisks(db, random, base.units))();
-    const councilMeetingIds = db.sqlite.transaction(() => seedCouncilMeetings(db, base.areaIds))();
+    let selfAssessmentYears: number[] = [];
+    let councilMeetingIds: string[] = [];
+    if (!size.planningOnly) {
+      selfAssessmentYears = seedSelfAssessment(db, random, base.units);
+      const indicatorCount = Math.max(10, Math.round((INDICATORS_AT_FULL_SIZE * size.units) / FULL_SIZE.units));
+      db.sqlite.transaction(() => seedIndicatorValues(db, random, base.areaIds, indicatorCount))();
+      db.sqlite.transaction(() => seedDeviations(db, random, base.units))();
+      db.sqlite.transaction(() => seedRisks(db, random, base.units))();
+      councilMeetingIds = db.sqlite.transaction(() => seedCouncilMeetings(db, base.areaIds))();
+    }
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const count = (table: string) => Number(db.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
     const facts = {

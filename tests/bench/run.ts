@@ -1,6 +1,6 @@
 // `npm run bench`: generates (or reuses) the large database, runs every area's paths against it,
-// measures growth of the planning paths from 500 to 4,000 units, prints the tables and writes
-// bench-results.json. Options: --units N (default 2000), --reps N (default 7),
+// measures growth of the planning paths from 500 to 4,000 units (on databases with planning data
+// only), prints the tables and writes bench-results.json. Options: --units N (default 2000), --reps N (default 7),
 // --growth 500,1000,2000,4000 | --no-growth, --only open,audit,… (area names), --out FILE.
 // The same function runs once per path on a tiny database as the smoke test in `npm test`.
 import { spawnSync } from 'node:child_process';
@@ -44,7 +44,7 @@ export interface BenchReport {
  */
 function cachedDatabase(size: BenchSize, cacheDir: string | undefined, log: (line: string) => void): BenchDatabase {
   const script = path.join(import.meta.dirname, 'generateMain.ts');
-  const child = spawnSync(process.execPath, [script, String(size.units), String(size.cycles), String(size.seed), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [script, JSON.stringify(size), ...(cacheDir ? [cacheDir] : [])], { encoding: 'utf8' });
   const lines = `${child.stdout}${child.stderr}`.split('\n').filter(Boolean);
   for (const line of lines.filter((l) => !l.startsWith(GENERATED_NOW_MARK))) log(line);
   if (child.status !== 0) throw new Error(`generating ${size.units} units failed (exit ${child.status})`);
@@ -101,7 +101,7 @@ async function measureGrowth(options: BenchOptions): Promise<GrowthResult[]> {
   const { settings } = options;
   const medians = GROWTH_PATHS.map(() => [] as { units: number; ms: number }[]);
   for (const units of options.growthSizes) {
-    const db = cachedDatabase({ ...options.size, units }, options.cacheDir, settings.log);
+    const db = cachedDatabase({ ...options.size, units, planningOnly: true }, options.cacheDir, settings.log);
     const file = copyDatabase(db.file, path.join(settings.workDir, `growth-${units}.db`));
     const recorder = new Recorder({ ...settings, reps: Math.min(settings.reps, 5) });
     recorder.startArea(`growth ${units}`);
