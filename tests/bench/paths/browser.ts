@@ -36,7 +36,7 @@ async function freshApp(page: Page, url: string, planTab: string): Promise<void>
 export const browserArea: BenchArea = {
   name: 'pages in Chromium',
   needs: 'server',
-  async run({ file, recorder }) {
+  async run({ facts, file, recorder }) {
     ensureRendererBuilt(projectRoot);
     // The write paths before this one added actions; the grid shows what the file holds now.
     const counter = new Database(file, { readonly: true });
@@ -98,6 +98,32 @@ export const browserArea: BenchArea = {
         check: (summary) => (summary.replace(/\D/g, '') === String(actionCount) ? null : `grid says "${summary}", expected ${actionCount}`),
         note: 'from choosing "Alla" to the first rows of the whole register',
       });
+      const [meetingId] = facts.councilMeetingIds;
+      if (meetingId) {
+        const items = facts.councilViewItems / 4;
+        await recorder.time({
+          name: `page: kvalitetsråd dashboard, whole förvaltning (${items} views, every chart drawn)`,
+          budget: PAGE_BUDGET,
+          reps: 3,
+          before: () => freshApp(page, server.url, 'board'),
+          app: async () => {
+            await page.evaluate((id) => {
+              window.location.hash = `/kvalitetsrad/${id}`;
+            }, meetingId);
+            await page.waitForFunction(
+              (count) => {
+                const charts = [...document.querySelectorAll('.council-meeting .agenda-item figure.chart')];
+                return document.querySelectorAll('.council-meeting .agenda-item').length >= count && charts.length > 0 && charts.every((c) => c.querySelector('svg'));
+              },
+              items,
+              { timeout: WAIT.timeout },
+            );
+            return page.locator('.council-meeting figure.chart svg').count();
+          },
+          check: (charts) => (charts > 0 ? null : 'no chart drawn'),
+          note: 'from the route change to every agenda item listed and every chart drawn (the meeting of the data path "kvalitetsråd dashboard data")',
+        });
+      }
       const memory = server.process.pid === undefined ? null : processMemoryMb(server.process.pid);
       if (memory) {
         recorder.record('peak server memory (VmHWM, after all pages)', 'MB', [memory.peak], null, { max: 300 }, 'browser mode from source (node scripts/serve.ts), as the tests run it');
