@@ -7,7 +7,6 @@ import { COVERAGE_STATUS_LABELS } from '../domain/coverage.ts';
 import { AppError } from '../errors.ts';
 import { cycleCoverage } from '../queries/coverage.ts';
 import { listCycles } from '../queries/cycles.ts';
-import { listInspections } from '../queries/inspections.ts';
 import { resultsByRequirement } from '../queries/requirementResults.ts';
 import { RESULT_LABELS } from '../reports/labels.ts';
 import { COVERAGE_COLORS, assessedRequirements, requirementLabel, requirementResultsChart, stackedCountsChart } from '../shared/charts.ts';
@@ -152,10 +151,8 @@ export const tillsynFindingsByRequirementView: ViewDefinition<typeof findingsPar
   row: findingsRow,
 
   run(db, params, scope, asOf) {
-    const y = yearOf(params, asOf);
     // As in the tillsynsberättelse: the year's inspections that are no longer only planned.
-    const inspections = listInspections(db, { year: y, ...scopeFilter(scope) }, asOf).filter((i) => i.status !== 'planerad');
-    return resultsByRequirement(db, y, new Set(inspections.map((i) => i.id))).byRequirement;
+    return resultsByRequirement(db, { year: yearOf(params, asOf), ...scopeFilter(scope) }).byRequirement;
   },
 
   present(rows, { params, asOf, scopeLabel, previous }) {
