@@ -62,13 +62,18 @@ export function cycleCoverage(db: AppDatabase, cycle: CycleRow, today: string): 
       inspectorIds: idList(i.inspectorIdList),
     }));
 
-  // Active inspectors get a row even with nothing planned; archived ones only when named.
-  const named = new Set([...planEntries, ...inspections].flatMap((x) => x.inspectorIds ?? []));
+  // Active inspectors get a row even with nothing planned; archived ones only when named on the
+  // cycle's plan or on one of its inspections (of any kind).
   const inspectors = sqlite
-    .prepare<[], { id: string; name: string; archived: number }>('SELECT id, name, archived_at IS NOT NULL AS archived FROM inspectors')
-    .all()
-    .filter((i) => i.archived === 0 || named.has(i.id))
-    .map(({ id, name }) => ({ id, name }));
+    .prepare<[CycleBounds], { id: string; name: string }>(
+      `SELECT x.id, x.name FROM inspectors x
+       WHERE x.archived_at IS NULL
+          OR EXISTS (SELECT 1 FROM plan_entry_inspectors pi JOIN plan_entries p ON p.id = pi.plan_entry_id
+                     WHERE pi.inspector_id = x.id AND p.cycle_id = @cycleId)
+          OR EXISTS (SELECT 1 FROM inspection_inspectors ii JOIN inspections i ON i.id = ii.inspection_id
+                     WHERE ii.inspector_id = x.id AND i.start_date BETWEEN @start AND @end)`,
+    )
+    .all(bounds);
 
   const result = coverageOfDecided({ cycleStartYear: cycle.startYear, today, units, planEntries, inspections, inspectors });
   return { ...result, cycleId: cycle.id, cycleName: cycle.name };
