@@ -205,30 +205,30 @@ interface CycleFrame {
 }
 
 /**
- * An inspection with what the rules ask of it decided once: its start date read (validated) once
- * as yyyy-MM-dd, then compared as a string, rather than re-parsed in every predicate (issue 19).
- * The flags are the predicates above, on the same facts.
+ * An inspection with the rule's question already answered: carried out by the municipality
+ * itself (isOwnInspectionDone), and its start date as yyyy-MM-dd. computeCoverage answers it in
+ * TypeScript; db/queries/coverage.ts in SQL (ownInspectionDoneSql, pinned against
+ * isOwnInspectionDone), so it need not read every assessment to count them (issue 19).
  */
-interface DecidedInspection {
-  inspection: CoverageInspection;
-  date: string;
-  /** isOwnInspectionDone */
+export interface DecidedInspection {
+  unitId: string;
+  startDate: string;
+  origin: InspectionOrigin;
+  inspectionType: InspectionType;
   ownDone: boolean;
-  /** countsForCoverage */
-  counts: boolean;
-  inCycle: boolean;
+  inspectorIds?: readonly string[];
 }
 
-function decideInspection(inspection: CoverageInspection, frame: CycleFrame): DecidedInspection {
-  const date = toIsoDate(inspection.startDate);
-  const progress = progressOn(inspection, date, frame.today);
-  const ownDone = inspection.origin === COVERAGE_RULE.origin && (progress === 'genomford' || progress === 'avslutad');
+function decideInspection(inspection: CoverageInspection, today: string): DecidedInspection {
+  const startDate = toIsoDate(inspection.startDate);
+  const progress = progressOn(inspection, startDate, today);
   return {
-    inspection,
-    date,
-    ownDone,
-    counts: ownDone && inspection.inspectionType === COVERAGE_RULE.inspectionType,
-    inCycle: date >= frame.cycleStart && date <= frame.cycleEnd,
+    unitId: inspection.unitId,
+    startDate,
+    origin: inspection.origin,
+    inspectionType: inspection.inspectionType,
+    ownDone: inspection.origin === COVERAGE_RULE.origin && (progress === 'genomford' || progress === 'avslutad'),
+    ...(inspection.inspectorIds ? { inspectorIds: inspection.inspectorIds } : {}),
   };
 }
 
@@ -237,7 +237,22 @@ function byNameThenId(a: { name: string; id: string }, b: { name: string; id: st
   return swedishCompare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+export interface DecidedCoverageInput extends Omit<CoverageInput, 'inspections'> {
+  /** Dates already yyyy-MM-dd (as stored). */
+  inspections: readonly DecidedInspection[];
+}
+
 export function computeCoverage(input: CoverageInput): CoverageResult {
+  const today = toIsoDate(input.today);
+  return coverageOfDecided({
+    ...input,
+    units: input.units.map((u) => ({ ...u, lastInspectionBeforeCycle: u.lastInspectionBeforeCycle ? toIsoDate(u.lastInspectionBeforeCycle) : null })),
+    inspections: input.inspections.map((i) => decideInspection(i, today)),
+  });
+}
+
+/** The coverage of a cycle from inspections whose rule question is answered (by computeCoverage, or in SQL). */
+export function coverageOfDecided(input: DecidedCoverageInput): CoverageResult {
   const today = toIsoDate(input.today);
   const { cycleStartYear } = input;
   const frame: CycleFrame = { cycleStartYear, cycleStart: cycleStartDate(cycleStartYear), cycleEnd: cycleEndDate(cycleStartYear), today };
@@ -246,9 +261,10 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     input.planEntries.filter((e) => e.inspectionType === 'ordinarie' && isTertial(e.tertial) && isYearInCycle(e.year, cycleStartYear)),
     (e) => e.unitId,
   );
-  const decided = input.inspections.map((i) => decideInspection(i, frame));
-  const inspectionsByUnit = groupBy(decided, (d) => d.inspection.unitId);
+  const inspectionsByUnit = groupBy(input.inspections, (d) => d.unitId);
 
+  // V8's sort (TimSort) is close to linear on input nearly in order already (the query reads the
+  // units by name); the order by name then id is total, so the result does not depend on it.
   const units = [...input.units]
     .sort(byNameThenId)
     .map((unit) => unitCoverage(unit, plansByUnit.get(unit.id) ?? [], inspectionsByUnit.get(unit.id) ?? [], frame));
@@ -260,21 +276,26 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     totals: countStatuses(units),
     byOperatingArea: countByOperatingArea(input.units, units),
     byRegi: REGI_ORDER.map((regi) => ({ regi, counts: countStatuses(units.filter((u) => u.regi === regi)) })),
-    byTertial: countByTertial(input, decided),
-    byInspector: countByInspector(input, decided),
+    byTertial: countByTertial(input, frame),
+    byInspector: countByInspector(input, frame),
   };
 }
+
+/** Whether a decided inspection's date falls within the cycle (an inspection moved across the boundary belongs to its date's cycle). */
+const inCycle = (d: DecidedInspection, frame: CycleFrame) => d.startDate >= frame.cycleStart && d.startDate <= frame.cycleEnd;
+/** countsForCoverage, on a decided inspection. */
+const counts = (d: DecidedInspection) => d.ownDone && d.inspectionType === COVERAGE_RULE.inspectionType;
 
 function unitCoverage(unit: CoverageUnit, plans: readonly CoveragePlanEntry[], inspections: readonly DecidedInspection[], frame: CycleFrame): UnitCoverage {
   const { cycleStart, cycleEnd, today } = frame;
   let coveredBy: string | null = null;
-  let previousInspectionDate = unit.lastInspectionBeforeCycle ? toIsoDate(unit.lastInspectionBeforeCycle) : null;
+  let previousInspectionDate = unit.lastInspectionBeforeCycle ?? null;
   let ivoInspectionCount = 0;
   for (const d of inspections) {
-    // coversUnit: counts and falls within the cycle (an inspection moved across the boundary belongs to its date's cycle).
-    if (d.counts && d.inCycle && (coveredBy === null || d.date < coveredBy)) coveredBy = d.date;
-    if (d.counts && d.date < cycleStart && (previousInspectionDate === null || d.date > previousInspectionDate)) previousInspectionDate = d.date;
-    if (d.inspection.origin === 'ivo' && d.inCycle) ivoInspectionCount += 1;
+    // coversUnit: counts and falls within the cycle.
+    if (counts(d) && inCycle(d, frame) && (coveredBy === null || d.startDate < coveredBy)) coveredBy = d.startDate;
+    if (counts(d) && d.startDate < cycleStart && (previousInspectionDate === null || d.startDate > previousInspectionDate)) previousInspectionDate = d.startDate;
+    if (d.origin === 'ivo' && inCycle(d, frame)) ivoInspectionCount += 1;
   }
   const latestPlan = plans
     .map((e) => periodIndex(e.year, e.tertial as Tertial))
@@ -339,7 +360,7 @@ function countByOperatingArea(input: readonly CoverageUnit[], units: readonly Un
     .sort((a, b) => swedishCompare(a.operatingAreaName, b.operatingAreaName));
 }
 
-function countByTertial(input: CoverageInput, decided: readonly DecidedInspection[]): CoverageResult['byTertial'] {
+function countByTertial(input: DecidedCoverageInput, frame: CycleFrame): CoverageResult['byTertial'] {
   const rows = cyclePeriodIndexes(input.cycleStartYear).map((p) => ({ ...periodFromIndex(p), planned: 0, done: 0, otherTypesDone: 0 }));
   const first = periodIndex(input.cycleStartYear, 1);
   const rowAt = (p: number) => rows[p - first];
@@ -348,17 +369,17 @@ function countByTertial(input: CoverageInput, decided: readonly DecidedInspectio
     const row = rowAt(periodIndex(e.year, e.tertial));
     if (row) row.planned += 1;
   }
-  for (const d of decided) {
-    if (!d.ownDone) continue;
-    const row = rowAt(periodIndexOfDate(d.date));
+  for (const d of input.inspections) {
+    if (!d.ownDone || !inCycle(d, frame)) continue;
+    const row = rowAt(periodIndexOfDate(d.startDate));
     if (!row) continue;
-    if (d.inspection.inspectionType === COVERAGE_RULE.inspectionType) row.done += 1;
+    if (d.inspectionType === COVERAGE_RULE.inspectionType) row.done += 1;
     else row.otherTypesDone += 1;
   }
   return rows;
 }
 
-function countByInspector(input: CoverageInput, decided: readonly DecidedInspection[]): CoverageResult['byInspector'] {
+function countByInspector(input: DecidedCoverageInput, frame: CycleFrame): CoverageResult['byInspector'] {
   const { cycleStartYear } = input;
   const names = new Map((input.inspectors ?? []).map((i) => [i.id, i.name]));
   const rows = new Map<string, { inspectorId: string; name: string | null; planned: number; done: number }>();
@@ -375,9 +396,9 @@ function countByInspector(input: CoverageInput, decided: readonly DecidedInspect
     if (!isTertial(e.tertial) || !isYearInCycle(e.year, cycleStartYear)) continue;
     for (const id of e.inspectorIds ?? []) row(id).planned += 1;
   }
-  for (const d of decided) {
-    if (!d.ownDone || !d.inCycle) continue;
-    for (const id of d.inspection.inspectorIds ?? []) row(id).done += 1;
+  for (const d of input.inspections) {
+    if (!d.ownDone || !inCycle(d, frame)) continue;
+    for (const id of d.inspectorIds ?? []) row(id).done += 1;
   }
   return [...rows.values()].sort(
     (a, b) =>

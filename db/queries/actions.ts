@@ -146,6 +146,46 @@ export function overdueActionsBySource(db: AppDatabase, today: string): OverdueA
   return ACTION_SOURCES.map((source) => ({ source, actions: overdue.filter((a) => a.source === source) })).filter((g) => g.actions.length > 0);
 }
 
+/** Open (not closed) actions of one source, and how many of them are overdue today. */
+export interface OpenActionCount {
+  source: ActionSource;
+  open: number;
+  overdue: number;
+}
+
+/**
+ * Open actions per source with today's overdue count (the overdue rule's SQL twin), in
+ * ACTION_SOURCES order, sources with none left out; optionally within one verksamhetsområde or
+ * unit, as listActions filters them. Counted in one grouped query rather than by listing every
+ * open action with its follow-up notes (issue 19).
+ */
+export function openActionCountsBySource(
+  db: AppDatabase,
+  scope: { operatingAreaId?: string | undefined; unitId?: string | undefined },
+  today: string,
+): OpenActionCount[] {
+  const where = [NOT_CLOSED_SQL];
+  const params = [today, today];
+  if (scope.unitId !== undefined) {
+    where.push('r.unit_id = ?');
+    params.push(scope.unitId);
+  }
+  if (scope.operatingAreaId !== undefined) {
+    where.push('r.unit_id IN (SELECT u.id FROM units u WHERE u.operating_area_id = ?)');
+    params.push(scope.operatingAreaId);
+  }
+  const counts = new Map(
+    db.sqlite
+      .prepare<string[], OpenActionCount>(
+        `SELECT r.source, count(*) AS open, count(CASE WHEN ${overdueActionSql('r')} THEN 1 END) AS overdue
+         FROM actions r WHERE ${where.join(' AND ')} GROUP BY r.source`,
+      )
+      .all(...params)
+      .map((row) => [row.source, row]),
+  );
+  return ACTION_SOURCES.flatMap((source) => counts.get(source) ?? []);
+}
+
 export function getAction(db: AppDatabase, id: string, today: string): ActionRow {
   const raw = db.sqlite.prepare<[string], RawAction>(`${ACTION_SQL} WHERE r.id = ?`).get(id);
   if (!raw) throw new AppError('not_found', 'Åtgärden finns inte längre (den kan ha tagits bort).');

@@ -16,15 +16,17 @@ export function carriedOutSql(alias: string, today = '@today'): string {
   );
 }
 
+/** True for a row of `inspections` (aliased `alias`) carried out by the municipality itself, any type: the SQL twin of isOwnInspectionDone. */
+export function ownInspectionDoneSql(alias: string, today = '@today'): string {
+  return `(${alias}.origin = '${COVERAGE_RULE.origin}' AND ${carriedOutSql(alias, today)})`;
+}
+
 /**
  * True for a row of `inspections` (aliased `alias`) that counts for coverage as of `today`, an SQL
  * expression (by default the named parameter @today).
  */
 export function countsForCoverageSql(alias: string, today = '@today'): string {
-  return (
-    `(${alias}.origin = '${COVERAGE_RULE.origin}' AND ${alias}.inspection_type = '${COVERAGE_RULE.inspectionType}'` +
-    ` AND ${carriedOutSql(alias, today)})`
-  );
+  return `(${alias}.inspection_type = '${COVERAGE_RULE.inspectionType}' AND ${ownInspectionDoneSql(alias, today)})`;
 }
 
 /**

@@ -27,7 +27,7 @@ export function annualReportData(db: AppDatabase, year: number, today: string): 
     byArea.set(i.operatingAreaName, row);
   }
 
-  const { byRequirement, resultTotals } = resultsByRequirement(db, year, ids);
+  const { byRequirement, resultTotals } = resultsByRequirement(db, { year });
 
   const actionRows = db.sqlite
     .prepare<[string], { inspectionId: string; status: ActionStatus; deadline: string; followUpDate: string | null }>(

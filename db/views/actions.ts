@@ -1,8 +1,8 @@
 // The action register as a ready view: open and overdue actions per source, from the register's
-// own list (db/queries/actions.ts) with its overdue rule (db/domain/overdue.ts).
+// own query (db/queries/actions.ts) with its overdue rule (db/domain/overdue.ts, counted by its SQL twin).
 import { z } from 'zod';
 import { ACTION_SOURCES } from '../domain/codes.ts';
-import { listActions } from '../queries/actions.ts';
+import { openActionCountsBySource } from '../queries/actions.ts';
 import { ACTION_SOURCE_LABELS } from '../reports/labels.ts';
 import { RESULT_COLORS, stackedCountsChart } from '../shared/charts.ts';
 import { changeSince, signedCount } from './caption.ts';
@@ -34,11 +34,7 @@ export const actionsBySourceView: ViewDefinition<typeof bySourceParams, typeof b
   row: bySourceRow,
 
   run(db, _params, scope, asOf) {
-    const open = listActions(db, { filter: 'open', ...scopeFilter(scope) }, asOf);
-    return ACTION_SOURCES.map((source) => {
-      const ofSource = open.filter((a) => a.source === source);
-      return { source, open: ofSource.length, overdue: ofSource.filter((a) => a.overdue !== null).length };
-    }).filter((r) => r.open > 0);
+    return openActionCountsBySource(db, scopeFilter(scope), asOf);
   },
 
   present(rows, { asOf, scopeLabel, previous }) {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSPECTION_ORIGINS, INSPECTION_STATUSES, INSPECTION_TYPES } from '../../../db/domain/codes.ts';
-import { countsForCoverage, type CoverageInspection } from '../../../db/domain/coverage.ts';
-import { countsForCoverageSql } from '../../../db/queries/coverageRule.ts';
+import { countsForCoverage, isOwnInspectionDone, type CoverageInspection } from '../../../db/domain/coverage.ts';
+import { countsForCoverageSql, ownInspectionDoneSql } from '../../../db/queries/coverageRule.ts';
 import { assessments, inspections, operatingAreas, qualityRequirements, qualityRequirementVersions, units } from '../../../db/schema/index.ts';
 import { openTempDatabase } from '../../helpers/db.ts';
 import { projectRoot } from '../../helpers/server.ts';
@@ -73,6 +73,18 @@ describe('the coverage rule', () => {
     ];
     expect(bySql).toEqual(handComputed);
     expect(byTypeScript).toEqual(handComputed);
+
+    // Own and carried out, any type (the coverage query's per-inspection answer, db/queries/coverage.ts):
+    // the same closed-or-recorded cases for each of the three types, and never an IVO inspection.
+    const ownDoneBySql = db.sqlite
+      .prepare(`SELECT summary FROM inspections i WHERE ${ownInspectionDoneSql('i')} ORDER BY summary`)
+      .pluck()
+      .all({ today: TODAY });
+    const ownDoneByTypeScript = all.filter((i) => isOwnInspectionDone(i, TODAY)).map((i) => i.key).sort();
+    const ownDoneHandComputed = INSPECTION_TYPES.flatMap((type) => handComputed.map((key) => key.replace('/ordinarie/', `/${type}/`))).sort();
+    expect(ownDoneHandComputed).toHaveLength(3 * 13);
+    expect(ownDoneBySql).toEqual(ownDoneHandComputed);
+    expect(ownDoneByTypeScript).toEqual(ownDoneHandComputed);
     db.sqlite.close();
   });
 
