@@ -83,6 +83,14 @@ export class Recorder {
     const options = this.repeatOptions(path.reps);
     let last: T | undefined;
     try {
+      // Where the app is compared with a floor, each side runs once untimed first, so neither is
+      // measured with a cold JIT or page cache while the other is warm (the floor runs second).
+      if (path.raw && !this.settings.smoke) {
+        await path.before?.();
+        await path.app();
+        await path.after?.();
+        await path.raw();
+      }
       const appSamples = await repeat(
         async () => {
           last = await path.app();
