@@ -315,7 +315,10 @@ type HistogramRow = [key: string, ...counts: number[]];
 
 /** One histogram per key from rows [key, 1s … 10s, "ej tillämplig"] (histogramColumns). */
 function tallies(rows: readonly HistogramRow[]): Map<string, Tally> {
-  return new Map(rows.map(([key, ...counts]) => [key, { histogram: counts.slice(0, SCORE_COUNT), notApplicable: counts[SCORE_COUNT] ?? 0 }]));
+  // Indexed, not destructured: array destructuring walks an iterator, measurable over a heatmap's 10,000 rows.
+  const map = new Map<string, Tally>();
+  for (const row of rows) map.set(row[0], { histogram: row.slice(1, 1 + SCORE_COUNT) as number[], notApplicable: row[1 + SCORE_COUNT] as number });
+  return map;
 }
 
 function statementCountsByArea(db: ReadDb, templateId: string): Map<SelfAssessmentArea, number> {
