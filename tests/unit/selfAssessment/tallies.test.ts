@@ -4,7 +4,10 @@
 // in SQL (insert, upsert, update of score / unit / statement, delete, archive, area and template moves),
 // after each of which the tallies equal a recount from the answers done here in JS; and the heatmap's
 // and the trends' numbers equal the same numbers computed here from the answers themselves. Plus an
-// import (long format), which writes through the same triggers.
+// import (long format), which writes through the same triggers, and the migration's fill of a file
+// that had answers before it.
+import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -21,8 +24,11 @@ import type {
 import { SELF_ASSESSMENT_AREAS, type SelfAssessmentArea } from '../../../db/domain/codes.ts';
 import { emptyHistogram, mergeHistograms, summarize } from '../../../db/domain/selfAssessmentStats.ts';
 import { getResults, getTrends } from '../../../db/queries/selfAssessment.ts';
+import { openDatabase } from '../../../db/open.ts';
+import { newId } from '../../../db/schema/common.ts';
 import { prepareAnswerUpsert } from '../../../db/writes/selfAssessment.ts';
-import { apiWithOneUnit, value } from '../../helpers/db.ts';
+import { apiWithOneUnit, migrationsFolder, tempDbFile, value } from '../../helpers/db.ts';
+import { tempDir } from '../../helpers/server.ts';
 import { twoUnitsAndTemplate } from '../../helpers/selfAssessment.ts';
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -401,5 +407,73 @@ describe('självskattning tallies after an import', () => {
     const trends = value<TrendsView>(await api.dispatch('selfAssessment.trends', {}));
     expect(trends.areas.find((a) => a.area === 'sjalvbestammande_integritet')?.points).toMatchObject([{ year: 2026, mean: 6, count: 2 }]);
     api.session.close();
+  });
+});
+
+describe('migration 0016 on a file with answers', () => {
+  it('fills the tallies from the answers already there: archived statements, "ej tillämplig" and comments counted by the rules', () => {
+    // The migrations up to the one before the tallies, in a folder of their own.
+    const folder = path.join(tempDir(), 'migrations');
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const talliesAt = journal.entries.findIndex((e) => e.tag.endsWith('_self_assessment_tallies'));
+    expect(talliesAt).toBeGreaterThan(0);
+    for (const entry of journal.entries.slice(talliesAt)) fs.rmSync(path.join(folder, `${entry.tag}.sql`));
+    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, talliesAt) }));
+
+    const file = tempDbFile();
+    const before = openDatabase(file, { migrationsFolder: folder });
+    const sqlite = before.sqlite;
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'self_assessment_%tallies'").pluck().get()).toBe(0);
+    const area = newId();
+    sqlite.prepare("INSERT INTO operating_areas (id, name, name_folded) VALUES (?, 'Äldreomsorg', 'aldreomsorg')").run(area);
+    const units = ['Ekbacken', 'Lärkan', 'Tallen'].map((name) => {
+      const id = newId();
+      sqlite
+        .prepare("INSERT INTO units (id, operating_area_id, name, name_folded, unit_type, regi, provider) VALUES (?, ?, ?, ?, 'hemtjanst', 'egen_regi', 'Kommunen')")
+        .run(id, area, name, name.toLowerCase());
+      return id;
+    });
+    const template = newId();
+    sqlite.prepare('INSERT INTO self_assessment_templates (id, year) VALUES (?, 2025)').run(template);
+    const statements = [0, 1, 2, 3].map((k) => {
+      const identity = newId();
+      sqlite.prepare('INSERT INTO self_assessment_statements (id) VALUES (?)').run(identity);
+      const id = newId();
+      sqlite
+        .prepare('INSERT INTO self_assessment_template_statements (id, template_id, statement_id, area, position, text, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, template, identity, k < 2 ? 'tillganglighet' : 'kunskapsbaserad_verksamhet', k, `Påstående ${k}.`, k === 3 ? '2025-06-01' : null);
+      return id;
+    });
+    const answer = sqlite.prepare(
+      "INSERT INTO self_assessment_answers (id, unit_id, template_statement_id, score, not_applicable, comment, source) VALUES (?, ?, ?, ?, ?, ?, 'direkt')",
+    );
+    // Ekbacken: 2, 9, ej tillämplig, and 5 on the archived statement. Lärkan: 7 and a comment only. Tallen: nothing.
+    answer.run(newId(), units[0], statements[0], 2, 0, '');
+    answer.run(newId(), units[0], statements[1], 9, 0, '');
+    answer.run(newId(), units[0], statements[2], null, 1, '');
+    answer.run(newId(), units[0], statements[3], 5, 0, '');
+    answer.run(newId(), units[1], statements[0], 7, 0, '');
+    answer.run(newId(), units[1], statements[2], null, 0, 'Kommer i höst.');
+    sqlite.close();
+
+    const after = openDatabase(file, { migrationsFolder });
+    const key = (unit: number, area: string) => `${template}|${units[unit]}|${area}`;
+    expect(Object.fromEntries(storedTallies(after.sqlite).units)).toEqual({
+      [key(0, 'tillganglighet')]: { answerCount: 2, scores: { 2: 1, 9: 1 }, notApplicable: 0 },
+      // The archived statement's 5 is an answer row, not a score.
+      [key(0, 'kunskapsbaserad_verksamhet')]: { answerCount: 2, scores: {}, notApplicable: 1 },
+      [key(1, 'tillganglighet')]: { answerCount: 1, scores: { 7: 1 }, notApplicable: 0 },
+      [key(1, 'kunskapsbaserad_verksamhet')]: { answerCount: 1, scores: {}, notApplicable: 0 },
+    });
+    expect(Object.fromEntries(storedTallies(after.sqlite).statements)).toEqual({
+      [statements[0] as string]: { scores: { 2: 1, 7: 1 }, notApplicable: 0 },
+      [statements[1] as string]: { scores: { 9: 1 }, notApplicable: 0 },
+      [statements[2] as string]: { scores: {}, notApplicable: 1 },
+      [statements[3] as string]: { scores: { 5: 1 }, notApplicable: 0 },
+    });
+    expectTalliesExact(after.sqlite);
+    after.sqlite.close();
   });
 });
