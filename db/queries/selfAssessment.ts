@@ -476,18 +476,22 @@ export function getStatementResults(db: ReadDb, year: number, filters: SelfAsses
        FROM self_assessment_template_statements WHERE template_id = ? AND archived_at IS NULL`,
     )
     .all(template.id);
-  const rows = db.sqlite
-    .prepare<[Record<string, string | number>], HistogramRow>(
-      `WITH scope AS (${scope.sql})
+  // Every unit with an answer is in the year's scope, so without filters each statement's tally is
+  // its result; with filters the answers of the filtered units are grouped.
+  const filtered = unitFilterSql(filters, []).where.length > 0;
+  const histogramSql = filtered
+    ? `WITH scope AS (${scope.sql})
        SELECT x.template_statement_id AS key, ${histogramColumns('answers')}
        FROM self_assessment_answers x
        JOIN self_assessment_template_statements s ON s.id = x.template_statement_id
        WHERE s.template_id = @templateId AND s.archived_at IS NULL AND (x.score IS NOT NULL OR x.not_applicable = 1)
          AND x.unit_id IN (SELECT unitId FROM scope)
-       GROUP BY x.template_statement_id`,
-    )
-    .raw()
-    .all(params);
+       GROUP BY x.template_statement_id`
+    : `SELECT c.template_statement_id AS key, ${histogramColumns('tally')}
+       FROM self_assessment_statement_tallies c
+       JOIN self_assessment_template_statements s ON s.id = c.template_statement_id
+       WHERE s.template_id = @templateId AND s.archived_at IS NULL`;
+  const rows = db.sqlite.prepare<[Record<string, string | number>], HistogramRow>(histogramSql).raw().all(params);
   const byKey = tallies(rows);
   return statements
     .map((meta) => {

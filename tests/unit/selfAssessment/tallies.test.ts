@@ -23,7 +23,7 @@ import type {
 } from '../../../db/api/contract.ts';
 import { SELF_ASSESSMENT_AREAS, type SelfAssessmentArea } from '../../../db/domain/codes.ts';
 import { emptyHistogram, mergeHistograms, summarize } from '../../../db/domain/selfAssessmentStats.ts';
-import { getResults, getTrends } from '../../../db/queries/selfAssessment.ts';
+import { getResults, getStatementResults, getTrends } from '../../../db/queries/selfAssessment.ts';
 import { openDatabase } from '../../../db/open.ts';
 import { newId } from '../../../db/schema/common.ts';
 import { prepareAnswerUpsert } from '../../../db/writes/selfAssessment.ts';
@@ -227,7 +227,7 @@ function histogramOf(answers: readonly AnswerRow[]): { histogram: number[]; notA
   return { histogram, notApplicable };
 }
 
-/** The heatmap's cells and the trends' points worked out from the answers one by one. */
+/** The heatmap's cells, the per-statement results and the trends' points worked out from the answers one by one. */
 function expectReadsMatchAnswers(sqlite: Database.Database, years: readonly number[], filters: SelfAssessmentFilters, step: string): void {
   const answers = answerRows(sqlite);
   const units = sqlite
@@ -254,6 +254,26 @@ function expectReadsMatchAnswers(sqlite: Database.Database, years: readonly numb
       }
     }
   }
+  for (const year of years) {
+    const scoped = new Set(units.filter((u) => passes(u, filters) && inScope(u, year, answers)).map((u) => u.id));
+    const asked = sqlite
+      .prepare(
+        `SELECT s.id FROM self_assessment_template_statements s JOIN self_assessment_templates t ON t.id = s.template_id
+         WHERE t.year = ? AND s.archived_at IS NULL`,
+      )
+      .pluck()
+      .all(year) as string[];
+    const results = getStatementResults({ sqlite }, year, filters);
+    expect(results.map((r) => r.templateStatementId).sort(), `statements ${year} ${step}`).toEqual([...asked].sort());
+    for (const result of results) {
+      const own = histogramOf(answers.filter((a) => a.templateStatementId === result.templateStatementId && scoped.has(a.unitId)));
+      const count = own.histogram.reduce((x, y) => x + y, 0);
+      expect(result, `statement ${result.templateStatementId} ${year} ${step}`).toMatchObject({
+        distribution: own.histogram,
+        ...summarize(own.histogram, { notApplicable: own.notApplicable, unanswered: scoped.size - count - own.notApplicable }),
+      });
+    }
+  }
   const trends = getTrends({ sqlite }, { filters });
   for (const area of SELF_ASSESSMENT_AREAS) {
     for (const year of years) {
@@ -276,7 +296,7 @@ function expectReadsMatchAnswers(sqlite: Database.Database, years: readonly numb
 }
 
 describe('självskattning tallies under random edits', () => {
-  it('equal a recount from the answers after every one of 600 edits, and the heatmap and trends equal the answers’ numbers', { timeout: 120_000 }, async () => {
+  it('equal a recount from the answers after every one of 600 edits; heatmap, per-statement results and trends equal the answers’ numbers', { timeout: 120_000 }, async () => {
     const api = await apiWithOneUnit();
     const sqlite = api.session.db.sqlite;
     const random = mulberry32(20261202);
