@@ -330,7 +330,8 @@ function statementCountsByArea(db: ReadDb, templateId: string): Map<SelfAssessme
   return new Map(rows.map((r) => [r.area, r.n]));
 }
 
-const unitAreaKey = (unitId: string, area: string) => `${unitId}|${area}`;
+/** SQL for the position of `column`'s area in AREA_REFS (0 …), so rows need no area string. */
+const AREA_INDEX_SQL = (column: string) => `CASE ${column} ${AREA_REFS.map(({ area }, i) => `WHEN '${area}' THEN ${i}`).join(' ')} END`;
 
 export function getResults(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): ResultsView {
   const template = requireTemplate(db, year);
@@ -339,35 +340,51 @@ export function getResults(db: ReadDb, year: number, filters: SelfAssessmentFilt
   // an answer to the year's template is in the year's scope (scopeSql), so only the filters are asked.
   const unitFilter = unitFilterSql(filters, []);
   const rows = db.sqlite
-    .prepare<[Record<string, string | number>], HistogramRow>(
-      `SELECT c.unit_id || '|' || c.area AS key, ${histogramColumns('tally')}
+    .prepare<[Record<string, string | number>], [unitId: string, areaIndex: number, ...counts: number[]]>(
+      `SELECT c.unit_id, ${AREA_INDEX_SQL('c.area')}, ${histogramColumns('tally')}
        FROM self_assessment_unit_tallies c
        WHERE c.template_id = @templateId
          ${unitFilter.where.length ? `AND c.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}`,
     )
     .raw()
     .all({ ...unitFilter.params, templateId: template.id });
-  const byKey = tallies(rows);
+  // Per unit, its tallies by area index: one lookup per unit, not per cell (10,000 cells at 2,000 units).
+  const byUnit = new Map<string, Tally[]>();
+  for (const row of rows) {
+    let own = byUnit.get(row[0]);
+    if (!own) byUnit.set(row[0], (own = []));
+    own[row[1]] = { histogram: row.slice(2, 2 + SCORE_COUNT) as number[], notApplicable: row[2 + SCORE_COUNT] as number };
+  }
   const asked = statementCountsByArea(db, template.id);
-  const cells: UnitAreaResult[] = [];
-  const areaTotals = AREA_REFS.map(({ area }) => {
-    const pooled = emptyHistogram();
-    let notApplicable = 0;
-    let unanswered = 0;
-    for (const unit of units) {
-      const tally = byKey.get(unitAreaKey(unit.unitId, area)) ?? emptyTally();
+  const none = emptyTally();
+  const cellsByArea = AREA_REFS.map((): UnitAreaResult[] => []);
+  const pooled = AREA_REFS.map(() => ({ histogram: emptyHistogram(), notApplicable: 0, unanswered: 0 }));
+  for (const unit of units) {
+    const own = byUnit.get(unit.unitId);
+    AREA_REFS.forEach(({ area }, i) => {
+      const tally = own?.[i] ?? none;
       const summary = summarize(tally.histogram, {
         notApplicable: tally.notApplicable,
         unanswered: (asked.get(area) ?? 0) - tally.notApplicable - tally.histogram.reduce((a, b) => a + b, 0),
       });
-      cells.push({ unitId: unit.unitId, area, ...summary });
-      mergeHistograms(pooled, tally.histogram);
-      notApplicable += summary.notApplicable;
-      unanswered += summary.unanswered;
-    }
-    return { area, ...summarize(pooled, { notApplicable, unanswered }) };
-  });
-  return { year, areas: [...AREA_REFS], units, cells, areaTotals };
+      cellsByArea[i]?.push({ unitId: unit.unitId, area, ...summary });
+      const total = pooled[i] as (typeof pooled)[number];
+      mergeHistograms(total.histogram, tally.histogram);
+      total.notApplicable += summary.notApplicable;
+      total.unanswered += summary.unanswered;
+    });
+  }
+  return {
+    year,
+    areas: [...AREA_REFS],
+    units,
+    // Area by area, each in the units' order.
+    cells: cellsByArea.flat(),
+    areaTotals: AREA_REFS.map(({ area }, i) => {
+      const total = pooled[i] as (typeof pooled)[number];
+      return { area, ...summarize(total.histogram, { notApplicable: total.notApplicable, unanswered: total.unanswered }) };
+    }),
+  };
 }
 
 export function getRadar(db: ReadDb, year: number, unitId: string): RadarView {

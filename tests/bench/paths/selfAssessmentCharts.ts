@@ -23,58 +23,67 @@ const IN_SCOPE = `((u.archived_at IS NULL OR u.archived_at >= printf('%04d-01-01
   OR EXISTS (SELECT 1 FROM self_assessment_unit_tallies c WHERE c.template_id = t.id AND c.unit_id = u.id)`;
 
 /**
- * The summary of histogram rows from `source` (columns `keys`, score_1 … score_10, not_applicable,
- * unanswered), as db/domain/selfAssessmentStats.ts summarize() gives it: the median is the score at
- * the middle rank (two middle ranks averaged), found on the cumulative counts.
+ * The summary of the histogram rows of the CTE `source` (columns `keys`, score_1 … score_10,
+ * not_applicable, unanswered), as db/domain/selfAssessmentStats.ts summarize() gives it: the median
+ * is the score at the middle rank (two middle ranks averaged), found on the cumulative counts. The
+ * CTEs to append after `source`, and the final SELECT; the sums are materialized, computed once a row.
  */
-function summarySql(keys: string, source: string): string {
+function summarySql(keys: string): string {
   const cumulative = SCORES.map((s) => `${SCORES.slice(0, s).map((k) => `score_${k}`).join(' + ')} AS upto_${s}`).join(', ');
   const atRank = (rank: string) => `CASE ${SCORES.slice(0, -1).map((s) => `WHEN ${rank} <= upto_${s} THEN ${s}`).join(' ')} ELSE 10 END`;
-  return `
+  return `,
+    summed AS MATERIALIZED (
+      SELECT *, ${SCORES.map((s) => `score_${s}`).join(' + ')} AS n, ${SCORES.map((s) => `${s} * score_${s}`).join(' + ')} AS total,
+             ${SCORES.map((s) => `${s * s} * score_${s}`).join(' + ')} AS squares, ${cumulative}
+      FROM source)
     SELECT ${keys}, n AS count, not_applicable, unanswered,
            CASE WHEN n > 0 THEN 1.0 * total / n END AS mean,
            CASE WHEN n = 0 THEN NULL WHEN n % 2 = 1 THEN ${atRank('(n + 1) / 2')} ELSE (${atRank('n / 2')} + ${atRank('n / 2 + 1')}) / 2.0 END AS median,
            CASE ${SCORES.map((s) => `WHEN score_${s} > 0 THEN ${s}`).join(' ')} END AS min,
            CASE ${[...SCORES].reverse().map((s) => `WHEN score_${s} > 0 THEN ${s}`).join(' ')} END AS max,
            CASE WHEN n > 0 THEN sqrt(max(0, 1.0 * squares / n - (1.0 * total / n) * (1.0 * total / n))) END AS standard_deviation
-    FROM (SELECT *, ${SCORES.map((s) => `score_${s}`).join(' + ')} AS n, ${SCORES.map((s) => `${s} * score_${s}`).join(' + ')} AS total,
-                 ${SCORES.map((s) => `${s * s} * score_${s}`).join(' + ')} AS squares, ${cumulative}
-          FROM (${source}))`;
+    FROM summed`;
 }
 
-/** Per unit in the year's scope × area, and per area over those units: the heatmap's numbers. */
-type RawCell = RawSummary & { unit_id?: string; area: string };
+type RawCell = RawSummary & { unit_id: string | null; area: string };
 type RawPoint = RawSummary & { year: number; area: string };
 
-function rawHeatmap(sqlite: Database.Database, year: number): RawCell[] {
-  const cells = `
-    WITH t AS (SELECT id, year FROM self_assessment_templates WHERE year = @year),
-    scope AS (SELECT u.id AS unit_id, u.name AS unit_name FROM t JOIN units u ON ${IN_SCOPE}),
-    asked AS (SELECT s.area, count(*) AS n FROM t JOIN self_assessment_template_statements s ON s.template_id = t.id AND s.archived_at IS NULL GROUP BY s.area)
-    SELECT scope.unit_id, scope.unit_name, a.column1 AS area, ${HISTOGRAM.map((h) => `coalesce(c.${h}, 0) AS ${h}`).join(', ')},
-           max(0, coalesce(asked.n, 0) - coalesce(${HISTOGRAM.map((h) => `c.${h}`).join(' + ')}, 0)) AS unanswered
-    FROM scope CROSS JOIN ${AREAS_SQL} a
-    LEFT JOIN asked ON asked.area = a.column1
-    LEFT JOIN self_assessment_unit_tallies c ON c.template_id = (SELECT id FROM t) AND c.unit_id = scope.unit_id AND c.area = a.column1`;
-  const perCell = sqlite.prepare(`${summarySql('unit_id, unit_name, area', cells)} ORDER BY unit_name, area`).all({ year }) as RawCell[];
-  const totals = sqlite
-    .prepare(summarySql('area', `SELECT area, ${[...HISTOGRAM, 'unanswered'].map((h) => `sum(${h}) AS ${h}`).join(', ')} FROM (${cells}) GROUP BY area`))
+/** Per unit in the year's scope × area, and per area over those units: the heatmap's numbers, in one statement. */
+export function rawHeatmap(sqlite: Database.Database, year: number): RawCell[] {
+  const sumOf = (h: string) => `sum(${h}) AS ${h}`;
+  return sqlite
+    .prepare(
+      `WITH t AS (SELECT id, year FROM self_assessment_templates WHERE year = @year),
+       scope AS (SELECT u.id AS unit_id FROM t JOIN units u ON ${IN_SCOPE}),
+       asked AS (SELECT s.area, count(*) AS n FROM t JOIN self_assessment_template_statements s ON s.template_id = t.id AND s.archived_at IS NULL GROUP BY s.area),
+       cells AS MATERIALIZED (
+         SELECT scope.unit_id, a.column1 AS area, ${HISTOGRAM.map((h) => `coalesce(c.${h}, 0) AS ${h}`).join(', ')},
+                max(0, coalesce(asked.n, 0) - coalesce(${HISTOGRAM.map((h) => `c.${h}`).join(' + ')}, 0)) AS unanswered
+         FROM scope CROSS JOIN ${AREAS_SQL} a
+         LEFT JOIN asked ON asked.area = a.column1
+         LEFT JOIN self_assessment_unit_tallies c ON c.template_id = (SELECT id FROM t) AND c.unit_id = scope.unit_id AND c.area = a.column1),
+       source AS (SELECT * FROM cells UNION ALL SELECT NULL, area, ${[...HISTOGRAM, 'unanswered'].map(sumOf).join(', ')} FROM cells GROUP BY area)
+       ${summarySql('unit_id, area')}`,
+    )
     .all({ year }) as RawCell[];
-  return [...perCell, ...totals];
 }
 
 /** Per year and area over all units: the trends' numbers (unanswered: units in scope × statements asked − answered). */
-function rawTrends(sqlite: Database.Database, fromYear: number, toYear: number): RawPoint[] {
-  const perYear = `
-    WITH t AS (SELECT id, year FROM self_assessment_templates WHERE year BETWEEN @fromYear AND @toYear),
-    scoped AS (SELECT t.id AS template_id, count(*) AS units FROM t JOIN units u ON ${IN_SCOPE} GROUP BY t.id)
-    SELECT year, area, ${HISTOGRAM.join(', ')}, max(0, units * asked - ${HISTOGRAM.join(' - ')}) AS unanswered
-    FROM (SELECT t.year, s.area, coalesce(scoped.units, 0) AS units, count(*) AS asked, ${HISTOGRAM.map((h) => `coalesce(sum(c.${h}), 0) AS ${h}`).join(', ')}
-          FROM t JOIN self_assessment_template_statements s ON s.template_id = t.id AND s.archived_at IS NULL
-          LEFT JOIN self_assessment_statement_tallies c ON c.template_statement_id = s.id
-          LEFT JOIN scoped ON scoped.template_id = t.id
-          GROUP BY t.year, s.area)`;
-  return sqlite.prepare(`${summarySql('year, area', perYear)} ORDER BY year, area`).all({ fromYear, toYear }) as RawPoint[];
+export function rawTrends(sqlite: Database.Database, fromYear: number, toYear: number): RawPoint[] {
+  return sqlite
+    .prepare(
+      `WITH t AS (SELECT id, year FROM self_assessment_templates WHERE year BETWEEN @fromYear AND @toYear),
+       scoped AS (SELECT t.id AS template_id, count(*) AS units FROM t JOIN units u ON ${IN_SCOPE} GROUP BY t.id),
+       per_year AS (
+         SELECT t.year, s.area, coalesce(scoped.units, 0) AS units, count(*) AS asked, ${HISTOGRAM.map((h) => `coalesce(sum(c.${h}), 0) AS ${h}`).join(', ')}
+         FROM t JOIN self_assessment_template_statements s ON s.template_id = t.id AND s.archived_at IS NULL
+         LEFT JOIN self_assessment_statement_tallies c ON c.template_statement_id = s.id
+         LEFT JOIN scoped ON scoped.template_id = t.id
+         GROUP BY t.year, s.area),
+       source AS (SELECT year, area, ${HISTOGRAM.join(', ')}, max(0, units * asked - ${HISTOGRAM.join(' - ')}) AS unanswered FROM per_year)
+       ${summarySql('year, area')} ORDER BY year, area`,
+    )
+    .all({ fromYear, toYear }) as RawPoint[];
 }
 
 interface RawSummary {
