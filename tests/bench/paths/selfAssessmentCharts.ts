@@ -49,7 +49,7 @@ type RawCell = RawSummary & { unit_id: string | null; area: string };
 type RawPoint = RawSummary & { year: number; area: string };
 
 /** Per unit in the year's scope × area, and per area over those units: the heatmap's numbers, in one statement. */
-export function rawHeatmap(sqlite: Database.Database, year: number): RawCell[] {
+function rawHeatmap(sqlite: Database.Database, year: number): RawCell[] {
   const sumOf = (h: string) => `sum(${h}) AS ${h}`;
   return sqlite
     .prepare(
@@ -69,7 +69,7 @@ export function rawHeatmap(sqlite: Database.Database, year: number): RawCell[] {
 }
 
 /** Per year and area over all units: the trends' numbers (unanswered: units in scope × statements asked − answered). */
-export function rawTrends(sqlite: Database.Database, fromYear: number, toYear: number): RawPoint[] {
+function rawTrends(sqlite: Database.Database, fromYear: number, toYear: number): RawPoint[] {
   return sqlite
     .prepare(
       `WITH t AS (SELECT id, year FROM self_assessment_templates WHERE year BETWEEN @fromYear AND @toYear),
