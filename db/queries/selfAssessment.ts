@@ -1,9 +1,9 @@
 // Reading självskattning: templates per year, one unit's answers, progress and the results.
 // Every result is one or two set-based queries that read score histograms (how many answers gave
-// 1 … 10, how many "ej tillämplig"): the heatmap and the trends from the tallies the triggers keep
-// (self_assessment_unit_tallies, self_assessment_statement_tallies, migration 0016; issue 19), the
-// per-statement results by grouping the answers. db/domain/selfAssessmentStats.ts turns them into
-// means, medians and spread. Shared by the handlers, the CLI, the reports and the demo.
+// 1 … 10, how many "ej tillämplig"): from the tallies the triggers keep (self_assessment_unit_tallies,
+// self_assessment_statement_tallies, migration 0016; issue 19), or for per-statement results over
+// filtered units by grouping their answers. db/domain/selfAssessmentStats.ts turns them into means,
+// medians and spread. Shared by the handlers, the CLI, the reports and the demo.
 import { AppError } from '../errors.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { SELF_ASSESSMENT_AREAS, SELF_ASSESSMENT_AREA_TEXTS, type SelfAssessmentArea } from '../domain/codes.ts';
