@@ -5,8 +5,18 @@ import type Database from 'better-sqlite3';
 /** Beside audit_log: its row count and newest entry, kept by stored triggers, so a dropped or emptied log is noticed at open. */
 export const AUDIT_SEAL_TABLE = 'audit_seal';
 
-/** Tables that are never audited: the trail itself, its seal, drizzle's bookkeeping and SQLite internals. */
-export const UNAUDITED_TABLES = new Set(['audit_log', AUDIT_SEAL_TABLE, '__drizzle_migrations']);
+/**
+ * Tables that are never audited: the trail itself, its seal, drizzle's bookkeeping, and derived
+ * data kept by stored triggers from audited tables (the självskattning tallies, migration 0016:
+ * auditing them would log every answer twice more and record nobody's action).
+ */
+export const UNAUDITED_TABLES = new Set([
+  'audit_log',
+  AUDIT_SEAL_TABLE,
+  '__drizzle_migrations',
+  'self_assessment_statement_tallies',
+  'self_assessment_unit_tallies',
+]);
 
 /** Stamp columns that change on every write; history views hide them (time and user are shown anyway). */
 export const STAMP_COLUMNS = new Set(['created_at', 'updated_at', 'updated_by']);

@@ -1,16 +1,18 @@
 // Reading självskattning: templates per year, one unit's answers, progress and the results.
-// Every result is one or two set-based queries: SQL groups the answers into score histograms
-// (GROUP BY … score, at most ten rows per group) and db/domain/selfAssessmentStats.ts turns them
-// into means, medians and spread. Shared by the handlers, the CLI, the reports and the demo.
+// Every result is one or two set-based queries that read score histograms (how many answers gave
+// 1 … 10, how many "ej tillämplig"): from the tallies the triggers keep (self_assessment_unit_tallies,
+// self_assessment_statement_tallies, migration 0017; issue 19), or for per-statement results over
+// filtered units by grouping their answers. db/domain/selfAssessmentStats.ts turns them into means,
+// medians and spread. Shared by the handlers, the CLI, the reports and the demo.
 import { AppError } from '../errors.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { SELF_ASSESSMENT_AREAS, SELF_ASSESSMENT_AREA_TEXTS, type SelfAssessmentArea } from '../domain/codes.ts';
 import {
-  addToHistogram,
   compareByMean,
   emptyHistogram,
   meanOfPresent,
   mergeHistograms,
+  SCORE_COUNT,
   summarize,
   type ScoreHistogram,
 } from '../domain/selfAssessmentStats.ts';
@@ -67,10 +69,8 @@ export function listTemplateYears(db: ReadDb): TemplateYearRow[] {
     .prepare<[], TemplateYearRow>(
       `SELECT t.year, t.id AS templateId, t.copied_from_year AS copiedFromYear,
               (SELECT count(*) FROM self_assessment_template_statements s WHERE s.template_id = t.id AND s.archived_at IS NULL) AS statementCount,
-              (SELECT count(DISTINCT x.unit_id) FROM self_assessment_answers x
-                 JOIN self_assessment_template_statements s ON s.id = x.template_statement_id WHERE s.template_id = t.id) AS respondingUnitCount,
-              (SELECT count(*) FROM self_assessment_answers x
-                 JOIN self_assessment_template_statements s ON s.id = x.template_statement_id WHERE s.template_id = t.id) AS answerCount
+              (SELECT count(DISTINCT c.unit_id) FROM self_assessment_unit_tallies c WHERE c.template_id = t.id) AS respondingUnitCount,
+              (SELECT coalesce(sum(c.answer_count), 0) FROM self_assessment_unit_tallies c WHERE c.template_id = t.id) AS answerCount
        FROM self_assessment_templates t ORDER BY t.year DESC`,
     )
     .all();
@@ -148,7 +148,8 @@ export function getTemplate(db: ReadDb, year: number, includeArchived = true): T
 /**
  * The units a year's self-assessment is asked of, per template year: not archived before the
  * year began and active some day of it, plus any unit with answers that year (so a unit closed
- * since keeps its results). Filters narrow by the unit's current verksamhetsområde, typ and regi.
+ * since keeps its results; the unit tallies' rows are exactly the units with an answer row to a
+ * template). Filters narrow by the unit's current verksamhetsområde, typ and regi.
  */
 /** The filters' conditions on `units u` (and their parameters). */
 function unitFilterSql(filters: SelfAssessmentFilters, where: string[]): { where: string[]; params: Record<string, string | number> } {
@@ -179,31 +180,23 @@ function scopeSql(filters: SelfAssessmentFilters, yearCondition: string): { sql:
             (u.archived_at IS NULL OR u.archived_at >= printf('%04d-01-01', t.year))
         AND (u.active_from IS NULL OR u.active_from <= printf('%04d-12-31', t.year))
         AND (u.active_to IS NULL OR u.active_to >= printf('%04d-01-01', t.year)))
-        OR EXISTS (SELECT 1 FROM self_assessment_answers x JOIN self_assessment_template_statements s ON s.id = x.template_statement_id
-                   WHERE x.unit_id = u.id AND s.template_id = t.id)
+        OR EXISTS (SELECT 1 FROM self_assessment_unit_tallies c WHERE c.template_id = t.id AND c.unit_id = u.id)
       JOIN operating_areas oa ON oa.id = u.operating_area_id
       WHERE ${where.join(' AND ')}`,
     params,
   };
 }
 
-interface ScopeRow extends UnitRef {
-  year: number;
-  templateId: string;
-}
-
 const compareUnits = (a: UnitRef, b: UnitRef) => swedishCompare(a.unitName, b.unitName) || swedishCompare(a.operatingAreaName, b.operatingAreaName);
-
-function toUnitRef({ year: _year, templateId: _templateId, ...unit }: ScopeRow): UnitRef {
-  return unit;
-}
 
 export function unitsInScope(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): UnitRef[] {
   const scope = scopeSql(filters, 't.year = @year');
+  // Only the unit's columns: the rows are the result (2,000 a year at municipal scale), no copy without year and template.
   return db.sqlite
-    .prepare<[Record<string, string | number>], ScopeRow>(scope.sql)
+    .prepare<[Record<string, string | number>], UnitRef>(
+      `SELECT unitId, unitName, operatingAreaId, operatingAreaName, unitType, regi FROM (${scope.sql})`,
+    )
     .all({ ...scope.params, year })
-    .map(toUnitRef)
     .sort(compareUnits);
 }
 
@@ -289,30 +282,35 @@ export function getProgress(db: ReadDb, year: number, filters: SelfAssessmentFil
 // Results
 // ---------------------------------------------------------------------------------------------
 
-interface HistogramRow {
-  key: string;
-  score: number | null;
-  notApplicable: number;
-  n: number;
-}
-
 interface Tally {
   histogram: ScoreHistogram;
   notApplicable: number;
 }
 
-/** Folds grouped rows (key, score or "ej tillämplig", count) into one histogram per key. */
-function tallies(rows: readonly HistogramRow[]): Map<string, Tally> {
-  const map = new Map<string, Tally>();
-  for (const row of rows) {
-    let tally = map.get(row.key);
-    if (!tally) {
-      tally = { histogram: emptyHistogram(), notApplicable: 0 };
-      map.set(row.key, tally);
-    }
-    if (row.score !== null) addToHistogram(tally.histogram, row.score, row.n);
-    else if (row.notApplicable === 1) tally.notApplicable += row.n;
+const emptyTally = (): Tally => ({ histogram: emptyHistogram(), notApplicable: 0 });
+
+const SCORE_COLUMNS = Array.from({ length: SCORE_COUNT }, (_, i) => `score_${i + 1}`);
+
+/**
+ * The select list of a histogram row: a tally table's columns (`c.score_1, …, c.not_applicable`),
+ * or with `sum` their sums, or from the answers `x` themselves the same counts grouped. Read with
+ * .raw(), a row is [key, count of 1s, …, count of 10s, count of "ej tillämplig"].
+ */
+function histogramColumns(from: 'tally' | 'sumOfTallies' | 'answers'): string {
+  if (from === 'answers') {
+    return [...SCORE_COLUMNS.map((_, i) => `sum(x.score IS ${i + 1})`), 'sum(x.not_applicable IS 1)'].join(', ');
   }
+  const columns = [...SCORE_COLUMNS, 'not_applicable'].map((c) => `c.${c}`);
+  return (from === 'sumOfTallies' ? columns.map((c) => `sum(${c})`) : columns).join(', ');
+}
+
+type HistogramRow = [key: string, ...counts: number[]];
+
+/** One histogram per key from rows [key, 1s … 10s, "ej tillämplig"] (histogramColumns). */
+function tallies(rows: readonly HistogramRow[]): Map<string, Tally> {
+  // Indexed, not destructured: array destructuring walks an iterator, measurable over a heatmap's 10,000 rows.
+  const map = new Map<string, Tally>();
+  for (const row of rows) map.set(row[0], { histogram: row.slice(1, 1 + SCORE_COUNT) as number[], notApplicable: row[1 + SCORE_COUNT] as number });
   return map;
 }
 
@@ -325,45 +323,66 @@ function statementCountsByArea(db: ReadDb, templateId: string): Map<SelfAssessme
   return new Map(rows.map((r) => [r.area, r.n]));
 }
 
-const unitAreaKey = (unitId: string, area: string) => `${unitId}|${area}`;
+/** SQL for the position of `column`'s area in AREA_REFS (0 …), so rows need no area string. */
+const AREA_INDEX_SQL = (column: string) => `CASE ${column} ${AREA_REFS.map(({ area }, i) => `WHEN '${area}' THEN ${i}`).join(' ')} END`;
 
 export function getResults(db: ReadDb, year: number, filters: SelfAssessmentFilters = {}): ResultsView {
   const template = requireTemplate(db, year);
   const units = unitsInScope(db, year, filters);
-  // Only answers of units in scope, on statements still asked; grouped to histograms. A unit with an
-  // answer to the year's template is in the year's scope (scopeSql), so only the filters are asked.
+  // The unit tallies hold each unit's histogram per area over the statements still asked. A unit with
+  // an answer to the year's template is in the year's scope (scopeSql), so only the filters are asked.
   const unitFilter = unitFilterSql(filters, []);
   const rows = db.sqlite
-    .prepare<[Record<string, string | number>], HistogramRow>(
-      `SELECT x.unit_id || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
-       FROM self_assessment_answers x
-       JOIN self_assessment_template_statements s ON s.id = x.template_statement_id
-       WHERE s.template_id = @templateId AND s.archived_at IS NULL AND (x.score IS NOT NULL OR x.not_applicable = 1)
-         ${unitFilter.where.length ? `AND x.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}
-       GROUP BY x.unit_id, s.area, x.score, x.not_applicable`,
+    .prepare<[Record<string, string | number>], [unitId: string, areaIndex: number, ...counts: number[]]>(
+      `SELECT c.unit_id, ${AREA_INDEX_SQL('c.area')}, ${histogramColumns('tally')}
+       FROM self_assessment_unit_tallies c
+       WHERE c.template_id = @templateId
+         ${unitFilter.where.length ? `AND c.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}`,
     )
+    .raw()
     .all({ ...unitFilter.params, templateId: template.id });
-  const byKey = tallies(rows);
+  // Per unit, its tallies by area index: one lookup per unit, not per cell (10,000 cells at 2,000 units).
+  const byUnit = new Map<string, Tally[]>();
+  for (const row of rows) {
+    let own = byUnit.get(row[0]);
+    if (!own) byUnit.set(row[0], (own = []));
+    own[row[1]] = { histogram: row.slice(2, 2 + SCORE_COUNT) as number[], notApplicable: row[2 + SCORE_COUNT] as number };
+  }
   const asked = statementCountsByArea(db, template.id);
-  const cells: UnitAreaResult[] = [];
-  const areaTotals = AREA_REFS.map(({ area }) => {
-    const pooled = emptyHistogram();
-    let notApplicable = 0;
-    let unanswered = 0;
-    for (const unit of units) {
-      const tally = byKey.get(unitAreaKey(unit.unitId, area)) ?? { histogram: emptyHistogram(), notApplicable: 0 };
+  const none = emptyTally();
+  const cellsByArea = AREA_REFS.map((): UnitAreaResult[] => []);
+  const pooled = AREA_REFS.map(() => ({ histogram: emptyHistogram(), notApplicable: 0, unanswered: 0 }));
+  const askedByIndex = AREA_REFS.map(({ area }) => asked.get(area) ?? 0);
+  // Plain loops: 10,000 cells, most of them while the code is still cold (the first calls after start).
+  for (const unit of units) {
+    const own = byUnit.get(unit.unitId);
+    for (let i = 0; i < AREA_REFS.length; i++) {
+      const { area } = AREA_REFS[i] as AreaRef;
+      const tally = own?.[i] ?? none;
+      let scores = 0;
+      for (let k = 0; k < SCORE_COUNT; k++) scores += tally.histogram[k] ?? 0;
       const summary = summarize(tally.histogram, {
         notApplicable: tally.notApplicable,
-        unanswered: (asked.get(area) ?? 0) - tally.notApplicable - tally.histogram.reduce((a, b) => a + b, 0),
+        unanswered: (askedByIndex[i] ?? 0) - tally.notApplicable - scores,
       });
-      cells.push({ unitId: unit.unitId, area, ...summary });
-      mergeHistograms(pooled, tally.histogram);
-      notApplicable += summary.notApplicable;
-      unanswered += summary.unanswered;
+      cellsByArea[i]?.push({ unitId: unit.unitId, area, ...summary });
+      const total = pooled[i] as (typeof pooled)[number];
+      mergeHistograms(total.histogram, tally.histogram);
+      total.notApplicable += summary.notApplicable;
+      total.unanswered += summary.unanswered;
     }
-    return { area, ...summarize(pooled, { notApplicable, unanswered }) };
-  });
-  return { year, areas: [...AREA_REFS], units, cells, areaTotals };
+  }
+  return {
+    year,
+    areas: [...AREA_REFS],
+    units,
+    // Area by area, each in the units' order.
+    cells: cellsByArea.flat(),
+    areaTotals: AREA_REFS.map(({ area }, i) => {
+      const total = pooled[i] as (typeof pooled)[number];
+      return { area, ...summarize(total.histogram, { notApplicable: total.notApplicable, unanswered: total.unanswered }) };
+    }),
+  };
 }
 
 export function getRadar(db: ReadDb, year: number, unitId: string): RadarView {
@@ -413,19 +432,23 @@ export function getTrends(db: ReadDb, query: TrendQuery): TrendsView {
     )
     .all({ fromYear: params.fromYear ?? 2000, toYear: params.toYear ?? 2100 });
   // A unit with an answer to a year's template is in that year's scope (scopeSql's EXISTS), so the
-  // answers need only the unit filters, not the scope's activity test on every answer (issue 19).
+  // tallies need only the unit filters, not the scope's activity test (issue 19). The whole
+  // förvaltning sums the statements' tallies (the statements still asked, ≈ 40 a year); narrowed
+  // to some units, it sums those units' tallies (5 a year per unit).
   const unitFilter = unitFilterSql(query.filters ?? {}, query.unitId ? ['u.id = @unitId'] : []);
-  const histogramRows = db.sqlite
-    .prepare<[Record<string, string | number>], HistogramRow>(
-      `SELECT t.year || '|' || s.area AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
+  const histogramSql = unitFilter.where.length
+    ? `SELECT t.year || '|' || c.area AS key, ${histogramColumns('sumOfTallies')}
+       FROM self_assessment_templates t
+       JOIN self_assessment_unit_tallies c ON c.template_id = t.id
+       WHERE t.year BETWEEN @fromYear AND @toYear AND c.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})
+       GROUP BY t.year, c.area`
+    : `SELECT t.year || '|' || s.area AS key, ${histogramColumns('sumOfTallies')}
        FROM self_assessment_templates t
        JOIN self_assessment_template_statements s ON s.template_id = t.id AND s.archived_at IS NULL
-       JOIN self_assessment_answers x ON x.template_statement_id = s.id
-       WHERE t.year BETWEEN @fromYear AND @toYear AND (x.score IS NOT NULL OR x.not_applicable = 1)
-         ${unitFilter.where.length ? `AND x.unit_id IN (SELECT u.id FROM units u WHERE ${unitFilter.where.join(' AND ')})` : ''}
-       GROUP BY t.year, s.area, x.score, x.not_applicable`,
-    )
-    .all(params);
+       JOIN self_assessment_statement_tallies c ON c.template_statement_id = s.id
+       WHERE t.year BETWEEN @fromYear AND @toYear
+       GROUP BY t.year, s.area`;
+  const histogramRows = db.sqlite.prepare<[Record<string, string | number>], HistogramRow>(histogramSql).raw().all(params);
   // Statements asked × units in scope, per year and area: what could have been answered (a product
   // of two counts, not a join of every unit with every statement).
   const possible = db.sqlite
@@ -446,7 +469,7 @@ export function getTrends(db: ReadDb, query: TrendQuery): TrendsView {
       ...ref,
       points: years.map((year) => {
         const key = `${year}|${ref.area}`;
-        const tally = byKey.get(key) ?? { histogram: emptyHistogram(), notApplicable: 0 };
+        const tally = byKey.get(key) ?? emptyTally();
         const scores = tally.histogram.reduce((a, b) => a + b, 0);
         return {
           year,
@@ -468,21 +491,26 @@ export function getStatementResults(db: ReadDb, year: number, filters: SelfAsses
        FROM self_assessment_template_statements WHERE template_id = ? AND archived_at IS NULL`,
     )
     .all(template.id);
-  const rows = db.sqlite
-    .prepare<[Record<string, string | number>], HistogramRow>(
-      `WITH scope AS (${scope.sql})
-       SELECT x.template_statement_id AS key, x.score, x.not_applicable AS notApplicable, count(*) AS n
+  // Every unit with an answer is in the year's scope, so without filters each statement's tally is
+  // its result; with filters the answers of the filtered units are grouped.
+  const filtered = unitFilterSql(filters, []).where.length > 0;
+  const histogramSql = filtered
+    ? `WITH scope AS (${scope.sql})
+       SELECT x.template_statement_id AS key, ${histogramColumns('answers')}
        FROM self_assessment_answers x
        JOIN self_assessment_template_statements s ON s.id = x.template_statement_id
        WHERE s.template_id = @templateId AND s.archived_at IS NULL AND (x.score IS NOT NULL OR x.not_applicable = 1)
          AND x.unit_id IN (SELECT unitId FROM scope)
-       GROUP BY x.template_statement_id, x.score, x.not_applicable`,
-    )
-    .all(params);
+       GROUP BY x.template_statement_id`
+    : `SELECT c.template_statement_id AS key, ${histogramColumns('tally')}
+       FROM self_assessment_statement_tallies c
+       JOIN self_assessment_template_statements s ON s.id = c.template_statement_id
+       WHERE s.template_id = @templateId AND s.archived_at IS NULL`;
+  const rows = db.sqlite.prepare<[Record<string, string | number>], HistogramRow>(histogramSql).raw().all(params);
   const byKey = tallies(rows);
   return statements
     .map((meta) => {
-      const tally = byKey.get(meta.templateStatementId) ?? { histogram: emptyHistogram(), notApplicable: 0 };
+      const tally = byKey.get(meta.templateStatementId) ?? emptyTally();
       const scores = tally.histogram.reduce((a, b) => a + b, 0);
       return {
         ...meta,

@@ -8,7 +8,7 @@
 // The five areas are a closed set (SELF_ASSESSMENT_AREAS in db/domain/codes.ts, with the
 // definitions quoted from seed 003 §17), held to it by a CHECK here.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { idColumn, stampColumns } from './common.ts';
 import { units } from './organisation.ts';
 import { SELF_ASSESSMENT_ANSWER_SOURCES, SELF_ASSESSMENT_AREAS } from '../domain/codes.ts';
@@ -101,4 +101,59 @@ export const selfAssessmentAnswers = sqliteTable(
     check('self_assessment_answers_one_value', sql`NOT (not_applicable = 1 AND score IS NOT NULL)`),
     check('self_assessment_answers_source', sql`source IN (${quotedList(SELF_ASSESSMENT_ANSWER_SOURCES)})`),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Tallies: score histograms kept by triggers (issue 19)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The histogram columns of a tally: how many answers gave each score 1–10, and how many "ej
+ * tillämplig". Answers with neither (a comment only) are not counted.
+ */
+const histogramColumns = () => ({
+  score1: integer('score_1').notNull().default(0),
+  score2: integer('score_2').notNull().default(0),
+  score3: integer('score_3').notNull().default(0),
+  score4: integer('score_4').notNull().default(0),
+  score5: integer('score_5').notNull().default(0),
+  score6: integer('score_6').notNull().default(0),
+  score7: integer('score_7').notNull().default(0),
+  score8: integer('score_8').notNull().default(0),
+  score9: integer('score_9').notNull().default(0),
+  score10: integer('score_10').notNull().default(0),
+  notApplicable: integer('not_applicable').notNull().default(0),
+});
+
+/**
+ * Derived data, never written by the app: the answers' histograms per template statement, every
+ * answer counted (archived statements too: the reads filter on archived_at, so archiving needs no
+ * recompute). Kept exact by the triggers of migration 0017 on self_assessment_answers; a row whose
+ * counts all reach 0 is removed. The whole förvaltning's trends read these (≈ 40 rows a year)
+ * instead of grouping a million answers. Not audited (db/audit/trail.ts): the answers are.
+ * No foreign keys: the triggers are the only writers, and an answer's own keys hold the references.
+ */
+export const selfAssessmentStatementTallies = sqliteTable('self_assessment_statement_tallies', {
+  templateStatementId: text('template_statement_id').primaryKey(),
+  ...histogramColumns(),
+});
+
+/**
+ * Derived data like the above: per unit, year's template and area, how many answer rows the unit
+ * has (any content, archived statements too: a unit with an answer to a year is in that year's
+ * scope), and the histogram of its answers to the statements still asked (archived ones left out,
+ * so a statement archived, restored or moved to another area moves its answers: the statement
+ * trigger). A row whose answer_count reaches 0 is removed. The heatmap reads one template's rows
+ * (≈ units × 5), trends narrowed to some units read theirs.
+ */
+export const selfAssessmentUnitTallies = sqliteTable(
+  'self_assessment_unit_tallies',
+  {
+    templateId: text('template_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    area: text('area', { enum: SELF_ASSESSMENT_AREAS }).notNull(),
+    answerCount: integer('answer_count').notNull().default(0),
+    ...histogramColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.unitId, t.area] })],
 );

@@ -67,9 +67,11 @@ export const selfAssessmentHeatmapView: ViewDefinition<typeof heatmapParams, typ
     const units = unitsOf(rows);
     const title = `Självskattning ${params.year} – medelvärde per enhet och område, ${scopeLabel}`;
     const areas = SELF_ASSESSMENT_AREAS.map((a) => ({ area: a, name: SELF_ASSESSMENT_AREA_TEXTS[a].name }));
+    // Grouped once: a förvaltning's heatmap has units × 5 rows, a lookup per cell would be quadratic.
+    const meanOf = new Map(rows.map((r) => [`${r.unitId}|${r.area}`, r.mean]));
     const table = {
       columns: [{ header: 'Enhet', width: 3 }, ...areas.map((a) => ({ header: a.name, width: 2, align: 'right' as const }))],
-      rows: units.map((u) => [u.unitName, ...areas.map((a) => scoreLabel(rows.find((r) => r.unitId === u.unitId && r.area === a.area)?.mean))]),
+      rows: units.map((u) => [u.unitName, ...areas.map((a) => scoreLabel(meanOf.get(`${u.unitId}|${a.area}`)))]),
       emptyText: `Inga svar på självskattningen ${params.year}.`,
     };
     if (units.length === 0) {
