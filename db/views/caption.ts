@@ -19,3 +19,10 @@ export function signedCount(diff: number): string {
 export function changeSince(change: string | null, previousAsOf: string | undefined): string {
   return change === null || previousAsOf === undefined ? '' : `, ${change} sedan ${previousAsOf}`;
 }
+
+/**
+ * The most rows (units, bars) a view's chart shows: about what a 1366×768 projector slide can
+ * label readably. A view with more charts a summary (verksamhetsområden instead of units, the
+ * bars furthest from target); its table still lists every row.
+ */
+export const MAX_CHART_ROWS = 30;

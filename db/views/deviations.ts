@@ -9,7 +9,7 @@ import { swedishCompare } from '../shared/collation.ts';
 import { DEVIATION_COLORS, DEVIATION_GRAINS, deviationPeriods, deviationsByTypeChart, sumByKeyAndPeriod } from '../shared/deviationCharts.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ViewDefinition } from './types.ts';
-import { signedCount as signed } from './caption.ts';
+import { signedCount as signed, MAX_CHART_ROWS } from './caption.ts';
 import { scopeFilter } from './scope.ts';
 
 const year = z.number({ error: 'Året måste vara ett heltal.' }).int({ error: 'Året måste vara ett heltal.' }).min(2000).max(2100);
@@ -137,10 +137,19 @@ export const deviationsByUnitView: ViewDefinition<typeof byUnitParams, typeof by
     ];
     const earlier = previous ? byUnitRow.array().safeParse(previous.rows) : null;
     if (previous && earlier?.success) parts.push(`${signed(total - sum(earlier.data))} sedan förra tillfället (${previous.asOf})`);
+    const charted = perUnit.filter((u) => u.count > 0);
+    // Over a chart's worth of units, one bar per verksamhetsområde (the table keeps every unit).
+    const byOperatingArea = charted.length > MAX_CHART_ROWS;
+    const bars = byOperatingArea
+      ? [...new Set(charted.map((u) => u.own[0]?.operatingAreaName ?? ''))].sort(swedishCompare).map((name) => ({
+          label: name,
+          own: rows.filter((r) => r.operatingAreaName === name),
+        }))
+      : charted.map((u) => ({ label: u.unitName, own: u.own }));
     const chart = stackedCountsChart(
-      perUnit.filter((u) => u.count > 0).map((u) => ({
-        label: u.unitName,
-        counts: Object.fromEntries(types.map((type) => [type, u.own.find((r) => r.deviationType === type)?.count ?? 0])),
+      bars.map((bar) => ({
+        label: bar.label,
+        counts: Object.fromEntries(types.map((type) => [type, sum(bar.own.filter((r) => r.deviationType === type))])),
       })),
       types.map((type, i) => ({ key: type, label: type, color: DEVIATION_COLORS[i % DEVIATION_COLORS.length] ?? '#7f7f7f' })),
     );
@@ -149,7 +158,9 @@ export const deviationsByUnitView: ViewDefinition<typeof byUnitParams, typeof by
       caption: `${parts.join('; ')}.`,
       chart,
       table,
-      description: `Liggande staplar: antal avvikelser ${params.year} per enhet i ${scopeLabel}, staplade efter avvikelsetyp.`,
+      description: byOperatingArea
+        ? `Liggande staplar: antal avvikelser ${params.year} per verksamhetsområde i ${scopeLabel} (${charted.length} enheter, var och en i tabellen), staplade efter avvikelsetyp.`
+        : `Liggande staplar: antal avvikelser ${params.year} per enhet i ${scopeLabel}, staplade efter avvikelsetyp.`,
     };
   },
 };

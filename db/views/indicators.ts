@@ -17,6 +17,7 @@ import {
   targetGapText,
 } from '../shared/indicatorText.ts';
 import type { ViewDefinition } from './types.ts';
+import { MAX_CHART_ROWS } from './caption.ts';
 
 const nullableNumber = z.number().nullable();
 const indicatorFields = {
@@ -72,7 +73,17 @@ export const indicatorsAgainstTargetView: ViewDefinition<z.ZodObject<Record<stri
     if (furthest && furthest.target !== null) {
       caption += `; längst från målet: ${rowLabel(furthest)} ${formatIndicatorValue(furthest.value, furthest.unit)} (mål ${formatIndicatorValue(furthest.target, furthest.unit)})`;
     }
-    const shares = rows.filter((r) => r.unit === 'procent');
+    const allShares = rows.filter((r) => r.unit === 'procent');
+    // Too many to read: the shares furthest from their måltal (the table has them all).
+    const shares =
+      allShares.length > MAX_CHART_ROWS
+        ? allShares
+            .filter((r) => r.target !== null)
+            .map((r) => ({ r, gap: relativeTargetGap(r.value, r.target as number, r.direction) }))
+            .sort((a, b) => b.gap - a.gap)
+            .slice(0, MAX_CHART_ROWS)
+            .map((x) => x.r)
+        : allShares;
     const chart = shares.length
       ? indicatorTargetChart(shares.map((r) => ({ label: rowLabel(r), value: r.value, target: r.target, national: r.national })))
       : undefined;
@@ -80,7 +91,7 @@ export const indicatorsAgainstTargetView: ViewDefinition<z.ZodObject<Record<stri
       title,
       caption,
       chart,
-      description: `${caption}. Stapeldiagram över andelar i procent med måltal och riket som markeringar.`,
+      description: `${caption}. Stapeldiagram över ${shares.length < allShares.length ? `de ${shares.length} andelar i procent som ligger längst från måltalet (av ${allShares.length})` : 'andelar i procent'} med måltal och riket som markeringar.`,
       table: {
         columns: [
           { header: 'Nyckeltal', width: 4 },

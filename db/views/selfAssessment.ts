@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { SELF_ASSESSMENT_AREAS, SELF_ASSESSMENT_AREA_TEXTS } from '../domain/codes.ts';
 import { meanOfPresent } from '../domain/selfAssessmentStats.ts';
 import { getResults, getTrends } from '../queries/selfAssessment.ts';
-import { scoreLabel, selfAssessmentHeatmap, selfAssessmentTrends } from '../shared/selfAssessmentCharts.ts';
-import { changeSince, signedScore } from './caption.ts';
+import { scoreLabel, selfAssessmentHeatmap, selfAssessmentTrends, type HeatmapInput } from '../shared/selfAssessmentCharts.ts';
+import { swedishCompare } from '../shared/collation.ts';
+import { changeSince, signedScore, MAX_CHART_ROWS } from './caption.ts';
 import { scopeFilter } from './scope.ts';
 import type { ViewDefinition } from './types.ts';
 
@@ -39,6 +40,32 @@ function unitsOf(rows: readonly HeatmapRow[]): { unitId: string; unitName: strin
   const seen = new Map<string, { unitId: string; unitName: string; operatingAreaName: string }>();
   for (const r of rows) if (!seen.has(r.unitId)) seen.set(r.unitId, { unitId: r.unitId, unitName: r.unitName, operatingAreaName: r.operatingAreaName });
   return [...seen.values()];
+}
+
+/**
+ * The heatmap's rows one level up: per verksamhetsområde (Swedish order) and area, the mean of its
+ * units' means (each unit counts once, as in areaMeans).
+ */
+function operatingAreaMeans(rows: readonly HeatmapRow[]): HeatmapInput {
+  const grouped = new Map<string, HeatmapRow[]>();
+  for (const r of rows) {
+    const key = `${r.operatingAreaName}|${r.area}`;
+    const own = grouped.get(key);
+    if (own) own.push(r);
+    else grouped.set(key, [r]);
+  }
+  const names = [...new Set(rows.map((r) => r.operatingAreaName))].sort(swedishCompare);
+  const cells = names.flatMap((name) =>
+    SELF_ASSESSMENT_AREAS.map((a) => {
+      const own = grouped.get(`${name}|${a}`) ?? [];
+      return { unitId: name, area: a, mean: meanOfPresent(own.map((r) => r.mean)), count: own.reduce((n, r) => n + r.count, 0) };
+    }),
+  );
+  return {
+    areas: SELF_ASSESSMENT_AREAS.map((a) => ({ area: a, name: SELF_ASSESSMENT_AREA_TEXTS[a].name })),
+    units: names.map((name) => ({ unitId: name, unitName: name })),
+    cells,
+  };
 }
 
 export const selfAssessmentHeatmapView: ViewDefinition<typeof heatmapParams, typeof heatmapRow> = {
@@ -87,12 +114,15 @@ export const selfAssessmentHeatmapView: ViewDefinition<typeof heatmapParams, typ
       (lowest ? `, lägst i ${SELF_ASSESSMENT_AREA_TEXTS[lowest.area].name} (${scoreLabel(lowest.mean)})` : '') +
       changeSince(previousMean === null ? null : signedScore(overall - previousMean), previous?.asOf) +
       '.';
+    const byOperatingArea = units.length > MAX_CHART_ROWS;
     return {
       title,
       caption,
-      chart: selfAssessmentHeatmap({ areas, units, cells: [...rows] }, { legend: 'Medelvärde' }),
+      chart: selfAssessmentHeatmap(byOperatingArea ? operatingAreaMeans(rows) : { areas, units, cells: [...rows] }, { legend: 'Medelvärde' }),
       table,
-      description: `Värmekarta: medelvärdet för ${units.length} ${units.length === 1 ? 'enhet' : 'enheter'} i de fem områdena ${params.year}, mörkare ruta betyder högre värde.`,
+      description: byOperatingArea
+        ? `Värmekarta: medelvärdet för enheterna i varje verksamhetsområde (${units.length} enheter, var och en i tabellen) i de fem områdena ${params.year}, mörkare ruta betyder högre värde.`
+        : `Värmekarta: medelvärdet för ${units.length} ${units.length === 1 ? 'enhet' : 'enheter'} i de fem områdena ${params.year}, mörkare ruta betyder högre värde.`,
     };
   },
 };

@@ -1,12 +1,12 @@
 // A ready view as the screen draws it: title, the computed one-line caption, the chart (the same
 // ChartSpec the PDF/Word packs draw, db/io/viewBlocks.ts) and its table. A frozen view (a
 // snapshot) says so – "Ögonblicksbild från <datum>" – and links to the same view with today's data.
-import { useId } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewPresentation, ViewRef } from '../../db/api/contract.ts';
 import { Chart } from '../components/Chart.tsx';
 import { DataTable, type DataColumn } from './DataTable.tsx';
-import { formatDate } from './format.ts';
+import { formatDate, formatNumber } from './format.ts';
 
 /** The hash link that opens a view live (the route /vy/:ref, LiveViewPage). */
 export function liveViewHref(ref: ViewRef): string {
@@ -24,6 +24,9 @@ export interface ViewPanelProps {
 }
 
 type TableRow = { key: string; cells: readonly string[] };
+
+/** Longer tables start folded (a förvaltning's view lists thousands of units): drawn when opened. */
+const ROWS_SHOWN_OPEN = 25;
 
 export function ViewPanel({ presentation, frozen, headingLevel = 2, showTable = true }: ViewPanelProps) {
   const { t } = useTranslation('views');
@@ -50,8 +53,25 @@ export function ViewPanel({ presentation, frozen, headingLevel = 2, showTable = 
       <p className="view-caption">{presentation.caption}</p>
       {presentation.chart ? <Chart option={presentation.chart.option} height={presentation.chart.height} description={presentation.description} /> : null}
       {showTable && table ? (
-        <DataTable rows={rows} columns={columns} rowKey={(r) => r.key} caption={t('tableCaption', { title: presentation.title })} captionHidden scroll emptyText={table.emptyText} />
+        rows.length > ROWS_SHOWN_OPEN ? (
+          <FoldedTable summary={t('showTable', { rows: formatNumber(rows.length) })}>
+            <DataTable rows={rows} columns={columns} rowKey={(r) => r.key} caption={t('tableCaption', { title: presentation.title })} captionHidden scroll emptyText={table.emptyText} />
+          </FoldedTable>
+        ) : (
+          <DataTable rows={rows} columns={columns} rowKey={(r) => r.key} caption={t('tableCaption', { title: presentation.title })} captionHidden scroll emptyText={table.emptyText} />
+        )
       ) : null}
     </section>
+  );
+}
+
+/** A table behind a disclosure, its rows put in the page only once it is opened. */
+function FoldedTable({ summary, children }: { summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="view-table-folded" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children : null}
+    </details>
   );
 }
