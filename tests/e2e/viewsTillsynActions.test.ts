@@ -42,6 +42,10 @@ describe('tillsyn and action views, live', () => {
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
     await page.locator('.view-panel svg').first().waitFor();
     expect(await page.locator('.view-caption').textContent()).toMatch(caption);
+    // A table over 25 rows starts folded and is drawn when opened.
+    const folded = page.locator('.view-panel details.view-table-folded');
+    if ((await folded.count()) > 0) await folded.locator('summary').click();
+    await page.locator('.view-panel table tbody tr').first().waitFor();
     expect(await page.locator('.view-panel table tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(shots, `${name}-1366.png`) });
     await expectNoAxeViolations(page);
