@@ -10,9 +10,10 @@ export function signedScore(diff: number): string {
   return `±${scoreLabel(0)}`;
 }
 
-/** "+3", "-2" or "±0" for a change in a count. */
+/** "+3", "-2", "-28 982" or "±0" for a change in a count (digits grouped as the counts beside it). */
 export function signedCount(diff: number): string {
-  return diff > 0 ? `+${diff}` : diff < 0 ? `-${-diff}` : '±0';
+  const size = Math.abs(diff).toLocaleString('sv-SE');
+  return diff > 0 ? `+${size}` : diff < 0 ? `-${size}` : '±0';
 }
 
 /** ", +0,3 sedan 2025-11-04" – the tail of a caption, or '' when there is nothing to compare with. */

@@ -133,7 +133,7 @@ export const deviationsByUnitView: ViewDefinition<typeof byUnitParams, typeof by
     const [most] = [...perUnit].sort((a, b) => b.count - a.count || swedishCompare(a.unitName, b.unitName));
     const parts = [
       `${format(total)} avvikelser ${params.year} (${signed(total - previousYear)} mot ${params.year - 1})`,
-      `flest: ${most?.unitName ?? ''} ${format(most?.count ?? 0)}`,
+      `flest: ${most?.unitName ?? ''} (${format(most?.count ?? 0)})`,
     ];
     const earlier = previous ? byUnitRow.array().safeParse(previous.rows) : null;
     if (previous && earlier?.success) parts.push(`${signed(total - sum(earlier.data))} sedan förra tillfället (${previous.asOf})`);

@@ -58,7 +58,7 @@ describe('avvikelser views', () => {
       { unitName: SOL, operatingAreaName: 'Särskilt boende', deviationType: 'Läkemedel', count: 2, previousYearCount: 0 },
     ]);
     const shown = deviationsByUnitView.present(rows, { params, asOf: '2026-11-23', scopeLabel: SOL, scope: { kind: 'unit', unitId: w.solgarden.id } });
-    expect(shown.caption).toBe(`8 avvikelser 2026 (+3 mot 2025); flest: ${SOL} 8.`);
+    expect(shown.caption).toBe(`8 avvikelser 2026 (+3 mot 2025); flest: ${SOL} (8).`);
     expect(shown.table?.rows).toEqual([[SOL, '8', '5', '+3']]);
     const all = deviationsByUnitView.run(w.session.db, params, { kind: 'forvaltning' }, '2026-11-23');
     expect(new Set(all.map((r) => r.unitName))).toEqual(new Set([SOL, LIND]));
@@ -68,6 +68,6 @@ describe('avvikelser views', () => {
       [LIND, '1', '3', '-2'],
       [SOL, '8', '5', '+3'],
     ]);
-    expect(shownAll.caption).toBe(`9 avvikelser 2026 (+1 mot 2025); flest: ${SOL} 8.`);
+    expect(shownAll.caption).toBe(`9 avvikelser 2026 (+1 mot 2025); flest: ${SOL} (8).`);
   });
 });
