@@ -116,8 +116,9 @@ describe('requirements by verksamhetstyp, follow-up with the utförare, overdue 
     await screenshot('kvalitetskrav-redigera');
     await page.keyboard.press('Enter');
     await expect.poll(() => k07.locator('[col-id="unitTypes"]').textContent()).toBe('Hemtjänst, Särskilt boende, Korttidsboende, LSS gruppbostad');
-    const stored = (await api<{ code: string; version: number; unitTypes: string[] }[]>('requirements.list', {})).find((r) => r.code === 'K07');
-    expect(stored).toMatchObject({ version: 2, unitTypes: ['hemtjanst', 'sarskilt_boende', 'korttidsboende', 'lss_gruppbostad'] });
+    // The cell shows the new value at once; the save lands a moment later.
+    const storedK07 = async () => (await api<{ code: string; version: number; unitTypes: string[] }[]>('requirements.list', {})).find((r) => r.code === 'K07');
+    await expect.poll(storedK07).toMatchObject({ version: 2, unitTypes: ['hemtjanst', 'sarskilt_boende', 'korttidsboende', 'lss_gruppbostad'] });
   });
 
   it("records the utförare's åtgärdsplan and when the beställare was informed on an action", async () => {
