@@ -16,6 +16,7 @@ export const UNAUDITED_TABLES = new Set([
   '__drizzle_migrations',
   'self_assessment_statement_tallies',
   'self_assessment_unit_tallies',
+  'deviation_year_totals',
 ]);
 
 /** Stamp columns that change on every write; history views hide them (time and user are shown anyway). */

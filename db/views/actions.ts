@@ -49,7 +49,7 @@ export const actionsBySourceView: ViewDefinition<typeof bySourceParams, typeof b
       rows: [...rows.map((r) => [ACTION_SOURCE_LABELS[r.source], String(r.open), String(r.overdue)]), ...(rows.length > 1 ? [['Totalt', String(now.open), String(now.overdue)]] : [])],
       emptyText: 'Inga öppna åtgärder.',
     };
-    const before = previous ? totals(bySourceRow.array().parse(previous.rows)) : null;
+    const before = previous ? totals(previous.rows) : null;
     const change = before === null ? null : `${signedCount(now.open - before.open)} öppna och ${signedCount(now.overdue - before.overdue)} försenade`;
     if (rows.length === 0) {
       return { title, caption: `Inga öppna åtgärder för ${scopeLabel}${changeSince(change, previous?.asOf)}.`, table, description: table.emptyText };

@@ -72,9 +72,8 @@ export const deviationsByTypeView: ViewDefinition<typeof overTimeParams, typeof 
     if (now.last) {
       parts.push(now.before ? `${now.last}: ${format(now.lastCount)} (${signed(now.lastCount - now.beforeCount)} mot ${now.before})` : `${now.last}: ${format(now.lastCount)}`);
     }
-    const earlier = previous ? overTimeRow.array().safeParse(previous.rows) : null;
-    if (previous && earlier?.success) {
-      const then = lastTwoPeriods(earlier.data, periods, params.grain);
+    if (previous) {
+      const then = lastTwoPeriods(previous.rows, periods, params.grain);
       if (then.last) parts.push(`Vid förra tillfället (${previous.asOf}) ${then.last}: ${format(then.lastCount)}`);
     }
     return {
@@ -135,8 +134,7 @@ export const deviationsByUnitView: ViewDefinition<typeof byUnitParams, typeof by
       `${format(total)} avvikelser ${params.year} (${signed(total - previousYear)} mot ${params.year - 1})`,
       `flest: ${most?.unitName ?? ''} (${format(most?.count ?? 0)})`,
     ];
-    const earlier = previous ? byUnitRow.array().safeParse(previous.rows) : null;
-    if (previous && earlier?.success) parts.push(`${signed(total - sum(earlier.data))} sedan förra tillfället (${previous.asOf})`);
+    if (previous) parts.push(`${signed(total - sum(previous.rows))} sedan förra tillfället (${previous.asOf})`);
     const charted = perUnit.filter((u) => u.count > 0);
     // Over a chart's worth of units, one bar per verksamhetsområde (the table keeps every unit).
     const byOperatingArea = charted.length > MAX_CHART_ROWS;

@@ -176,7 +176,7 @@ export const indicatorTrendView: ViewDefinition<typeof trendParams, typeof trend
     }
     const title = `${first.name} – ${first.levelName}`;
     // Since the last meeting when its rows are known, else since the period before.
-    const before = measured(((previous?.rows ?? []) as TrendRow[]).filter((r) => r.indicatorId === first.indicatorId)).at(-1);
+    const before = measured((previous?.rows ?? []).filter((r) => r.indicatorId === first.indicatorId)).at(-1);
     const caption = seriesCaption(first, rows, before) ?? `${first.name}: bara måltal, inga värden ännu.`;
     const unit = first.unit;
     return {

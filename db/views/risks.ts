@@ -142,7 +142,7 @@ export const riskMatrixView: ViewDefinition<z.ZodObject<Record<string, never>>, 
       .filter(Boolean);
     return {
       title: `Riskanalys ${context.scopeLabel} – riskmatris`,
-      caption: riskMatrixCaption(rows, context.previous?.rows as RiskMatrixRow[] | undefined),
+      caption: riskMatrixCaption(rows, context.previous?.rows),
       chart,
       table: riskTable(rows),
       description: `Riskmatris (sannolikhet för upprepning × allvarlighetsgrad) per ${context.asOf}: ${placed.length ? placed.join('; ') : 'inga risker'}.`,

@@ -108,7 +108,7 @@ export const selfAssessmentHeatmapView: ViewDefinition<typeof heatmapParams, typ
     const lowest = areaMeans(rows)
       .filter((a) => a.mean !== null)
       .sort((a, b) => (a.mean as number) - (b.mean as number))[0];
-    const previousMean = previous ? meanOfPresent(heatmapRow.array().parse(previous.rows).map((r) => r.mean)) : null;
+    const previousMean = previous ? meanOfPresent(previous.rows.map((r) => r.mean)) : null;
     const caption =
       `${scopeLabel} ${params.year}: medelvärde ${scoreLabel(overall)} för ${units.length} ${units.length === 1 ? 'enhet' : 'enheter'}` +
       (lowest ? `, lägst i ${SELF_ASSESSMENT_AREA_TEXTS[lowest.area].name} (${scoreLabel(lowest.mean)})` : '') +
@@ -186,7 +186,7 @@ export const selfAssessmentTrendsView: ViewDefinition<typeof trendParams, typeof
     const latest = latestYearMean(rows);
     if (!latest) return { title, caption: `Inga svar på självskattningen för ${scopeLabel}.`, table, description: table.emptyText };
     const earlier = latestYearMean(rows.filter((r) => r.year < latest.year));
-    const before = previous ? latestYearMean(trendRow.array().parse(previous.rows)) : null;
+    const before = previous ? latestYearMean(previous.rows) : null;
     const caption =
       `${scopeLabel} ${latest.year}: medelvärde ${scoreLabel(latest.mean)}` +
       (earlier ? ` (${earlier.year}: ${scoreLabel(earlier.mean)})` : '') +

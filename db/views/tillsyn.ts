@@ -110,7 +110,7 @@ export const tillsynCoverageView: ViewDefinition<typeof coverageParams, typeof c
     if (rows.length === 0) return { title, caption: `Inga enheter i tillsynscykeln${cycle} för ${scopeLabel}.`, table, description: table.emptyText };
 
     const now = coverageCounts(rows);
-    const before = previous ? coverageRow.array().parse(previous.rows) : null;
+    const before = previous ? previous.rows : null;
     // Only the same cycle is comparable: a new cycle starts again from none.
     const comparable = before !== null && before.length > 0 && before[0]?.cycleStartYear === startYear;
     const caption =
@@ -182,7 +182,7 @@ export const tillsynFindingsByRequirementView: ViewDefinition<typeof findingsPar
     const notMet = assessed.reduce((sum, r) => sum + r.ej_uppfyllt, 0);
     // The first in the requirements' order among those with most "ej uppfyllt".
     const worst = assessed.reduce((best, r) => (r.ej_uppfyllt > best.ej_uppfyllt ? r : best));
-    const before = previous ? findingsRow.array().parse(previous.rows).reduce((sum, r) => sum + r.ej_uppfyllt, 0) : null;
+    const before = previous ? previous.rows.reduce((sum, r) => sum + r.ej_uppfyllt, 0) : null;
     const caption =
       `${scopeLabel} ${y}: ${total} ${total === 1 ? 'bedömning' : 'bedömningar'} av ${assessed.length} kvalitetskrav, ${notMet} ej uppfyllt` +
       (worst.ej_uppfyllt > 0 ? `, flest i ${requirementLabel(worst)} (${worst.ej_uppfyllt})` : '') +

@@ -34,14 +34,17 @@ export interface ViewPresentation {
   description: string;
 }
 
-export interface PresentContext<P> {
+export interface PresentContext<P, R = unknown> {
   params: P;
   /** The date the rows reflect: today for a live view, the snapshot's as_of for a frozen one. */
   asOf: string;
   /** Names resolved for the scope (unit, verksamhetsområde), so `present` needs no database. */
   scopeLabel: string;
-  /** Rows of the same view at the previous meeting/session, when there is one, for "sedan …". */
-  previous?: { asOf: string; rows: readonly unknown[] };
+  /**
+   * Rows of the same view at the previous meeting/session, when there is one, for "sedan …"; read
+   * back from a snapshot they were validated against the view's row schema already.
+   */
+  previous?: { asOf: string; rows: readonly R[] };
 }
 
 export interface ViewDefinition<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
@@ -56,5 +59,5 @@ export interface ViewDefinition<P extends z.ZodType = z.ZodType, R extends z.Zod
   /** One result row; frozen rows are validated against it when read back. */
   readonly row: R;
   run(db: AppDatabase, params: z.infer<P>, scope: ViewScope, asOf: string): z.infer<R>[];
-  present(rows: readonly z.infer<R>[], context: PresentContext<z.infer<P>> & { scope: ViewScope }): ViewPresentation;
+  present(rows: readonly z.infer<R>[], context: PresentContext<z.infer<P>, z.infer<R>> & { scope: ViewScope }): ViewPresentation;
 }

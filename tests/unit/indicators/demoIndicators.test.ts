@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => api.session.close());
 
 const idOf = (name: string) => list.find((i) => i.name === name)?.id ?? '';
-const trend = (name: string, previous?: { asOf: string; rows: readonly unknown[] }) => {
+const trend = (name: string, previous?: { asOf: string; rows: ReturnType<typeof indicatorTrendView.run> }) => {
   const params = { indicatorId: idOf(name) };
   const rows = indicatorTrendView.run(api.session.db, params, scope, AS_OF);
   return { rows, shown: indicatorTrendView.present(rows, { params, asOf: AS_OF, scopeLabel: 'Förvaltningen', scope, previous }) };

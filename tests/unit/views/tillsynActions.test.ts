@@ -108,7 +108,7 @@ describe('actions.bySource: present', () => {
       ['Totalt', '38', '9'],
     ]);
     // Previous: 36 open, 12 overdue → +2 and -3.
-    const previous = { asOf: '2026-03-10', rows: [{ source: 'tillsyn', open: 36, overdue: 12 }] };
+    const previous = { asOf: '2026-03-10', rows: [{ source: 'tillsyn' as const, open: 36, overdue: 12 }] };
     expect(actionsBySourceView.present(rows, { ...context, previous }).caption).toBe(
       'Hela förvaltningen: 38 öppna åtgärder, varav 9 försenade, +2 öppna och -3 försenade sedan 2026-03-10.',
     );
