@@ -44,10 +44,26 @@ echarts.use([
   SVGRenderer,
 ]);
 
-/** Colours with enough contrast on white and distinguishable in greyscale on a projector. */
 /** ECharts measures text itself, so it needs a concrete font stack rather than 'inherit'. */
 export const CHART_FONT = "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
 
+/**
+ * The axes with the chart's font on their labels. The SVG draws axis labels in textStyle's font,
+ * but grid.containLabel measures them in their own, which without a family is the canvas default
+ * ('sans-serif', narrower here and on Windows): the longest unit name then ran off the chart's left
+ * edge ("divid- och familjeomsorg" on a projector).
+ */
+function withAxisLabelFont(option: EChartsCoreOption): EChartsCoreOption {
+  const axes = (axis: unknown) =>
+    (Array.isArray(axis) ? axis : [axis]).map((a: { axisLabel?: object }) => ({ ...a, axisLabel: { fontFamily: CHART_FONT, ...a.axisLabel } }));
+  return {
+    ...option,
+    ...(option.xAxis ? { xAxis: axes(option.xAxis) } : {}),
+    ...(option.yAxis ? { yAxis: axes(option.yAxis) } : {}),
+  };
+}
+
+/** Colours with enough contrast on white and distinguishable in greyscale on a projector. */
 export const CHART_COLORS = ['#1d4f91', '#e07b00', '#2e8540', '#8e3b9e', '#c0392b', '#5b6770', '#0a8ea0'];
 
 /** The numbers behind a chart, as one sheet. */
@@ -118,7 +134,7 @@ export function Chart({ option, description, height = 360, save }: ChartProps) {
         textStyle: { fontFamily: CHART_FONT, fontSize: 13 },
         aria: { enabled: true, label: { description } },
         animationDuration: 300,
-        ...option,
+        ...withAxisLabelFont(option),
       },
       true,
     );
