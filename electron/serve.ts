@@ -66,10 +66,60 @@ function tokensEqual(given: string | undefined, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+const JSON_HEADERS = { ...securityHeaders('application/json; charset=utf-8'), 'Cache-Control': 'no-store' };
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...securityHeaders('application/json; charset=utf-8'), 'Cache-Control': 'no-store' });
+  res.writeHead(status, JSON_HEADERS);
   res.end(text);
+}
+
+/** A list answer longer than this is written in pieces. */
+export const STREAMED_LIST_LENGTH = 100;
+/** Characters per piece: small enough that no piece is a large object in V8's heap (those wait for a full collection). */
+const PIECE_CHARS = 64 * 1024;
+
+/** A successful answer whose value is a long list: { ok: true, value: [...] }, nothing else. */
+function isLongList(result: unknown): result is { ok: true; value: unknown[] } {
+  if (typeof result !== 'object' || result === null) return false;
+  const keys = Object.keys(result);
+  const { ok, value } = result as { ok?: unknown; value?: unknown };
+  return keys.length === 2 && keys[0] === 'ok' && keys[1] === 'value' && ok === true && Array.isArray(value) && value.length > STREAMED_LIST_LENGTH;
+}
+
+/** Resolves when the socket takes more, or at once if it is gone. */
+function drained(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+/**
+ * A dispatch result as JSON. A long list is written item by item in pieces of about 64 K
+ * characters, the same text as one JSON.stringify: the whole register of 50,000 actions is 65 MB
+ * of JSON, and as one string plus its buffer it took the server's memory up by ≈ 210 MB (issue 19).
+ */
+async function sendResult(res: http.ServerResponse, result: unknown): Promise<void> {
+  if (!isLongList(result)) return sendJson(res, 200, result);
+  const list = result.value;
+  res.writeHead(200, JSON_HEADERS);
+  let piece = '{"ok":true,"value":[';
+  for (let i = 0; i < list.length; i++) {
+    // An item JSON cannot show (undefined, a function) is null in a list, as JSON.stringify writes it.
+    piece += `${i === 0 ? '' : ','}${JSON.stringify(list[i]) ?? 'null'}`;
+    if (piece.length < PIECE_CHARS) continue;
+    const more = res.write(piece);
+    piece = '';
+    if (!more) await drained(res);
+    if (res.destroyed) return;
+  }
+  res.end(`${piece}]}`);
 }
 
 /**
@@ -120,7 +170,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
   } catch {
     return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Anropet kunde inte läsas.' } });
   }
-  sendJson(res, 200, await options.dispatch(method, input));
+  await sendResult(res, await options.dispatch(method, input));
 }
 
 async function handleStatic(res: http.ServerResponse, rendererDir: string, pathAndQuery: string) {

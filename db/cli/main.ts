@@ -6,7 +6,6 @@
 // Each command lives in commands/<name>.ts and is loaded only when it runs, so `help` (and a
 // mistyped command) loads no driver, ORM or backup code (issue 19: ≤ 0.3 s, ≤ 120 MB). A new
 // command is one row below plus its file.
-import { defaultProfileDir } from '../backup/folder.ts';
 import { parseCliArgs } from './args.ts';
 import { CliFailure, UsageError, type CliEnvironment, type Run } from './command.ts';
 import { CLI_IMPORTERS } from './importers.ts';
@@ -81,23 +80,21 @@ export function cliHelp(): string {
 }
 
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
-  const env: Required<CliEnvironment> = {
-    profileDir: defaultProfileDir(),
-    cwd: process.cwd(),
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-    ...environment,
-  };
+  const out = environment.out ?? ((line: string) => console.log(line));
+  const err = environment.err ?? ((line: string) => console.error(line));
   const args = parseCliArgs(argv);
   if (args.command === undefined || args.command === 'help' || args.options.has('help')) {
-    env.out(cliHelp());
+    out(cliHelp());
     return args.command === undefined ? 2 : 0;
   }
   const command = Object.hasOwn(commands, args.command) ? commands[args.command] : undefined;
   if (!command) {
-    env.err(`Okänt kommando: ${args.command}\n\n${cliHelp()}`);
+    err(`Okänt kommando: ${args.command}\n\n${cliHelp()}`);
     return 2;
   }
+  // The profile folder only for a command that runs: `help` loads nothing it does not print.
+  const profileDir = environment.profileDir ?? (await import('../backup/folder.ts')).defaultProfileDir();
+  const env: Required<CliEnvironment> = { cwd: process.cwd(), ...environment, profileDir, out, err };
   try {
     if (args.stray.length > 0 && !command.hasSubcommands) throw new UsageError(`Okända argument: ${args.stray.join(' ')}`);
     const { execute } = await command.load();

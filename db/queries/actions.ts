@@ -76,8 +76,14 @@ function groupFollowUps(rows: readonly ActionFollowUpRow[]): Map<string, ActionF
 
 const FOLLOW_UP_ORDER = 'ORDER BY f.action_id, f.noted_on, f.created_at, f.rowid';
 
+/** Completes the rows in place: a copy of each would hold the whole register twice at the peak (50,000 actions, issue 19). */
 function withFollowUps(raws: RawAction[], notes: Map<string, ActionFollowUpRow[]>, today: string): ActionRow[] {
-  return raws.map((raw) => ({ ...raw, followUps: notes.get(raw.id) ?? [], overdue: actionOverdueReason(raw, today) }));
+  const rows = raws as ActionRow[];
+  for (const row of rows) {
+    row.followUps = notes.get(row.id) ?? [];
+    row.overdue = actionOverdueReason(row, today);
+  }
+  return rows;
 }
 
 /** ISO dates and ids compare as plain strings; only unit names need the Swedish collator. */

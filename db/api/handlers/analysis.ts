@@ -21,7 +21,7 @@ import {
 } from '../../writes/analysis.ts';
 import { getAnalysisSession, listAnalysisSessions, sessionIdOf } from '../../queries/analysis.ts';
 import { analysisProtocol } from '../../reports/analysisProtocol.ts';
-import { docxDownload, pdfDownload } from './reports.ts';
+import { docxDownload, pdfDownload } from '../../io/renderers.ts';
 import type { AppDatabase } from '../../open.ts';
 import type { Handlers } from '../handle.ts';
 

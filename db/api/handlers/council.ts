@@ -17,19 +17,9 @@ import { councilAgendaDocument, councilMinutesDocument } from '../../reports/cou
 import { todayIso } from '../../shared/period.ts';
 import { AppError } from '../../errors.ts';
 import type { ApiContext, Handlers } from '../handle.ts';
-import type { DownloadFile } from '../fields.ts';
-import type { ReportDocument } from '../../io/reportDocument.ts';
+import { docxDownload, pdfDownload } from '../../io/renderers.ts';
 
 type CouncilHandlers = Pick<Handlers, Extract<keyof Handlers, `council.${string}`>>;
-
-// pdfkit, docx, ECharts and resvg are loaded at the first file asked for, not at start.
-async function pdfDownload(report: ReportDocument): Promise<DownloadFile> {
-  return (await import('../../io/pdf.ts')).pdfDownload(report);
-}
-
-async function docxDownload(report: ReportDocument): Promise<DownloadFile> {
-  return (await import('../../io/docx.ts')).docxDownload(report);
-}
 
 function view(ctx: ApiContext, id: string) {
   return getMeetingView(ctx.session.db, id, todayIso());

@@ -1,5 +1,5 @@
 // Handler for exporting rows the page shows (a chart's numbers, a results table) to .xlsx.
-import { exportXlsx } from '../../io/xlsxExport.ts';
+import { exportXlsx } from '../../io/renderers.ts';
 import type { Handlers } from '../handle.ts';
 
 type ExportHandlers = Pick<Handlers, 'exports.tableXlsx'>;

@@ -3,23 +3,13 @@
 import { todayIso } from '../../shared/period.ts';
 import { annualReportData, annualReportDocument } from '../../reports/annualReport.ts';
 import { inspectionReportData, inspectionReportDocument } from '../../reports/inspectionReport.ts';
+import { docxDownload, pdfDownload } from '../../io/renderers.ts';
 import type { Handlers } from '../handle.ts';
-import type { DownloadFile } from '../fields.ts';
-import type { ReportDocument } from '../../io/reportDocument.ts';
 
 type ReportHandlers = Pick<
   Handlers,
   'reports.inspection' | 'reports.inspectionPdf' | 'reports.inspectionDocx' | 'reports.annual' | 'reports.annualPdf' | 'reports.annualDocx'
 >;
-
-// pdfkit, docx, ECharts and resvg are loaded at the first file asked for, not at start (server memory, issue 19).
-export async function pdfDownload(report: ReportDocument): Promise<DownloadFile> {
-  return (await import('../../io/pdf.ts')).pdfDownload(report);
-}
-
-export async function docxDownload(report: ReportDocument): Promise<DownloadFile> {
-  return (await import('../../io/docx.ts')).docxDownload(report);
-}
 
 export const reportHandlers: ReportHandlers = {
   'reports.inspection': (ctx, { inspectionId }) => inspectionReportData(ctx.session.db, inspectionId, todayIso()),

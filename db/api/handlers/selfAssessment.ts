@@ -13,10 +13,8 @@ import {
   writeAnswerImport,
 } from '../../writes/selfAssessment.ts';
 import { assertAnswerImportCommittable, planAnswerImport } from '../../io/selfAssessmentImport.ts';
-import { exportAnswerForms } from '../../io/selfAssessmentForms.ts';
 import { selfAssessmentReportDocument } from '../../reports/selfAssessmentReport.ts';
-import { pdfDownload } from '../../io/pdf.ts';
-import { docxDownload } from '../../io/docx.ts';
+import { docxDownload, exportAnswerForms, pdfDownload } from '../../io/renderers.ts';
 import {
   getProgress,
   getRadar,

@@ -13,6 +13,7 @@ import { PROVIDER_REQUIRED_MESSAGE, providerSatisfied } from '../../domain/codes
 import type { AppDatabase, Orm } from '../../open.ts';
 import { requiredText, optionalText } from '../fields.ts';
 import { swedishCompare } from '../../shared/collation.ts';
+import { exportXlsx } from '../../io/renderers.ts';
 import { stamp } from '../../writes/stamp.ts';
 import { foldName } from '../../shared/names.ts';
 import { findSameName, listNameDuplicates } from '../../queries/names.ts';
@@ -353,8 +354,6 @@ export const unitHandlers: UnitHandlers = {
 
   'units.exportXlsx': async (ctx, { includeArchived }) => {
     const rows = listUnits(ctx.session.db.orm, includeArchived);
-    // exceljs is loaded at the first export, not at start (server memory, issue 19).
-    const { exportXlsx } = await import('../../io/xlsxExport.ts');
     return exportXlsx({
       fileName: `enheter-${new Date().toISOString().slice(0, 10)}.xlsx`,
       sheetName: 'Enheter',

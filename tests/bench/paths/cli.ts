@@ -3,8 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../generate.ts';
 import type { BenchArea } from '../context.ts';
 
-/** Preloaded into the child: prints its peak RSS (kB) to stderr as it exits. */
-const REPORT_MAX_RSS = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAX_RSS_KB="+process.resourceUsage().maxRSS+"\\n"))`;
+/**
+ * Preloaded into the child: prints its peak RSS (kB) to stderr as it exits. On Linux VmHWM, the peak
+ * of the child's own memory since it started: getrusage's maxRSS (the fallback elsewhere) carries
+ * over the parent's RSS at fork, which made `help` look as large as the bench process (270 MB).
+ */
+const REPORT_MAX_RSS = `data:text/javascript,import fs from "node:fs";process.on("exit",()=>{let kb=process.resourceUsage().maxRSS;try{kb=Number(/^VmHWM:\\s+(\\d+)/m.exec(fs.readFileSync("/proc/self/status","utf8"))[1])}catch{}process.stderr.write("\\nBENCH_MAX_RSS_KB="+kb+"\\n")})`;
 
 function runHelp(): { ms: number; mb: number; output: string } {
   const start = performance.now();

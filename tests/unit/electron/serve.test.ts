@@ -1,10 +1,11 @@
 // Browser mode's HTTP transport against a real session: the 413 answer to an oversized body, the
 // app's own origins (127.0.0.1 and localhost) accepted and others refused, and a server that keeps
-// answering while idle, half-open connections pile up past its connection cap.
+// answering while idle, half-open connections pile up past its connection cap; a long list is written
+// in pieces with the same text as one JSON.stringify.
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAppOrigin, startBrowserServer, TOKEN_HEADER, type BrowserServer } from '../../../electron/serve.ts';
+import { isAppOrigin, startBrowserServer, STREAMED_LIST_LENGTH, TOKEN_HEADER, type BrowserServer } from '../../../electron/serve.ts';
 import { testApi } from '../../helpers/db.ts';
 import { tempDir } from '../../helpers/server.ts';
 
@@ -68,6 +69,15 @@ describe('browser mode over HTTP', () => {
     }
     // And the next call is served as usual.
     expect((await post(server, {})).status).toBe(200);
+  });
+
+  it('writes a long list in pieces, the same text as one JSON.stringify, and a short one whole', async () => {
+    const long = Array.from({ length: 20_000 }, (_, i) => ({ i, text: `Åtgärd ${i} – ${'x'.repeat(i % 300)}`, gone: undefined, at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) }));
+    const lists: unknown[][] = [long, [undefined, null, 'ä'], Array.from({ length: STREAMED_LIST_LENGTH + 1 }, () => undefined), []];
+    let next = 0;
+    const server = await startBrowserServer({ dispatch: () => Promise.resolve({ ok: true, value: lists[next++] ?? [] }), rendererDir: tempDir('kn-renderer-') });
+    running = { server, close: () => {} };
+    for (const list of lists) expect((await post(server, {})).body).toBe(JSON.stringify({ ok: true, value: list }));
   });
 
   it('works opened through localhost as through 127.0.0.1, and refuses other origins', async () => {
