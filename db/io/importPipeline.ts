@@ -131,6 +131,9 @@ function databaseState(sqlite: Database.Database): string {
 }
 
 const checkedImports = new KeptResults<{ sqlite: Database.Database; state: string; result: Promise<unknown> }>();
+/** Import checks run in this process (a preview and its commit should count one), for tests. */
+let checksRun = 0;
+export const importCheckCount = (): number => checksRun;
 
 /**
  * An import's checked preview (parse, rows validated, matched against the database), made once
@@ -144,6 +147,7 @@ export function checkedWhileUnchanged<T>(sqlite: Database.Database, key: string,
   const state = databaseState(sqlite);
   const kept = checkedImports.get(key, now);
   if (kept && kept.sqlite === sqlite && kept.state === state) return kept.result as Promise<T>;
+  checksRun += 1;
   const entry = { sqlite, state, result: check() };
   checkedImports.set(key, entry, now);
   // A failed check (an unreadable file) is not kept: the next call tries again.
