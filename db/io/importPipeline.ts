@@ -2,6 +2,7 @@
 // with zod and the caller's cross-row rules, and report every problem per row. The caller
 // writes only when the preview has no problems, in one transaction.
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { UploadedFile } from '../api/fields.ts';
@@ -75,23 +76,83 @@ export const PARSED_UPLOAD_TTL_MS = 15 * 60 * 1000;
 /** Parsed uploads kept at once (a few MB each at the row limit). */
 const PARSED_UPLOADS_KEPT = 2;
 
-const parsedUploads = new Map<string, { data: TabularData; expires: number }>();
+/** Entries kept for a while and few at once: the oldest goes first. */
+class KeptResults<T> {
+  private readonly entries = new Map<string, { value: T; expires: number }>();
+
+  get(key: string, now: number): T | undefined {
+    for (const [k, entry] of this.entries) if (entry.expires <= now) this.entries.delete(k);
+    return this.entries.get(key)?.value;
+  }
+
+  set(key: string, value: T, now: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: now + PARSED_UPLOAD_TTL_MS });
+    while (this.entries.size > PARSED_UPLOADS_KEPT) this.entries.delete(this.entries.keys().next().value ?? key);
+  }
+
+  delete(key: string, value: T): void {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
+  }
+}
+
+/** An upload's name and SHA-256: the same key for the same bytes, a new one for any other. */
+export function uploadKey(file: UploadedFile, bytes = decodeUpload(file)): string {
+  return `${file.fileName}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+const parsedUploads = new KeptResults<TabularData>();
 
 /**
  * The upload parsed once: a commit of the file its preview just read reuses that parse (the
  * worker's parse is most of an import's time). Keyed by the file's name and SHA-256, so different
- * bytes are always parsed anew; the rows are still validated again against the database at commit.
+ * bytes are always parsed anew.
  */
 async function parseUpload(file: UploadedFile, now = Date.now()): Promise<TabularData> {
   const bytes = decodeUpload(file);
-  const key = `${file.fileName}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
-  for (const [k, entry] of parsedUploads) if (entry.expires <= now) parsedUploads.delete(k);
-  const kept = parsedUploads.get(key);
-  if (kept) return kept.data;
+  const key = uploadKey(file, bytes);
+  const kept = parsedUploads.get(key, now);
+  if (kept) return kept;
   const data = await readTabularFile(file.fileName, bytes);
-  parsedUploads.set(key, { data, expires: now + PARSED_UPLOAD_TTL_MS });
-  while (parsedUploads.size > PARSED_UPLOADS_KEPT) parsedUploads.delete(parsedUploads.keys().next().value ?? key);
+  parsedUploads.set(key, data, now);
   return data;
+}
+
+/**
+ * Where the database stands: any write by this connection (total_changes, which counts rows its
+ * statements and their triggers changed, also rolled back ones) or commit by another connection
+ * (data_version) gives a new state. Whether a transaction is open is part of it: the app reads
+ * outside transactions, and what was read inside one (the bench's rolled-back runs) is not reused
+ * outside it, where a rollback may have undone what it saw.
+ */
+function databaseState(sqlite: Database.Database): string {
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${changes}/${String(sqlite.pragma('data_version', { simple: true }))}/${sqlite.inTransaction ? 'tx' : ''}`;
+}
+
+const checkedImports = new KeptResults<{ sqlite: Database.Database; state: string; result: Promise<unknown> }>();
+/** Import checks run in this process (a preview and its commit should count one), for tests. */
+let checksRun = 0;
+export const importCheckCount = (): number => checksRun;
+
+/**
+ * An import's checked preview (parse, rows validated, matched against the database), made once
+ * while the database stays as it was: the commit that follows the user's preview reuses it
+ * instead of reading and validating the file again. `key` names the import and every input it
+ * depends on (uploadKey of each file, options). After any write to the database, or on another
+ * connection (a switched database), it is made anew. The state is read before `check` starts, so
+ * a write while it runs only makes the next call check again.
+ */
+export function checkedWhileUnchanged<T>(sqlite: Database.Database, key: string, check: () => Promise<T>, now = Date.now()): Promise<T> {
+  const state = databaseState(sqlite);
+  const kept = checkedImports.get(key, now);
+  if (kept && kept.sqlite === sqlite && kept.state === state) return kept.result as Promise<T>;
+  checksRun += 1;
+  const entry = { sqlite, state, result: check() };
+  checkedImports.set(key, entry, now);
+  // A failed check (an unreadable file) is not kept: the next call tries again.
+  entry.result.catch(() => checkedImports.delete(key, entry));
+  return entry.result;
 }
 
 export async function previewImport<K extends string, T>(

@@ -14,7 +14,7 @@ import { foldName } from '../shared/names.ts';
 import { parseScoreCell } from '../shared/selfAssessmentScore.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { findTemplate, type ReadDb } from '../queries/selfAssessment.ts';
-import { previewImport, type ImportColumn } from './importPipeline.ts';
+import { checkedWhileUnchanged, previewImport, uploadKey, type ImportColumn } from './importPipeline.ts';
 import type { AnswerImportFile, AnswerImportIssue, AnswerImportPreview, AnswerImportUnit } from '../api/selfAssessment.contract.ts';
 
 /** The long format's columns, in this order in exported forms; the two ids are the form's hidden columns. */
@@ -328,6 +328,16 @@ export async function planAnswerImport(db: ReadDb, files: readonly UploadedFile[
     templateId: template?.id ?? null,
     answers,
   };
+}
+
+/**
+ * The plan made once while the database is unchanged (checkedWhileUnchanged): the commit of the
+ * files the user has just previewed reuses the preview's plan instead of reading and matching
+ * them again.
+ */
+export function checkedAnswerImport(db: ReadDb, files: readonly UploadedFile[], options: AnswerImportOptions): Promise<AnswerImportPlan> {
+  const key = ['selfAssessment.import', String(options.year ?? ''), String(options.createTemplate), ...files.map((f) => uploadKey(f))].join('\u0000');
+  return checkedWhileUnchanged(db.sqlite, key, () => planAnswerImport(db, files, options));
 }
 
 /** The whole set refused, every problem listed (file, row, column), as the preview lists them. */

@@ -4,6 +4,7 @@
 // caller's write transaction, never opening its own.
 import { AppError, type FieldIssue } from '../errors.ts';
 import { newId } from '../schema/common.ts';
+import { prepareBulkInsert, type BulkValue } from './bulkInsert.ts';
 import type { AppDatabase } from '../open.ts';
 import type { SelfAssessmentAnswerSource, SelfAssessmentArea } from '../domain/codes.ts';
 import { compareTemplateOrder, findTemplate, requireTemplate } from '../queries/selfAssessment.ts';
@@ -300,19 +301,23 @@ export interface AnswerRecord {
   source: SelfAssessmentAnswerSource;
 }
 
+// An answer written again replaces the stored one, and is only touched (stamp, audit entry, tally
+// triggers) when something in it changed.
+const ANSWER_UPSERT_CONFLICT = `ON CONFLICT (unit_id, template_statement_id) DO UPDATE SET
+       score = excluded.score, not_applicable = excluded.not_applicable, comment = excluded.comment, source = excluded.source,
+       updated_at = @updatedAt, updated_by = excluded.updated_by
+     WHERE score IS NOT excluded.score OR not_applicable <> excluded.not_applicable OR comment <> excluded.comment OR source <> excluded.source`;
+
 /**
- * One prepared insert-or-replace of an answer (unit × template statement), for loops over many
- * answers inside the caller's transaction: the saving above, the import, the demo, the benchmark.
- * It checks nothing the database does not (the CHECKs refuse a bad score): validate first.
+ * One prepared insert-or-replace of an answer (unit × template statement), for the saving above
+ * (many answers: insertAnswersBulk). It checks nothing the database does not (the CHECKs refuse a
+ * bad score): validate first.
  */
 export function prepareAnswerUpsert(db: AppDatabase): (answer: AnswerRecord, stamp: Stamp) => void {
   const statement = db.sqlite.prepare(
     `INSERT INTO self_assessment_answers (id, unit_id, template_statement_id, score, not_applicable, comment, source, updated_by)
      VALUES (@id, @unitId, @templateStatementId, @score, @notApplicable, @comment, @source, @updatedBy)
-     ON CONFLICT (unit_id, template_statement_id) DO UPDATE SET
-       score = excluded.score, not_applicable = excluded.not_applicable, comment = excluded.comment, source = excluded.source,
-       updated_at = @updatedAt, updated_by = excluded.updated_by
-     WHERE score IS NOT excluded.score OR not_applicable <> excluded.not_applicable OR comment <> excluded.comment OR source <> excluded.source`,
+     ${ANSWER_UPSERT_CONFLICT}`,
   );
   return (answer, stamp) => {
     statement.run({ ...answer, id: newId(), notApplicable: answer.notApplicable ? 1 : 0, updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt });
@@ -320,17 +325,22 @@ export function prepareAnswerUpsert(db: AppDatabase): (answer: AnswerRecord, sta
 }
 
 /**
- * Writes many answers with one prepared statement, for the import and the benchmark. The caller
- * owns the transaction (one for the whole batch) and has validated every row.
+ * Writes many answers, for the import, the demo and the benchmark: the same upsert as a single
+ * answer, in batches (prepareBulkInsert). The caller owns the transaction (one for the whole
+ * batch) and has validated every row.
  */
 export function insertAnswersBulk(db: AppDatabase, answers: Iterable<AnswerRecord>, stamp: Stamp): number {
-  const upsert = prepareAnswerUpsert(db);
-  let n = 0;
-  for (const answer of answers) {
-    upsert(answer, stamp);
-    n++;
-  }
-  return n;
+  const insert = prepareBulkInsert(db.sqlite, {
+    table: 'self_assessment_answers',
+    columns: ['id', 'unit_id', 'template_statement_id', 'score', 'not_applicable', 'comment', 'source'],
+    shared: { updated_by: 'updatedBy' },
+    onConflict: ANSWER_UPSERT_CONFLICT,
+  });
+  return insert(answerRows(answers), { updatedBy: stamp.updatedBy, updatedAt: stamp.updatedAt });
+}
+
+function* answerRows(answers: Iterable<AnswerRecord>): Generator<BulkValue[]> {
+  for (const a of answers) yield [newId(), a.unitId, a.templateStatementId, a.score, a.notApplicable ? 1 : 0, a.comment, a.source];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,11 +394,14 @@ export function writeAnswerImport(db: AppDatabase, plan: AnswerImportPlan, stamp
       newIds.push(id);
     }
   }
-  const clear = db.sqlite.prepare(
-    `DELETE FROM self_assessment_answers WHERE unit_id = ? AND template_statement_id IN
-       (SELECT id FROM self_assessment_template_statements WHERE template_id = ? AND archived_at IS NULL)`,
-  );
-  for (const unit of plan.preview.units) clear.run(unit.unitId, templateId);
+  // Every unit of the files, in one statement (the preview's count of answers to replace is not
+  // trusted here: answers may have been saved since it was read).
+  db.sqlite
+    .prepare(
+      `DELETE FROM self_assessment_answers WHERE unit_id IN (SELECT value FROM json_each(?)) AND template_statement_id IN
+         (SELECT id FROM self_assessment_template_statements WHERE template_id = ? AND archived_at IS NULL)`,
+    )
+    .run(JSON.stringify(plan.preview.units.map((u) => u.unitId)), templateId);
   const written = insertAnswersBulk(
     db,
     plan.answers.map((a) => ({

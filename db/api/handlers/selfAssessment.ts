@@ -12,7 +12,7 @@ import {
   updateStatement,
   writeAnswerImport,
 } from '../../writes/selfAssessment.ts';
-import { assertAnswerImportCommittable, planAnswerImport } from '../../io/selfAssessmentImport.ts';
+import { assertAnswerImportCommittable, checkedAnswerImport } from '../../io/selfAssessmentImport.ts';
 import { selfAssessmentReportDocument } from '../../reports/selfAssessmentReport.ts';
 import { docxDownload, exportAnswerForms, pdfDownload } from '../../io/renderers.ts';
 import {
@@ -97,13 +97,13 @@ export const selfAssessmentHandlers: SelfAssessmentHandlers = {
   'selfAssessment.reportDocx': (ctx, { year }) => docxDownload(selfAssessmentReportDocument(ctx.session.db, year)),
 
   'selfAssessment.importPreview': async (ctx, { files, year, createTemplate }) =>
-    (await planAnswerImport(ctx.session.db, files, { year, createTemplate })).preview,
+    (await checkedAnswerImport(ctx.session.db, files, { year, createTemplate })).preview,
 
   // Parsing is async, so it happens in prepare (outside the transaction); the write step writes the
   // whole set in the dispatch's one transaction or nothing.
   'selfAssessment.importCommit': preparedWrite({
     prepare: async (ctx, { files, year, createTemplate }) => {
-      const plan = await planAnswerImport(ctx.session.db, files, { year, createTemplate });
+      const plan = await checkedAnswerImport(ctx.session.db, files, { year, createTemplate });
       assertAnswerImportCommittable(plan.preview);
       return plan;
     },

@@ -5,16 +5,18 @@ import { inspections, planEntries } from '../../schema/inspections.ts';
 import { operatingAreas, units } from '../../schema/organisation.ts';
 import { feedbackCounts, lexCases } from '../../schema/lexCases.ts';
 import { AppError } from '../../errors.ts';
-import { assertCommittable, previewImport, type ImportSpec } from '../../io/importPipeline.ts';
+import { assertCommittable, checkedWhileUnchanged, previewImport, uploadKey, type ImportPreview, type ImportSpec } from '../../io/importPipeline.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
-import { preparedWrite, type Handlers } from '../handle.ts';
+import { preparedWrite, type ApiContext, type Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
 import { PROVIDER_REQUIRED_MESSAGE, providerSatisfied } from '../../domain/codes.ts';
 import type { AppDatabase, Orm } from '../../open.ts';
-import { requiredText, optionalText } from '../fields.ts';
+import { requiredText, optionalText, type UploadedFile } from '../fields.ts';
 import { swedishCompare } from '../../shared/collation.ts';
 import { exportXlsx } from '../../io/renderers.ts';
 import { stamp } from '../../writes/stamp.ts';
+import { prepareBulkInsert, type BulkValue } from '../../writes/bulkInsert.ts';
+import { newId } from '../../schema/common.ts';
 import { foldName } from '../../shared/names.ts';
 import { findSameName, listNameDuplicates } from '../../queries/names.ts';
 
@@ -121,9 +123,6 @@ function unitReferences(orm: Orm, id: string): number {
   return planned + inspected + lex + feedback;
 }
 
-/** Units per INSERT in an import: 9 bound values each, far below SQLite's 32,766 per statement. */
-const UNIT_INSERT_BATCH = 500;
-
 const importColumns = [
   { key: 'operatingAreaName', header: 'Verksamhetsområde' },
   { key: 'name', header: 'Enhet', aliases: ['Enhetsnamn', 'Namn'] },
@@ -166,6 +165,15 @@ const importRowSchema = z.object({
   provider: optionalText('Utförare', 160),
   manager: optionalText('Enhetschef', 120),
 }).refine((row) => providerSatisfied(row.regi, row.provider), { error: PROVIDER_REQUIRED_MESSAGE, path: ['provider'] });
+
+/**
+ * The checked file: the commit of a file the user has just previewed reuses that preview while the
+ * database is unchanged (checkedWhileUnchanged), so the file is read and validated once.
+ */
+function previewUnitImport(ctx: ApiContext, file: UploadedFile): Promise<ImportPreview<UnitImportRow>> {
+  const { orm, sqlite } = ctx.session.db;
+  return checkedWhileUnchanged(sqlite, `units.import\u0000${uploadKey(file)}`, () => previewImport(file, unitImportSpec(orm)));
+}
 
 function unitImportSpec(orm: Orm): ImportSpec<ImportKey, UnitImportRow> {
   return {
@@ -312,22 +320,22 @@ export const unitHandlers: UnitHandlers = {
     return getUnit(orm, id);
   },
 
-  'units.importPreview': (ctx, { file }) => previewImport(file, unitImportSpec(ctx.session.db.orm)),
+  'units.importPreview': (ctx, { file }) => previewUnitImport(ctx, file),
 
   // Parsing the upload is async, so it happens in prepare, outside the transaction; the write step
   // is synchronous and writes the whole file in the dispatch's one transaction or not at all.
   'units.importCommit': preparedWrite({
     prepare: async (ctx, { file }) => {
-      const preview = await previewImport(file, unitImportSpec(ctx.session.db.orm));
+      const preview = await previewUnitImport(ctx, file);
       assertCommittable(preview);
       return preview;
     },
     write: (ctx, _input, preview) => {
-      const orm = ctx.session.db.orm;
+      const { orm, sqlite } = ctx.session.db;
       const by = stamp(ctx).updatedBy;
       const areaIds = new Map(listAreas(orm).map((a) => [foldName(a.name), a.id]));
       let createdAreas = 0;
-      const rows = preview.rows.map(({ values }) => {
+      const rows = preview.rows.map(({ values }): BulkValue[] => {
         const key = foldName(values.operatingAreaName);
         let areaId = areaIds.get(key);
         if (!areaId) {
@@ -335,20 +343,14 @@ export const unitHandlers: UnitHandlers = {
           areaIds.set(key, areaId);
           createdAreas++;
         }
-        return {
-          operatingAreaId: areaId,
-          name: values.name,
-          nameFolded: foldName(values.name),
-          unitType: values.unitType,
-          regi: values.regi,
-          provider: values.provider,
-          manager: values.manager,
-          updatedBy: by,
-        };
+        return [newId(), areaId, values.name, foldName(values.name), values.unitType, values.regi, values.provider, values.manager];
       });
-      // Many rows per statement: each statement is compiled once with the audit triggers, not once per unit.
-      for (let i = 0; i < rows.length; i += UNIT_INSERT_BATCH) orm.insert(units).values(rows.slice(i, i + UNIT_INSERT_BATCH)).run();
-      return { inserted: preview.rows.length, createdAreas };
+      const inserted = prepareBulkInsert(sqlite, {
+        table: 'units',
+        columns: ['id', 'operating_area_id', 'name', 'name_folded', 'unit_type', 'regi', 'provider', 'manager'],
+        shared: { updated_by: 'updatedBy' },
+      })(rows, { updatedBy: by });
+      return { inserted, createdAreas };
     },
   }),
 

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, UnitImportRow, UnitRow, DownloadFile } from '../../../db/api/contract.ts';
 import { contentChecksum } from '../../../db/maintenance/checksum.ts';
+import Database from 'better-sqlite3';
 import { parsedFileCount as parseCount } from '../../../db/io/tabular.ts';
+import { importCheckCount } from '../../../db/io/importPipeline.ts';
 import { apiWithOneUnit, value } from '../../helpers/db.ts';
 
 function csvUpload(text: string, fileName = 'enheter.csv', encoding: 'utf8' | 'latin1' = 'utf8') {
@@ -122,6 +124,33 @@ describe('unit import', () => {
     expect(value<{ inserted: number }>(await dispatch('units.importCommit', other)).inserted).toBe(1);
     expect(parseCount()).toBe(parsesBefore + 1);
     expect(value<UnitRow[]>(await dispatch('units.list', {})).map((u) => u.name)).toContain('Hemtjänst Syd');
+    session.close();
+  });
+
+  it('commits a previewed file without checking it again while nothing was written, and checks anew after any write', async () => {
+    const { dispatch, session, unit, file } = await apiWithOneUnit();
+    const upload = csvUpload([header, 'Hemtjänst;Hemtjänst Väst;Hemtjänst;Egen regi;;', 'Hemtjänst;Hemtjänst Öst;Hemtjänst;Egen regi;;'].join('\n'));
+    expect(value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', upload)).canCommit).toBe(true);
+    const checks = importCheckCount();
+    // A write after the preview (here a unit named as a row of the file): the commit sees it and refuses the row.
+    value(await dispatch('units.create', { operatingAreaId: unit.operatingAreaId, name: 'Hemtjänst Öst', unitType: 'hemtjanst', regi: 'egen_regi', provider: '', manager: '' }));
+    const refused = await dispatch('units.importCommit', upload);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'rad 3, kolumn Enhet', message: 'Enheten ”Hemtjänst Öst” finns redan i Hemtjänst.' }] } });
+    expect(importCheckCount()).toBe(checks + 1);
+    expect(value<UnitRow[]>(await dispatch('units.list', {})).map((u) => u.name)).not.toContain('Hemtjänst Väst');
+    // Previewed again with nothing written since: the commit uses that check.
+    const fixed = csvUpload([header, 'Hemtjänst;Hemtjänst Väst;Hemtjänst;Egen regi;;'].join('\n'));
+    expect(value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', fixed)).canCommit).toBe(true);
+    expect(value<{ inserted: number }>(await dispatch('units.importCommit', fixed)).inserted).toBe(1);
+    expect(importCheckCount()).toBe(checks + 2);
+    // Another connection's commit counts as a write too.
+    const third = csvUpload([header, 'Hemtjänst;Hemtjänst Syd;Hemtjänst;Egen regi;;'].join('\n'));
+    expect(value<ImportPreview<UnitImportRow>>(await dispatch('units.importPreview', third)).canCommit).toBe(true);
+    const other = new Database(file);
+    other.prepare("UPDATE units SET name = 'Hemtjänst Syd', name_folded = 'hemtjänst syd' WHERE id = ?").run(unit.id);
+    other.close();
+    expect(await dispatch('units.importCommit', third)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(importCheckCount()).toBe(checks + 4);
     session.close();
   });
 

@@ -42,6 +42,38 @@ describe('the audit trail', () => {
     session.close();
   });
 
+  it('gives each entry a version 7 id that starts with the entry’s time, so entries sort by id as written', async () => {
+    const { dispatch, unit, session } = await apiWithOneUnit();
+    await dispatch('units.update', { id: unit.id, patch: { manager: 'Björn Ekström' } });
+    const entries = session.db.sqlite.prepare('SELECT id, at FROM audit_log ORDER BY rowid').all() as { id: string; at: string }[];
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+    for (const { id, at } of entries) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // The first 48 bits are the milliseconds since 1970 of the entry's own time stamp.
+      expect(Number.parseInt(id.replace('-', '').slice(0, 12), 16)).toBe(Date.parse(at));
+    }
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+    expect(entries.map((e) => e.id.slice(0, 13))).toEqual(entries.map((e) => e.id.slice(0, 13)).sort());
+    session.close();
+  });
+
+  it('records every row of a bulk import, one entry per unit', async () => {
+    const { dispatch, session } = await apiWithOneUnit();
+    const rows = Array.from({ length: 1500 }, (_, i) => `Särskilt boende;Gården ${i + 1};Särskilt boende;Egen regi;Exempelby kommun;`);
+    const text = ['Verksamhetsområde;Enhet;Verksamhetstyp;Regi;Utförare;Enhetschef', ...rows].join('\n');
+    const result = await dispatch('units.importCommit', { file: { fileName: 'enheter.csv', contentBase64: Buffer.from(text).toString('base64') } });
+    expect(result).toMatchObject({ ok: true, value: { inserted: 1500, createdAreas: 1 } });
+    const audited = session.db.sqlite
+      .prepare("SELECT count(*) FROM units u JOIN audit_log a ON a.table_name = 'units' AND a.row_id = u.id AND a.action = 'insert' WHERE u.name LIKE 'Gården %'")
+      .pluck()
+      .get();
+    expect(audited).toBe(1500);
+    const [entry] = await history(dispatch, 'units', session.db.sqlite.prepare("SELECT id FROM units WHERE name = 'Gården 1500'").pluck().get() as string);
+    expect(entry).toMatchObject({ action: 'insert', osUser: 'testare', displayName: 'Test Testsson' });
+    expect(entry?.changes).toContainEqual({ field: 'name', oldValue: null, newValue: 'Gården 1500' });
+    session.close();
+  });
+
   it('does not record an update that writes the same values back', async () => {
     const { dispatch, unit, session } = await apiWithOneUnit();
     session.db.sqlite.prepare('UPDATE units SET manager = manager WHERE id = ?').run(unit.id);

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { AnswerImportPreview, DownloadFile, AnswerImportResult, TemplateStatementRow, TemplateView, UnitAnswers, UnitRow } from '../../../db/api/contract.ts';
+import { importCheckCount } from '../../../db/io/importPipeline.ts';
 import { apiWithOneUnit, value } from '../../helpers/db.ts';
 
 const HEADER = 'År;Enhet;Område;Påstående;Poäng;Kommentar';
@@ -96,6 +97,30 @@ describe('självskattning: importera svar', () => {
       [null, true, 'Ingen SIP i år', 'import'],
     ]);
     expect(t.answers().n).toBe(2);
+  });
+
+  it('commits the previewed plan while nothing was written, and matches the rows anew after a write', async () => {
+    const t = await setup();
+    const rows = [
+      HEADER,
+      '2026;Hemtjänst Norr;Självbestämmande och integritet;Den enskilde är delaktig i sin genomförandeplan.;7;',
+      '2026;Älvgården;Helhetssyn och samordning;Enheten deltar i SIP när det behövs.;5;',
+    ];
+    const file = upload('svar.csv', rows.join('\n'));
+    expect(value<AnswerImportPreview>(await t.dispatch('selfAssessment.importPreview', { files: [file] })).canCommit).toBe(true);
+    const checks = importCheckCount();
+    // The statement of row 3 archived after the preview: the commit sees it and writes nothing.
+    value(await t.dispatch('selfAssessment.setStatementArchived', { id: t.b1.id, archived: true }));
+    const refused = await t.dispatch('selfAssessment.importCommit', { files: [file] });
+    expect(refused).toMatchObject({ ok: false, error: { issues: [{ field: 'svar.csv, rad 3, kolumn Påstående', message: 'Påståendet är arkiverat och besvaras inte längre.' }] } });
+    expect(importCheckCount()).toBe(checks + 1);
+    expect(t.answers().n).toBe(0);
+    // Previewed again, nothing written since: the commit writes that plan without matching again.
+    const fixed = upload('svar.csv', rows.slice(0, 2).join('\n'));
+    expect(value<AnswerImportPreview>(await t.dispatch('selfAssessment.importPreview', { files: [fixed] })).canCommit).toBe(true);
+    expect(value<AnswerImportResult>(await t.dispatch('selfAssessment.importCommit', { files: [fixed] }))).toEqual({ year: 2026, units: 1, answers: 1, createdStatements: 0 });
+    expect(importCheckCount()).toBe(checks + 2);
+    expect(t.answers().n).toBe(1);
   });
 
   it('a year without a template: created from the file only when confirmed', async () => {
