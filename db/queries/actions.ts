@@ -109,8 +109,8 @@ export interface ActionQuery {
   councilMeetingId?: string | undefined;
 }
 
-/** Actions in the register, sorted by deadline. */
-export function listActions(db: AppDatabase, query: ActionQuery, today: string): ActionRow[] {
+/** The WHERE clause of a query on `actions r` (units as `u` for the area filter) and its parameters. */
+function actionCondition(query: ActionQuery, today: string): { condition: string; params: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   const add = (clause: string, value: string | undefined) => {
@@ -132,18 +132,44 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
     where.push(overdueActionSql('r'));
     params.push(today, today);
   }
-  const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const raws = db.sqlite.prepare<string[], RawAction>(ACTION_SQL + condition).all(...params);
+  return { condition: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The actions matching the condition (the unit join only serves the area filter; SQLite leaves it out otherwise). */
+const MATCHING_ACTIONS_SQL = 'FROM actions r LEFT JOIN units u ON u.id = r.unit_id';
+
+/**
+ * Actions in the register, sorted by deadline (then unit, Swedish, then id). `first` keeps only the
+ * first rows in that order: the rows due no later than the first-th deadline are read (ties on that
+ * day included, so the unit order decides among them as in the whole list), sorted, and cut.
+ */
+export function listActions(db: AppDatabase, query: ActionQuery, today: string, first?: number): ActionRow[] {
+  const { condition, params } = actionCondition(query, today);
+  let rowCondition = condition;
+  let rowParams: (string | number)[] = params;
+  if (first !== undefined) {
+    const cut = `r.deadline <= (SELECT max(d) FROM (SELECT r.deadline AS d ${MATCHING_ACTIONS_SQL}${condition} ORDER BY r.deadline LIMIT ?))`;
+    rowCondition = condition ? `${condition} AND ${cut}` : ` WHERE ${cut}`;
+    rowParams = [...params, ...params, first];
+  }
+  const raws = db.sqlite.prepare<(string | number)[], RawAction>(ACTION_SQL + rowCondition).all(...rowParams);
   // The follow-up notes of exactly these actions, in one query with the same condition (not every note in the
   // file); the condition reads actions (r) and, for the area filter, units (u).
   const notes = groupFollowUps(
     db.sqlite
-      .prepare<string[], ActionFollowUpRow>(
-        condition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id FROM actions r LEFT JOIN units u ON u.id = r.unit_id${condition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
+      .prepare<(string | number)[], ActionFollowUpRow>(
+        rowCondition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id ${MATCHING_ACTIONS_SQL}${rowCondition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
       )
-      .all(...params),
+      .all(...rowParams),
   );
-  return withFollowUps(raws, notes, today).sort(compareActions);
+  const sorted = withFollowUps(raws, notes, today).sort(compareActions);
+  return first === undefined ? sorted : sorted.slice(0, first);
+}
+
+/** How many actions listActions would list for the query (the register's summary and the overdue badge). */
+export function countActions(db: AppDatabase, query: ActionQuery, today: string): number {
+  const { condition, params } = actionCondition(query, today);
+  return Number(db.sqlite.prepare<string[], number>(`SELECT count(*) ${MATCHING_ACTIONS_SQL}${condition}`).pluck().get(...params));
 }
 
 /** Today's overdue actions grouped by source, in ACTION_SOURCES order; sources with none are left out. */
