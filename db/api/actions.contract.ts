@@ -166,17 +166,18 @@ export const actionListInput = z.strictObject({
   first: z.number().int().min(1).max(FIRST_ROWS_MAX).optional(),
 });
 
-/** Overdue actions of one source, for Översikt. */
+/** Overdue actions of one source, for Översikt: how many, and the first by deadline. */
 export interface OverdueActionGroup {
   source: ActionSource;
+  count: number;
   actions: ActionRow[];
 }
 
 export const actionsContract = {
   'actions.list': read<ActionRow[]>()(actionListInput),
   'actions.count': read<number>()(actionCountInput),
-  /** Today's overdue actions grouped by source (Översikt). */
-  'actions.overdueBySource': read<OverdueActionGroup[]>()(z.strictObject({})),
+  /** Today's overdue actions grouped by source (Översikt): each source's count and its first `first` actions. */
+  'actions.overdueBySource': read<OverdueActionGroup[]>()(z.strictObject({ first: z.number().int().min(1).max(FIRST_ROWS_MAX).default(5) })),
   'actions.get': read<ActionRow>()(z.strictObject({ id })),
   'actions.create': write<ActionRow>()(actionCreateInput),
   'actions.update': write<ActionRow>()(z.strictObject({ id, patch: actionPatch })),

@@ -172,10 +172,21 @@ export function countActions(db: AppDatabase, query: ActionQuery, today: string)
   return Number(db.sqlite.prepare<string[], number>(`SELECT count(*) ${MATCHING_ACTIONS_SQL}${condition}`).pluck().get(...params));
 }
 
-/** Today's overdue actions grouped by source, in ACTION_SOURCES order; sources with none are left out. */
-export function overdueActionsBySource(db: AppDatabase, today: string): OverdueActionGroup[] {
-  const overdue = listActions(db, { filter: 'overdue' }, today);
-  return ACTION_SOURCES.map((source) => ({ source, actions: overdue.filter((a) => a.source === source) })).filter((g) => g.actions.length > 0);
+/**
+ * Today's overdue actions per source, in ACTION_SOURCES order, sources with none left out: how many,
+ * and the first `first` by deadline (Översikt names a few and links to the rest in Uppföljning).
+ */
+export function overdueActionsBySource(db: AppDatabase, today: string, first: number): OverdueActionGroup[] {
+  const counts = new Map(
+    db.sqlite
+      .prepare<[string, string], { source: ActionSource; count: number }>(`SELECT r.source, count(*) AS count FROM actions r WHERE ${overdueActionSql('r')} GROUP BY r.source`)
+      .all(today, today)
+      .map((row) => [row.source, row.count]),
+  );
+  return ACTION_SOURCES.flatMap((source) => {
+    const count = counts.get(source);
+    return count ? [{ source, count, actions: listActions(db, { filter: 'overdue', source }, today, first) }] : [];
+  });
 }
 
 /** Open (not closed) actions of one source, and how many of them are overdue today. */

@@ -26,7 +26,7 @@ export const actionHandlers: ActionHandlers = {
 
   'actions.count': (ctx, input) => countActions(ctx.session.db, input, todayIso()),
 
-  'actions.overdueBySource': (ctx) => overdueActionsBySource(ctx.session.db, todayIso()),
+  'actions.overdueBySource': (ctx, { first }) => overdueActionsBySource(ctx.session.db, todayIso(), first),
 
   'actions.get': (ctx, { id }) => getAction(ctx.session.db, id, todayIso()),
 
