@@ -109,8 +109,11 @@ export interface ActionQuery {
   councilMeetingId?: string | undefined;
 }
 
-/** The WHERE clause of a query on `actions r` (units as `u` for the area filter) and its parameters. */
-function actionCondition(query: ActionQuery, today: string): { condition: string; params: string[] } {
+/**
+ * The actions a query selects: `from` (actions as `r`; units as `u` only for the area filter, as
+ * SQLite keeps even an unused LEFT JOIN), the WHERE clause and its parameters.
+ */
+function actionCondition(query: ActionQuery, today: string): { from: string; condition: string; params: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   const add = (clause: string, value: string | undefined) => {
@@ -132,11 +135,9 @@ function actionCondition(query: ActionQuery, today: string): { condition: string
     where.push(overdueActionSql('r'));
     params.push(today, today);
   }
-  return { condition: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+  const from = query.operatingAreaId === undefined ? 'FROM actions r' : 'FROM actions r LEFT JOIN units u ON u.id = r.unit_id';
+  return { from, condition: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
 }
-
-/** The actions matching the condition (the unit join only serves the area filter; SQLite leaves it out otherwise). */
-const MATCHING_ACTIONS_SQL = 'FROM actions r LEFT JOIN units u ON u.id = r.unit_id';
 
 /**
  * Actions in the register, sorted by deadline (then unit, Swedish, then id). `first` keeps only the
@@ -144,11 +145,11 @@ const MATCHING_ACTIONS_SQL = 'FROM actions r LEFT JOIN units u ON u.id = r.unit_
  * day included, so the unit order decides among them as in the whole list), sorted, and cut.
  */
 export function listActions(db: AppDatabase, query: ActionQuery, today: string, first?: number): ActionRow[] {
-  const { condition, params } = actionCondition(query, today);
+  const { from, condition, params } = actionCondition(query, today);
   let rowCondition = condition;
   let rowParams: (string | number)[] = params;
   if (first !== undefined) {
-    const cut = `r.deadline <= (SELECT max(d) FROM (SELECT r.deadline AS d ${MATCHING_ACTIONS_SQL}${condition} ORDER BY r.deadline LIMIT ?))`;
+    const cut = `r.deadline <= (SELECT max(d) FROM (SELECT r.deadline AS d ${from}${condition} ORDER BY r.deadline LIMIT ?))`;
     rowCondition = condition ? `${condition} AND ${cut}` : ` WHERE ${cut}`;
     rowParams = [...params, ...params, first];
   }
@@ -158,7 +159,7 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string, 
   const notes = groupFollowUps(
     db.sqlite
       .prepare<(string | number)[], ActionFollowUpRow>(
-        rowCondition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id ${MATCHING_ACTIONS_SQL}${rowCondition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
+        rowCondition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id ${from}${rowCondition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
       )
       .all(...rowParams),
   );
@@ -168,8 +169,8 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string, 
 
 /** How many actions listActions would list for the query (the register's summary and the overdue badge). */
 export function countActions(db: AppDatabase, query: ActionQuery, today: string): number {
-  const { condition, params } = actionCondition(query, today);
-  return Number(db.sqlite.prepare<string[], number>(`SELECT count(*) ${MATCHING_ACTIONS_SQL}${condition}`).pluck().get(...params));
+  const { from, condition, params } = actionCondition(query, today);
+  return Number(db.sqlite.prepare<string[], number>(`SELECT count(*) ${from}${condition}`).pluck().get(...params));
 }
 
 /**
