@@ -143,7 +143,7 @@ export const actionPatch = z
   })
   .partial();
 
-export const actionListInput = z.strictObject({
+const actionQueryFields = {
   filter: enumOf(ACTION_FILTERS, 'urval').default('open'),
   source: enumOf(ACTION_SOURCES, 'källa').optional(),
   status: enumOf(ACTION_STATUSES, 'status').optional(),
@@ -152,18 +152,32 @@ export const actionListInput = z.strictObject({
   lexCaseId: id.optional(),
   analysisSessionId: id.optional(),
   riskId: id.optional(),
+};
+
+/** How many actions actions.list lists for the same filters (Uppföljning's summary and overdue badge). */
+export const actionCountInput = z.strictObject(actionQueryFields);
+
+/** The most rows `first` may ask for (a screen or two, not a way to page the register). */
+export const FIRST_ROWS_MAX = 500;
+
+export const actionListInput = z.strictObject({
+  ...actionQueryFields,
+  /** Only the first rows in the list's order (deadline, unit, id): what a register shows while the rest loads. */
+  first: z.number().int().min(1).max(FIRST_ROWS_MAX).optional(),
 });
 
-/** Overdue actions of one source, for Översikt. */
+/** Overdue actions of one source, for Översikt: how many, and the first by deadline. */
 export interface OverdueActionGroup {
   source: ActionSource;
+  count: number;
   actions: ActionRow[];
 }
 
 export const actionsContract = {
   'actions.list': read<ActionRow[]>()(actionListInput),
-  /** Today's overdue actions grouped by source (Översikt). */
-  'actions.overdueBySource': read<OverdueActionGroup[]>()(z.strictObject({})),
+  'actions.count': read<number>()(actionCountInput),
+  /** Today's overdue actions grouped by source (Översikt): each source's count and its first `first` actions. */
+  'actions.overdueBySource': read<OverdueActionGroup[]>()(z.strictObject({ first: z.number().int().min(1).max(FIRST_ROWS_MAX).default(5) })),
   'actions.get': read<ActionRow>()(z.strictObject({ id })),
   'actions.create': write<ActionRow>()(actionCreateInput),
   'actions.update': write<ActionRow>()(z.strictObject({ id, patch: actionPatch })),

@@ -75,6 +75,7 @@ export const METHOD_NAMES = [
   'themes.delete',
   'themes.comparison',
   'actions.list',
+  'actions.count',
   'actions.overdueBySource',
   'actions.get',
   'actions.create',

@@ -109,8 +109,11 @@ export interface ActionQuery {
   councilMeetingId?: string | undefined;
 }
 
-/** Actions in the register, sorted by deadline. */
-export function listActions(db: AppDatabase, query: ActionQuery, today: string): ActionRow[] {
+/**
+ * The actions a query selects: `from` (actions as `r`; units as `u` only for the area filter, as
+ * SQLite keeps even an unused LEFT JOIN), the WHERE clause and its parameters.
+ */
+function actionCondition(query: ActionQuery, today: string): { from: string; condition: string; params: string[] } {
   const where: string[] = [];
   const params: string[] = [];
   const add = (clause: string, value: string | undefined) => {
@@ -132,24 +135,59 @@ export function listActions(db: AppDatabase, query: ActionQuery, today: string):
     where.push(overdueActionSql('r'));
     params.push(today, today);
   }
-  const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const raws = db.sqlite.prepare<string[], RawAction>(ACTION_SQL + condition).all(...params);
+  const from = query.operatingAreaId === undefined ? 'FROM actions r' : 'FROM actions r LEFT JOIN units u ON u.id = r.unit_id';
+  return { from, condition: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * Actions in the register, sorted by deadline (then unit, Swedish, then id). `first` keeps only the
+ * first rows in that order: the rows due no later than the first-th deadline are read (ties on that
+ * day included, so the unit order decides among them as in the whole list), sorted, and cut.
+ */
+export function listActions(db: AppDatabase, query: ActionQuery, today: string, first?: number): ActionRow[] {
+  const { from, condition, params } = actionCondition(query, today);
+  let rowCondition = condition;
+  let rowParams: (string | number)[] = params;
+  if (first !== undefined) {
+    const cut = `r.deadline <= (SELECT max(d) FROM (SELECT r.deadline AS d ${from}${condition} ORDER BY r.deadline LIMIT ?))`;
+    rowCondition = condition ? `${condition} AND ${cut}` : ` WHERE ${cut}`;
+    rowParams = [...params, ...params, first];
+  }
+  const raws = db.sqlite.prepare<(string | number)[], RawAction>(ACTION_SQL + rowCondition).all(...rowParams);
   // The follow-up notes of exactly these actions, in one query with the same condition (not every note in the
   // file); the condition reads actions (r) and, for the area filter, units (u).
   const notes = groupFollowUps(
     db.sqlite
-      .prepare<string[], ActionFollowUpRow>(
-        condition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id FROM actions r LEFT JOIN units u ON u.id = r.unit_id${condition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
+      .prepare<(string | number)[], ActionFollowUpRow>(
+        rowCondition ? `${FOLLOW_UP_SQL} WHERE f.action_id IN (SELECT r.id ${from}${rowCondition}) ${FOLLOW_UP_ORDER}` : `${FOLLOW_UP_SQL} ${FOLLOW_UP_ORDER}`,
       )
-      .all(...params),
+      .all(...rowParams),
   );
-  return withFollowUps(raws, notes, today).sort(compareActions);
+  const sorted = withFollowUps(raws, notes, today).sort(compareActions);
+  return first === undefined ? sorted : sorted.slice(0, first);
 }
 
-/** Today's overdue actions grouped by source, in ACTION_SOURCES order; sources with none are left out. */
-export function overdueActionsBySource(db: AppDatabase, today: string): OverdueActionGroup[] {
-  const overdue = listActions(db, { filter: 'overdue' }, today);
-  return ACTION_SOURCES.map((source) => ({ source, actions: overdue.filter((a) => a.source === source) })).filter((g) => g.actions.length > 0);
+/** How many actions listActions would list for the query (the register's summary and the overdue badge). */
+export function countActions(db: AppDatabase, query: ActionQuery, today: string): number {
+  const { from, condition, params } = actionCondition(query, today);
+  return Number(db.sqlite.prepare<string[], number>(`SELECT count(*) ${from}${condition}`).pluck().get(...params));
+}
+
+/**
+ * Today's overdue actions per source, in ACTION_SOURCES order, sources with none left out: how many,
+ * and the first `first` by deadline (Översikt names a few and links to the rest in Uppföljning).
+ */
+export function overdueActionsBySource(db: AppDatabase, today: string, first: number): OverdueActionGroup[] {
+  const counts = new Map(
+    db.sqlite
+      .prepare<[string, string], { source: ActionSource; count: number }>(`SELECT r.source, count(*) AS count FROM actions r WHERE ${overdueActionSql('r')} GROUP BY r.source`)
+      .all(today, today)
+      .map((row) => [row.source, row.count]),
+  );
+  return ACTION_SOURCES.flatMap((source) => {
+    const count = counts.get(source);
+    return count ? [{ source, count, actions: listActions(db, { filter: 'overdue', source }, today, first) }] : [];
+  });
 }
 
 /** Open (not closed) actions of one source, and how many of them are overdue today. */

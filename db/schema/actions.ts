@@ -74,6 +74,9 @@ export const actions = sqliteTable(
     // The overdue rule (db/domain/overdue.ts) and the open filter read these, not the whole register (issue 19).
     index('actions_status_deadline_idx').on(t.status, t.deadline),
     index('actions_status_follow_up_idx').on(t.status, t.followUpDate),
+    // The register's order: Uppföljning's first rows read the earliest deadlines from here, with the
+    // status and source filters answered in the index (issue 19).
+    index('actions_deadline_idx').on(t.deadline, t.status, t.source),
     index('actions_council_item_idx').on(t.councilItemId),
     check('actions_tillsyn_link', sql`source <> 'tillsyn' OR inspection_id IS NOT NULL`),
     check('actions_assessment_in_inspection', sql`assessment_id IS NULL OR inspection_id IS NOT NULL`),

@@ -56,8 +56,15 @@ export interface GridProps<R extends { id: string }> {
   onReady?: (api: GridApi<R>) => void;
 }
 
+/** An ISO date: its plain string order is the collator's (equal-length digit runs), at a fraction of the cost. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function textComparator(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return swedishCompare(a, b);
+  if (typeof a === 'string' && typeof b === 'string') {
+    // Sorting 50,000 actions by deadline through Intl.Collator took several times as long (issue 19).
+    if (ISO_DATE.test(a) && ISO_DATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+    return swedishCompare(a, b);
+  }
   if (a == null) return b == null ? 0 : -1;
   if (b == null) return 1;
   return a < b ? -1 : a > b ? 1 : 0;

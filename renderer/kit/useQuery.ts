@@ -11,6 +11,8 @@ export interface Query<T> {
   data: T | undefined;
   /** True while a request for the current inputs (or a reload) is under way. */
   loading: boolean;
+  /** True when `data` answers the current inputs (not those before a change that is still loading). */
+  current: boolean;
   /** The Swedish message of the last failure, cleared by the next answer. */
   error: string | null;
   /** Asks again with the same inputs; resolves when the answer is shown (or ignored). */
@@ -111,6 +113,7 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
   return {
     data: stale && options.resetOnChange ? undefined : state.data,
     loading: enabled && (state.settledKey !== key || reloading > 0),
+    current: !stale && state.data !== undefined,
     error: stale && options.resetOnChange ? null : state.error,
     reload,
     setData,

@@ -4,12 +4,13 @@
 import { todayIso } from '../../shared/period.ts';
 import { stamp } from '../../writes/stamp.ts';
 import { addFollowUp, closeAction, createAction, deleteAction, reopenAction, updateAction } from '../../writes/actions.ts';
-import { getAction, listActions, overdueActionsBySource } from '../../queries/actions.ts';
+import { countActions, getAction, listActions, overdueActionsBySource } from '../../queries/actions.ts';
 import type { Handlers } from '../handle.ts';
 
 type ActionHandlers = Pick<
   Handlers,
   | 'actions.list'
+  | 'actions.count'
   | 'actions.overdueBySource'
   | 'actions.get'
   | 'actions.create'
@@ -21,9 +22,11 @@ type ActionHandlers = Pick<
 >;
 
 export const actionHandlers: ActionHandlers = {
-  'actions.list': (ctx, input) => listActions(ctx.session.db, input, todayIso()),
+  'actions.list': (ctx, { first, ...query }) => listActions(ctx.session.db, query, todayIso(), first),
 
-  'actions.overdueBySource': (ctx) => overdueActionsBySource(ctx.session.db, todayIso()),
+  'actions.count': (ctx, input) => countActions(ctx.session.db, input, todayIso()),
+
+  'actions.overdueBySource': (ctx, { first }) => overdueActionsBySource(ctx.session.db, todayIso(), first),
 
   'actions.get': (ctx, { id }) => getAction(ctx.session.db, id, todayIso()),
 

@@ -22,7 +22,7 @@ function OverdueItem({ action }: { action: ActionRow }) {
 
 export function OverdueActions() {
   const { t } = useTranslation('tillsyn');
-  const { data: groups } = useQuery('actions.overdueBySource', {});
+  const { data: groups } = useQuery('actions.overdueBySource', { first: SHOWN_PER_SOURCE });
   if (!groups) return null;
   return (
     <section className="card overdue-overview" aria-labelledby="overdue-heading">
@@ -33,15 +33,15 @@ export function OverdueActions() {
         return (
           <section key={group.source} aria-labelledby={`overdue-${group.source}`}>
             <h3 id={`overdue-${group.source}`}>
-              {label} <span className="badge badge-overdue">{group.actions.length}</span>
+              {label} <span className="badge badge-overdue">{group.count}</span>
             </h3>
             <ul className="overdue-list">
-              {group.actions.slice(0, SHOWN_PER_SOURCE).map((action) => (
+              {group.actions.map((action) => (
                 <OverdueItem key={action.id} action={action} />
               ))}
             </ul>
             <a href={`#/uppfoljning/forsenade/${group.source}`}>
-              {t('overview.showInRegister', { count: group.actions.length, source: label })}
+              {t('overview.showInRegister', { count: group.count, source: label })}
             </a>
           </section>
         );

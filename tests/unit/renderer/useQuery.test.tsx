@@ -62,9 +62,35 @@ describe('useLoad', () => {
     const view = render(<Probe load={() => Promise.resolve('rad 1')} deps={[1]} seen={seen} />);
     await settle();
     view.rerender(<Probe load={() => next.promise} deps={[2]} seen={seen} />);
-    expect(last(seen)).toMatchObject({ loading: true, data: 'rad 1' });
+    expect(last(seen)).toMatchObject({ loading: true, data: 'rad 1', current: false });
     view.rerender(<Probe load={() => next.promise} deps={[3]} seen={seen} resetOnChange />);
     expect(last(seen)).toMatchObject({ loading: true, data: undefined });
+  });
+
+  it('says whether the data answers the current inputs, also while the same inputs reload', async () => {
+    let answer = deferred<string>();
+    const seen: Query<string>[] = [];
+    const view = render(<Probe load={() => answer.promise} deps={['open']} seen={seen} />);
+    expect(last(seen)).toMatchObject({ data: undefined, current: false });
+    answer.resolve('öppna');
+    await settle();
+    expect(last(seen)).toMatchObject({ data: 'öppna', current: true });
+    answer = deferred<string>();
+    let reloading = Promise.resolve();
+    act(() => {
+      reloading = last(seen).reload();
+    });
+    expect(last(seen)).toMatchObject({ loading: true, data: 'öppna', current: true });
+    await act(async () => {
+      answer.resolve('öppna igen');
+      await reloading;
+    });
+    const next = deferred<string>();
+    view.rerender(<Probe load={() => next.promise} deps={['all']} seen={seen} />);
+    expect(last(seen)).toMatchObject({ data: 'öppna igen', current: false });
+    next.resolve('alla');
+    await settle();
+    expect(last(seen)).toMatchObject({ data: 'alla', current: true });
   });
 
   it('does not load again when an inline input has the same value', async () => {

@@ -84,6 +84,31 @@ describe('the action register', () => {
     expect(await ids({ filter: 'overdue', source: 'tillsyn' })).toEqual([action.id]);
   });
 
+  it('lists the first rows in the whole list’s order (a tie on the last day decided by unit, Swedish) and counts the whole list', async () => {
+    const unit = (name: string) => w.call('units.create', { operatingAreaId: w.area.id, name, unitType: 'sarskilt_boende', regi: 'egen_regi', provider: 'Exempelby kommun' });
+    const [angen, zeta] = [await unit('Ängens boende'), await unit('Zetas boende')];
+    const add = (description: string, deadline: string, unitId: string | null) => w.call('actions.create', { source: 'annat', description, deadline, unitId });
+    // Created in an order the list does not keep: by deadline, then unit (å ä ö after z, no unit first).
+    await add('Ängen 2027-02-01', '2027-02-01', angen.id);
+    await add('Zeta 2027-02-01', '2027-02-01', zeta.id);
+    await add('Zeta 2027-03-01', '2027-03-01', zeta.id);
+    await add('Ingen enhet 2027-02-01', '2027-02-01', null);
+    const early = await add('Lindgården 2027-01-10', '2027-01-10', w.lindgarden.id);
+    await w.call('actions.close', { id: early.id, closingNote: 'Klart.' });
+    const descriptions = async (input: Parameters<InspectionWorld['call']>[1]) => (await w.call('actions.list', input as never)).map((a) => a.description);
+    const whole = ['Lindgården 2027-01-10', 'Ingen enhet 2027-02-01', 'Zeta 2027-02-01', 'Ängen 2027-02-01', 'Zeta 2027-03-01'];
+    expect(await descriptions({ filter: 'all' })).toEqual(whole);
+    expect(await descriptions({ filter: 'all', first: 3 })).toEqual(whole.slice(0, 3));
+    expect(await descriptions({ filter: 'all', first: 4 })).toEqual(whole.slice(0, 4));
+    expect(await descriptions({ filter: 'all', first: 50 })).toEqual(whole);
+    expect(await descriptions({ filter: 'open', first: 2 })).toEqual(['Ingen enhet 2027-02-01', 'Zeta 2027-02-01']);
+    expect(await descriptions({ filter: 'all', source: 'tillsyn', first: 2 })).toEqual([]);
+    expect(await w.call('actions.count', { filter: 'all' })).toBe(5);
+    expect(await w.call('actions.count', { filter: 'open' })).toBe(4);
+    expect(await w.call('actions.count', { filter: 'all', status: 'stangd' })).toBe(1);
+    expect(await w.call('actions.count', { filter: 'overdue' })).toBe(0);
+  });
+
   it('keeps follow-up notes as rows, oldest first, with who noted them', async () => {
     const { action } = await tillsynAction();
     await w.call('actions.addFollowUp', { actionId: action.id, notedOn: '2026-10-02', note: 'Påminnelse skickad till enhetschefen.', notedBy: 'Agnes Tillström' });

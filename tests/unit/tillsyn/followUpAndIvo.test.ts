@@ -84,11 +84,18 @@ describe('overdue follow-ups per source (Översikt)', () => {
     const ivoRequirement = await w.call('actions.create', { source: 'ivo', inspectionId: ivo.id, description: 'Redovisa rutin för nattfasta.', deadline: '2026-11-01' });
     await w.call('actions.create', { source: 'annat', description: 'Ny rutin för synpunkter.', deadline: '2026-11-22', unitId: null });
     await w.call('actions.create', { source: 'annat', description: 'Inte försenad ännu.', deadline: '2026-12-01', unitId: null });
+    await w.call('actions.create', { source: 'annat', description: 'Försenad sedan länge.', deadline: '2026-10-01', unitId: null });
     const groups = await w.call('actions.overdueBySource', {});
-    expect(groups.map((g) => [g.source, g.actions.map((a) => a.description)])).toEqual([
-      ['tillsyn', [action.description]],
-      ['ivo', ['Redovisa rutin för nattfasta.']],
-      ['annat', ['Ny rutin för synpunkter.']],
+    expect(groups.map((g) => [g.source, g.count, g.actions.map((a) => a.description)])).toEqual([
+      ['tillsyn', 1, [action.description]],
+      ['ivo', 1, ['Redovisa rutin för nattfasta.']],
+      ['annat', 2, ['Försenad sedan länge.', 'Ny rutin för synpunkter.']],
+    ]);
+    // Only the first of each source by deadline travel; the count says how many there are.
+    expect((await w.call('actions.overdueBySource', { first: 1 })).map((g) => [g.source, g.count, g.actions.map((a) => a.description)])).toEqual([
+      ['tillsyn', 1, [action.description]],
+      ['ivo', 1, ['Redovisa rutin för nattfasta.']],
+      ['annat', 2, ['Försenad sedan länge.']],
     ]);
     expect(groups[1]?.actions[0]).toMatchObject({ id: ivoRequirement.id, overdue: 'deadline', unitName: 'Lindgårdens vård- och omsorgsboende' });
   });

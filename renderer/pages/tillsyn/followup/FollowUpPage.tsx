@@ -1,7 +1,9 @@
 // Uppföljning, the view of the action register: every action from every source by deadline,
 // overdue ones in red, filtered by open/overdue/all, source and status. Fields are edited in the
 // grid and saved at once; "Följ upp" opens the action's link, follow-up notes, closing and reopening.
-import { useCallback, useMemo, useState } from 'react';
+// The first rows and the count come first (a screen at once, also of 50,000 actions); the whole
+// selection follows and replaces them, and sorting, filters and search then cover every row.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ColDef, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -18,7 +20,7 @@ import { call } from '../../../api.ts';
 import { Grid } from '../../../components/Grid.tsx';
 import { useStatus } from '../../../components/Status.tsx';
 import { RegisterToolbar } from '../../../kit/RegisterToolbar.tsx';
-import { useQuery } from '../../../kit/useQuery.ts';
+import { useLoad, useQuery } from '../../../kit/useQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { CloseActionDialog } from './CloseActionDialog.tsx';
@@ -53,6 +55,9 @@ const nullIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim
 
 const isActionSource = (value: string): value is ActionSource => (ACTION_SOURCES as readonly string[]).includes(value);
 
+/** Rows shown while the whole selection loads: more than a screen, few enough to come at once. */
+const FIRST_ROWS = 100;
+
 /** overdueSource (from a link in Översikt) opens the register on that source's overdue actions. */
 export function FollowUpPage({ overdueSource }: { overdueSource?: string } = {}) {
   const { t } = useTranslation('tillsyn');
@@ -64,21 +69,37 @@ export function FollowUpPage({ overdueSource }: { overdueSource?: string } = {})
   const [search, setSearch] = useState('');
   const [following, setFollowing] = useState<ActionRow | null>(null);
   const [closing, setClosing] = useState<ActionRow | null>(null);
-  const list = useQuery('actions.list', { filter, ...(source ? { source } : {}), ...(actionStatus ? { status: actionStatus } : {}) });
-  const rows = list.data ?? null;
-  const overdue = useQuery('actions.list', { filter: 'overdue' });
-  const overdueCount = overdue.data?.length ?? 0;
+  const selection = { filter, ...(source ? { source } : {}), ...(actionStatus ? { status: actionStatus } : {}) };
+  const head = useLoad(
+    () => Promise.all([call('actions.list', { ...selection, first: FIRST_ROWS }), call('actions.count', selection)]),
+    ['actions.head', JSON.stringify(selection)],
+  );
+  const overdue = useQuery('actions.count', { filter: 'overdue' });
+  // Asked once the first rows are here, so the server answers them before it reads the whole selection.
+  const list = useQuery('actions.list', head.current ? selection : null);
+  const complete = list.current;
+  // The whole selection once it is here; until then its first rows; right after a change, what was shown.
+  const rows = complete ? (list.data ?? null) : head.current && head.data ? head.data[0] : (list.data ?? null);
+  const total = complete ? (list.data?.length ?? 0) : head.current && head.data ? head.data[1] : (rows?.length ?? 0);
+  const overdueCount = overdue.data ?? 0;
   const { reload: reloadOverdue } = overdue;
   const { reload: reloadList } = list;
+  const { reload: reloadHead } = head;
+  // An edit while the whole list is on its way: that answer was read before the edit, so ask again.
+  const completeRef = useRef(complete);
+  useLayoutEffect(() => {
+    completeRef.current = complete;
+  });
 
   /** An action as saved (a note, closed, reopened): shown in the open dialog; the lists read again, as it may leave the filter. */
   const saved = useCallback(
     (row: ActionRow) => {
       setFollowing((open) => (open?.id === row.id ? row : open));
+      void reloadHead();
       void reloadList();
       void reloadOverdue();
     },
-    [reloadList, reloadOverdue],
+    [reloadHead, reloadList, reloadOverdue],
   );
 
   const columns = useMemo<ColDef<ActionRow>[]>(
@@ -153,10 +174,11 @@ export function FollowUpPage({ overdueSource }: { overdueSource?: string } = {})
           : field === 'status'
             ? await call('actions.reopen', { id: row.id, status: value as Exclude<ActionStatus, 'stangd'> })
             : await call('actions.update', { id: row.id, patch: { [field]: field === 'followUpDate' ? nullIfEmpty(value) : (value ?? '') } });
+      if (!completeRef.current) void reloadList();
       await reloadOverdue();
       return result;
     },
-    [reloadOverdue],
+    [reloadList, reloadOverdue],
   );
 
   const select = <T extends string>(label: string, value: T | '', onChange: (v: T | '') => void, allLabel: string, options: readonly T[], optionLabel: (o: T) => string) => (
@@ -201,11 +223,16 @@ export function FollowUpPage({ overdueSource }: { overdueSource?: string } = {})
             {select(t('followUp.status'), actionStatus, setActionStatus, t('followUp.allStatuses'), ACTION_STATUSES, (s) => t(`codes.actionStatus.${s}`))}
           </>
         }
-        summary={rows ? t('followUp.count', { count: rows.length }) : null}
+        summary={rows ? t('followUp.count', { count: total }) : null}
       />
+      {rows !== null && !complete && total > rows.length ? (
+        <p className="muted small" role="status">
+          {t('followUp.loadingRest')}
+        </p>
+      ) : null}
       {rows === null ? (
         <p>{t('common:loading')}</p>
-      ) : rows.length === 0 ? (
+      ) : total === 0 ? (
         <p>{t('followUp.empty')}</p>
       ) : (
         <Grid<ActionRow>

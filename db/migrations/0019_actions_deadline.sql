@@ -1,0 +1,1 @@
+CREATE INDEX `actions_deadline_idx` ON `actions` (`deadline`,`status`,`source`);
