@@ -1,4 +1,5 @@
 // A real SQLite file in a temp folder, opened the way the app opens it.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../../db/errors.ts';
 import type { OperatingAreaRow, UnitRow } from '../../db/api/contract.ts';
@@ -11,6 +12,23 @@ import { seedDemoMunicipality } from '../../db/demo/seedDemo.ts';
 import { projectRoot, tempDir } from './server.ts';
 
 export const migrationsFolder = path.join(projectRoot, 'db', 'migrations');
+
+/**
+ * A copy of the migrations folder holding only the migrations before the one whose tag ends with
+ * `tagSuffix` (e.g. '_deviation_year_totals'): a file opened with it is as the app left it before
+ * that migration, for testing the migration's fill of existing data.
+ */
+export function migrationsBefore(tagSuffix: string): string {
+  const folder = path.join(tempDir(), 'migrations');
+  fs.cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(tagSuffix));
+  if (at <= 0) throw new Error(`no migration after the first ends with ${tagSuffix}`);
+  for (const entry of journal.entries.slice(at)) fs.rmSync(path.join(folder, `${entry.tag}.sql`));
+  fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return folder;
+}
 
 export function tempDbFile(): string {
   return path.join(tempDir(), 'test.db');

@@ -4,8 +4,6 @@
 // recount done here from the month rows; a hand-counted case where the least spelling leaves; an
 // import that replaces months, read back through "avvikelser per enhet"; and the migration's fill of
 // a file that had counts before it.
-import fs from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open.ts';
@@ -13,8 +11,7 @@ import { newId } from '../../../db/schema/common.ts';
 import { seededRandom } from '../../../db/demo/random.ts';
 import { foldName } from '../../../db/shared/names.ts';
 import { deviationTotalsByUnit } from '../../../db/queries/deviations.ts';
-import { migrationsFolder, tempDbFile } from '../../helpers/db.ts';
-import { tempDir } from '../../helpers/server.ts';
+import { migrationsBefore, migrationsFolder, tempDbFile } from '../../helpers/db.ts';
 
 interface Total {
   deviationType: string;
@@ -150,15 +147,8 @@ describe('deviation_year_totals', () => {
 
 describe('migration 0018 on a file with counts', () => {
   it('fills the sums from the month rows already there', () => {
-    // The migrations up to the one before the sums, in a folder of their own.
-    const folder = path.join(tempDir(), 'migrations');
-    fs.cpSync(migrationsFolder, folder, { recursive: true });
-    const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    const totalsAt = journal.entries.findIndex((e) => e.tag.endsWith('_deviation_year_totals'));
-    expect(totalsAt).toBeGreaterThan(0);
-    for (const entry of journal.entries.slice(totalsAt)) fs.rmSync(path.join(folder, `${entry.tag}.sql`));
-    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, totalsAt) }));
+    // The migrations up to the one before, in a folder of their own.
+    const folder = migrationsBefore('_deviation_year_totals');
 
     const file = tempDbFile();
     const before = openDatabase(file, { migrationsFolder: folder });

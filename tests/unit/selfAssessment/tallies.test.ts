@@ -6,8 +6,6 @@
 // and the trends' numbers equal the same numbers computed here from the answers themselves. Plus an
 // import (long format), which writes through the same triggers, and the migration's fill of a file
 // that had answers before it.
-import fs from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -27,8 +25,7 @@ import { getResults, getStatementResults, getTrends } from '../../../db/queries/
 import { openDatabase } from '../../../db/open.ts';
 import { newId } from '../../../db/schema/common.ts';
 import { prepareAnswerUpsert } from '../../../db/writes/selfAssessment.ts';
-import { apiWithOneUnit, migrationsFolder, tempDbFile, value } from '../../helpers/db.ts';
-import { tempDir } from '../../helpers/server.ts';
+import { apiWithOneUnit, migrationsBefore, migrationsFolder, tempDbFile, value } from '../../helpers/db.ts';
 import { twoUnitsAndTemplate } from '../../helpers/selfAssessment.ts';
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -432,15 +429,8 @@ describe('självskattning tallies after an import', () => {
 
 describe('migration 0017 on a file with answers', () => {
   it('fills the tallies from the answers already there: archived statements, "ej tillämplig" and comments counted by the rules', () => {
-    // The migrations up to the one before the tallies, in a folder of their own.
-    const folder = path.join(tempDir(), 'migrations');
-    fs.cpSync(migrationsFolder, folder, { recursive: true });
-    const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    const talliesAt = journal.entries.findIndex((e) => e.tag.endsWith('_self_assessment_tallies'));
-    expect(talliesAt).toBeGreaterThan(0);
-    for (const entry of journal.entries.slice(talliesAt)) fs.rmSync(path.join(folder, `${entry.tag}.sql`));
-    fs.writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, talliesAt) }));
+    // The migrations up to the one before, in a folder of their own.
+    const folder = migrationsBefore('_self_assessment_tallies');
 
     const file = tempDbFile();
     const before = openDatabase(file, { migrationsFolder: folder });
