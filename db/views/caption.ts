@@ -2,17 +2,22 @@
 // same for every view. A hyphen for minus, as in db/shared/yearChange.ts (the PDF font has no minus sign).
 import { scoreLabel } from '../shared/selfAssessmentCharts.ts';
 
-/** "+0,3", "-1,2" or "±0,0" for a change in a mean with one decimal. */
+/** "+0,3", "-1,2" or "±0,0" for a change in a mean with one decimal; halves round away from zero both ways. */
 export function signedScore(diff: number): string {
-  const rounded = Math.round(diff * 10) / 10;
+  const rounded = (Math.sign(diff) * Math.round(Math.abs(diff) * 10)) / 10;
   if (rounded > 0) return `+${scoreLabel(rounded)}`;
   if (rounded < 0) return `-${scoreLabel(-rounded)}`;
   return `±${scoreLabel(0)}`;
 }
 
+/** A count with its digits grouped the Swedish way: "2 000", "28 982". */
+export function countLabel(n: number): string {
+  return n.toLocaleString('sv-SE');
+}
+
 /** "+3", "-2", "-28 982" or "±0" for a change in a count (digits grouped as the counts beside it). */
 export function signedCount(diff: number): string {
-  const size = Math.abs(diff).toLocaleString('sv-SE');
+  const size = countLabel(Math.abs(diff));
   return diff > 0 ? `+${size}` : diff < 0 ? `-${size}` : '±0';
 }
 

@@ -9,14 +9,14 @@ import { swedishCompare } from '../shared/collation.ts';
 import { DEVIATION_COLORS, DEVIATION_GRAINS, deviationPeriods, deviationsByTypeChart, sumByKeyAndPeriod } from '../shared/deviationCharts.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ViewDefinition } from './types.ts';
-import { signedCount as signed, MAX_CHART_ROWS } from './caption.ts';
+import { countLabel, signedCount as signed, MAX_CHART_ROWS } from './caption.ts';
 import { scopeFilter } from './scope.ts';
 
 const year = z.number({ error: 'Året måste vara ett heltal.' }).int({ error: 'Året måste vara ett heltal.' }).min(2000).max(2100);
 const count = z.number().int().min(0);
 const GRAIN_WORDS = { month: 'månad', tertial: 'tertial', year: 'år' } as const;
 
-const format = (n: number) => n.toLocaleString('sv-SE');
+const format = countLabel;
 const sum = (rows: readonly { count: number }[]) => rows.reduce((total, r) => total + r.count, 0);
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import {
   targetGapText,
 } from '../shared/indicatorText.ts';
 import type { ViewDefinition } from './types.ts';
-import { MAX_CHART_ROWS } from './caption.ts';
+import { countLabel, MAX_CHART_ROWS } from './caption.ts';
 
 const nullableNumber = z.number().nullable();
 const indicatorFields = {
@@ -69,7 +69,7 @@ export const indicatorsAgainstTargetView: ViewDefinition<z.ZodObject<Record<stri
       .map((r) => ({ r, gap: r.target === null ? 0 : relativeTargetGap(r.value, r.target, r.direction) }))
       .filter((x) => x.gap > 0)
       .sort((a, b) => b.gap - a.gap)[0]?.r;
-    let caption = `${rows.length} nyckeltal, ${met.length} av ${withTarget.length} med måltal når målet`;
+    let caption = `${countLabel(rows.length)} nyckeltal, ${countLabel(met.length)} av ${countLabel(withTarget.length)} med måltal når målet`;
     if (furthest && furthest.target !== null) {
       caption += `; längst från målet: ${rowLabel(furthest)} ${formatIndicatorValue(furthest.value, furthest.unit)} (mål ${formatIndicatorValue(furthest.target, furthest.unit)})`;
     }

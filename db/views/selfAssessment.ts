@@ -7,7 +7,7 @@ import { meanOfPresent } from '../domain/selfAssessmentStats.ts';
 import { getResults, getTrends } from '../queries/selfAssessment.ts';
 import { scoreLabel, selfAssessmentHeatmap, selfAssessmentTrends, type HeatmapInput } from '../shared/selfAssessmentCharts.ts';
 import { swedishCompare } from '../shared/collation.ts';
-import { changeSince, signedScore, MAX_CHART_ROWS } from './caption.ts';
+import { changeSince, countLabel, signedScore, MAX_CHART_ROWS } from './caption.ts';
 import { scopeFilter } from './scope.ts';
 import type { ViewDefinition } from './types.ts';
 
@@ -110,7 +110,7 @@ export const selfAssessmentHeatmapView: ViewDefinition<typeof heatmapParams, typ
       .sort((a, b) => (a.mean as number) - (b.mean as number))[0];
     const previousMean = previous ? meanOfPresent(previous.rows.map((r) => r.mean)) : null;
     const caption =
-      `${scopeLabel} ${params.year}: medelvärde ${scoreLabel(overall)} för ${units.length} ${units.length === 1 ? 'enhet' : 'enheter'}` +
+      `${scopeLabel} ${params.year}: medelvärde ${scoreLabel(overall)} för ${countLabel(units.length)} ${units.length === 1 ? 'enhet' : 'enheter'}` +
       (lowest ? `, lägst i ${SELF_ASSESSMENT_AREA_TEXTS[lowest.area].name} (${scoreLabel(lowest.mean)})` : '') +
       changeSince(previousMean === null ? null : signedScore(overall - previousMean), previous?.asOf) +
       '.';
