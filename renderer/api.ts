@@ -33,20 +33,23 @@ function launchToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-async function overHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
+async function overHttp(method: string, input: unknown, signal: AbortSignal | undefined): Promise<ApiResult<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Kvalitetsnavet-Token': launchToken() },
       body: JSON.stringify(input ?? {}),
+      signal,
     });
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw error;
     return { ok: false, error: { code: 'internal', message: 'Kontakten med Kvalitetsnavet bröts. Är programmet igång?' } };
   }
   try {
     return (await response.json()) as ApiResult<unknown>;
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw error;
     return { ok: false, error: { code: 'internal', message: `Oväntat svar (${response.status}).` } };
   }
 }
@@ -55,9 +58,18 @@ export function initApi(): void {
   if (!window.api) launchToken();
 }
 
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+export interface CallOptions {
+  /**
+   * Lets a read whose answer is no longer wanted stop downloading and parsing it (browser mode;
+   * over Electron's IPC the answer still comes and is ignored). Rejects with the abort reason.
+   * Only for reads: an aborted write may still have been carried out.
+   */
+  signal?: AbortSignal;
+}
+
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>, options: CallOptions = {}): Promise<MethodResult<M>> {
   const bridged = window.api?.[method];
-  const result = bridged ? await bridged(input) : await overHttp(method, input);
+  const result = bridged ? await bridged(input) : await overHttp(method, input, options.signal);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.issues ?? []);
   return result.value as MethodResult<M>;
 }

@@ -148,6 +148,9 @@ export function Grid<R extends { id: string }>(props: GridProps<R>) {
         rowClassRules={props.rowClassRules}
         quickFilterText={props.quickFilter}
         suppressColumnVirtualisation={props.renderAllColumns ?? false}
+        // Rows drawn beyond the screen (AG Grid's default is 10): each is a set of React cells, and
+        // a register's first screen came a quarter faster with 4 (Uppföljning, issue 19).
+        rowBuffer={4}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 // The one way a page reads data: a contract method (or a few at once) called through the api
 // client, with loading, error and reload. The newest request wins: an answer to older inputs, an
-// answer after unmount or after a local setData is ignored. Data stays on screen while reloading.
+// answer after unmount or after a local setData is ignored, and its download is stopped (a list of
+// thousands still on its way would otherwise hold up the next one). Data stays on screen while reloading.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '../../db/api/contract.ts';
 import { call, errorMessage } from '../api.ts';
@@ -44,8 +45,11 @@ interface Settled<T> {
   settledKey: string | null;
 }
 
-/** Loads with `load` whenever `deps` change; `load` null waits (e.g. a closed dialog). */
-export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, options: QueryOptions = {}): Query<T> {
+/**
+ * Loads with `load` whenever `deps` change; `load` null waits (e.g. a closed dialog). `load` gets
+ * a signal that aborts once its answer can no longer be shown; it must only read.
+ */
+export function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: QueryKey, options: QueryOptions = {}): Query<T> {
   const status = useStatus();
   const key = JSON.stringify(deps);
   const enabled = load !== null;
@@ -53,6 +57,8 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
   const [reloading, setReloading] = useState(0);
   const latest = useRef({ load, key, report: options.report !== false, status });
   const requestId = useRef(0);
+  /** The request whose answer may still be shown; aborted as soon as it cannot. */
+  const inFlight = useRef<AbortController | null>(null);
 
   useLayoutEffect(() => {
     latest.current = { load, key, report: options.report !== false, status };
@@ -63,11 +69,14 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
     const { load: current, key: forKey } = latest.current;
     if (!current) return;
     const id = ++requestId.current;
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
     try {
-      const data = await current();
+      const data = await current(controller.signal);
       if (id === requestId.current) setState({ data, error: null, key: forKey, settledKey: forKey });
     } catch (error) {
-      if (id !== requestId.current) return;
+      if (id !== requestId.current || controller.signal.aborted) return;
       const message = errorMessage(error);
       setState((s) => ({ ...s, error: message, settledKey: forKey }));
       if (latest.current.report) latest.current.status(errorNotice(error));
@@ -79,8 +88,10 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
     void run();
     // A later input or unmount makes this request's answer stale (the counter, not a node).
     const requests = requestId;
+    const pending = inFlight;
     return () => {
       requests.current++;
+      pending.current?.abort();
     };
   }, [enabled, key, run]);
 
@@ -96,6 +107,7 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
   // A write's result is newer than any answer still on its way, and belongs to the current inputs.
   const setData = useCallback((data: T) => {
     requestId.current++;
+    inFlight.current?.abort();
     const forKey = latest.current.key;
     setState({ data, error: null, key: forKey, settledKey: forKey });
   }, []);
@@ -105,6 +117,7 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
     setState((s) => {
       if (s.data === undefined) return s;
       requestId.current++;
+      inFlight.current?.abort();
       return { data: change(s.data), error: null, key: forKey, settledKey: forKey };
     });
   }, []);
@@ -123,5 +136,5 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: QueryKey, opti
 
 /** Calls one contract method; `input` null waits. Loads again when the input (by value) changes. */
 export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> | null, options: QueryOptions = {}): Query<MethodResult<M>> {
-  return useLoad(input === null ? null : () => call(method, input), [method, JSON.stringify(input), ...(options.deps ?? [])], options);
+  return useLoad(input === null ? null : (signal) => call(method, input, { signal }), [method, JSON.stringify(input), ...(options.deps ?? [])], options);
 }

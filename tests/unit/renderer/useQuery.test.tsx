@@ -1,14 +1,15 @@
 // The data-loading hook: loading then data, failures in the status line, the newest request
-// winning over older answers, reload keeping the data on screen, and a write's result shown as is.
+// winning over older answers (whose downloads are aborted), reload keeping the data on screen, and
+// a write's result shown as is.
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OperatingAreaRow } from '../../../db/api/contract.ts';
 import { useLoad, useQuery, type Query, type QueryKey } from '../../../renderer/kit/useQuery.ts';
 import { value } from '../../helpers/db.ts';
 import { bridgeToTestDatabase, deferred, render, settle } from './render.tsx';
 
 /** Renders the hook and hands every render's result to the test. */
-function Probe<T>(props: { load: (() => Promise<T>) | null; deps: QueryKey; seen: Query<T>[]; resetOnChange?: boolean }) {
+function Probe<T>(props: { load: ((signal: AbortSignal) => Promise<T>) | null; deps: QueryKey; seen: Query<T>[]; resetOnChange?: boolean }) {
   const query = useLoad(props.load, props.deps, { resetOnChange: props.resetOnChange ?? false });
   props.seen.push(query);
   return <p data-testid="out">{query.loading ? 'laddar' : String(query.data ?? '')}</p>;
@@ -17,6 +18,7 @@ function Probe<T>(props: { load: (() => Promise<T>) | null; deps: QueryKey; seen
 const last = <T,>(seen: Query<T>[]) => seen[seen.length - 1] as Query<T>;
 
 afterEach(() => {
+  vi.unstubAllGlobals();
   delete window.api;
   document.body.innerHTML = '';
 });
@@ -115,6 +117,34 @@ describe('useLoad', () => {
     expect(seen.length).toBe(rendersBefore);
   });
 
+  it('aborts a request once its answer can no longer be shown, and only then', () => {
+    const signals: AbortSignal[] = [];
+    const load = (signal: AbortSignal) => {
+      signals.push(signal);
+      return deferred<string>().promise;
+    };
+    const seen: Query<string>[] = [];
+    const view = render(<Probe load={load} deps={['öppna']} seen={seen} />);
+    view.rerender(<Probe load={load} deps={['öppna']} seen={seen} />);
+    expect(signals.map((s) => s.aborted)).toEqual([false]);
+    view.rerender(<Probe load={load} deps={['alla']} seen={seen} />);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    act(() => {
+      void last(seen).reload();
+    });
+    expect(signals.map((s) => s.aborted)).toEqual([true, true, false]);
+    act(() => {
+      last(seen).setData('sparat');
+    });
+    expect(signals.map((s) => s.aborted)).toEqual([true, true, true]);
+    act(() => {
+      void last(seen).reload();
+    });
+    view.unmount();
+    expect(signals.map((s) => s.aborted)).toEqual([true, true, true, true]);
+    expect(view.statusText()).toBe('');
+  });
+
   it('waits while the loader is null (a closed dialog)', async () => {
     const seen: Query<string>[] = [];
     render(<Probe load={null} deps={['closed']} seen={seen} />);
@@ -192,6 +222,33 @@ describe('useQuery through the api client', () => {
     await act(() => last(seen).reload());
     expect([...view.container.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Funktionsstöd', 'Äldreomsorg']);
     api.session.close();
+  });
+
+  it('in browser mode stops the download of an answer that is no longer wanted, silently', async () => {
+    const requests: { id: string; signal: AbortSignal }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      (_url: string, init: { body: string; signal: AbortSignal }) =>
+        new Promise<Response>((resolve, reject) => {
+          const { id } = JSON.parse(init.body) as { id: string };
+          const signal = init.signal;
+          requests.push({ id, signal });
+          signal.addEventListener('abort', () => reject(signal.reason as Error));
+          if (id === '019a0000-0000-7000-8000-000000000002') {
+            resolve(new Response(JSON.stringify({ ok: true, value: { unitName: 'Hemtjänst Söder' } })));
+          }
+        }),
+    );
+    const view = render(<Inspection id="019a0000-0000-7000-8000-000000000001" />);
+    await settle();
+    view.rerender(<Inspection id="019a0000-0000-7000-8000-000000000002" />);
+    await settle();
+    expect(requests.map((r) => [r.id, r.signal.aborted])).toEqual([
+      ['019a0000-0000-7000-8000-000000000001', true],
+      ['019a0000-0000-7000-8000-000000000002', false],
+    ]);
+    expect(view.container.querySelector('p')?.textContent).toBe('Hemtjänst Söder');
+    expect(view.statusText()).toBe('');
   });
 
   it('shows the server’s Swedish refusal in the status line', async () => {

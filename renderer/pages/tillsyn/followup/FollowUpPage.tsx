@@ -71,7 +71,7 @@ export function FollowUpPage({ overdueSource }: { overdueSource?: string } = {})
   const [closing, setClosing] = useState<ActionRow | null>(null);
   const selection = { filter, ...(source ? { source } : {}), ...(actionStatus ? { status: actionStatus } : {}) };
   const head = useLoad(
-    () => Promise.all([call('actions.list', { ...selection, first: FIRST_ROWS }), call('actions.count', selection)]),
+    (signal) => Promise.all([call('actions.list', { ...selection, first: FIRST_ROWS }, { signal }), call('actions.count', selection, { signal })]),
     ['actions.head', JSON.stringify(selection)],
   );
   const overdue = useQuery('actions.count', { filter: 'overdue' });

@@ -36,7 +36,7 @@ export function PlanPage() {
   // once, beside the list of cycles, rather than after it.
   const [chosenId, setChosenId] = useState<string | null>(() => sessionStorage.getItem(CYCLE_KEY));
   const cycleId = cycles ? (cycles.find((c) => c.id === chosenId)?.id ?? pickCurrent(cycles)?.id ?? null) : chosenId;
-  const plan = useLoad(cycleId ? () => fetchPlan(cycleId) : null, [cycleId]);
+  const plan = useLoad(cycleId ? (signal) => fetchPlan(cycleId, signal) : null, [cycleId]);
   const [tab, setTab] = useState<Tab>(() => {
     const stored = sessionStorage.getItem(TAB_KEY);
     return TABS.find((x) => x === stored) ?? 'board';
@@ -181,12 +181,12 @@ export function PlanPage() {
 }
 
 /** One cycle's plan with what its views need; the cycle row is read afresh (its entry count). */
-async function fetchPlan(id: string): Promise<PlanData | null> {
+async function fetchPlan(id: string, signal: AbortSignal): Promise<PlanData | null> {
   const [cycleRows, entries, inspectors, units] = await Promise.all([
-    call('cycles.list', {}),
-    call('plan.list', { cycleId: id }),
-    call('inspectors.list', { includeArchived: true }),
-    call('units.list', { includeArchived: false }),
+    call('cycles.list', {}, { signal }),
+    call('plan.list', { cycleId: id }, { signal }),
+    call('inspectors.list', { includeArchived: true }, { signal }),
+    call('units.list', { includeArchived: false }, { signal }),
   ]);
   const cycle = cycleRows.find((c) => c.id === id);
   return cycle ? { cycle, entries, inspectors, units } : null;
