@@ -9,22 +9,34 @@ import type { CoverageView, PlanEntryRow, PlanProposalView } from '../../../db/a
 /** The current cycle (2024–2026 in the bench data). */
 const CURRENT_START_YEAR = 2024;
 
+type RawCoverage = {
+  units: unknown[];
+  plannedByTertial: { year: number; tertial: number; planned: number }[];
+  doneByTertial: { year: string; tertial: number; done: number; otherTypesDone: number }[];
+  byInspector: { id: string; planned: number | null; done: number | null }[];
+};
+
 /**
- * Per unit in the cycle, what its coverage status is decided from: its latest ordinary plan entry,
- * the first inspection that covers it (own, ordinary, carried out: closed, or started by today
- * with every assessment recorded), IVO inspections, and the last covering inspection before the
- * cycle. Grouped in SQL (one pass over the cycle's inspections, each unit's plan entries by the
- * cycle index), so the floor itself is linear: a correlated count per unit over the cycle's plan
- * entries (the earlier floor) is quadratic and made the app look better than it is.
+ * The coverage view's facts in hand-written SQL: per unit in the cycle, what its coverage status is
+ * decided from (its latest ordinary plan entry, the first inspection that covers it (own, ordinary,
+ * carried out: closed, or started by today with every assessment recorded), IVO inspections, and
+ * the last covering inspection before the cycle); then the view's other figures, grouped in SQL:
+ * ordinary plan entries and own carried-out inspections per tertial, and per inspector, with the
+ * inspectors' names. Each unit's plan entries are read by the cycle index and the cycle's
+ * inspections in one pass, so the floor itself is linear: a correlated count per unit over the
+ * cycle's plan entries (the first floor) is quadratic and made the app look better than it is;
+ * a floor without the per-tertial and per-inspector figures (the second) made it look worse.
  */
-export function rawCoverage(sqlite: Database.Database, cycleId: string): unknown[] {
+export function rawCoverage(sqlite: Database.Database, cycleId: string): RawCoverage {
   const start = cycleStartDate(CURRENT_START_YEAR);
   const end = cycleEndDate(CURRENT_START_YEAR);
+  const params = { cycleId, start, end, today: BENCH_AS_OF };
   const carriedOut = (i: string) =>
     `(${i}.status = 'avslutad' OR (${i}.start_date <= @today
        AND EXISTS (SELECT 1 FROM assessments s WHERE s.inspection_id = ${i}.id)
        AND NOT EXISTS (SELECT 1 FROM assessments s WHERE s.inspection_id = ${i}.id AND s.result = 'ej_bedomt')))`;
-  return sqlite
+  const ownDoneInCycle = `i.start_date BETWEEN @start AND @end AND i.origin = 'egen' AND ${carriedOut('i')}`;
+  const units = sqlite
     .prepare(
       `WITH plan AS (
          SELECT unit_id, max(year * 3 + tertial - 1) AS latestPeriod FROM plan_entries
@@ -42,7 +54,57 @@ export function rawCoverage(sqlite: Database.Database, cycleId: string): unknown
        LEFT JOIN plan ON plan.unit_id = u.id LEFT JOIN in_cycle c ON c.unit_id = u.id
        WHERE u.archived_at IS NULL`,
     )
-    .all({ cycleId, start, end, today: BENCH_AS_OF });
+    .all(params);
+  const plannedByTertial = sqlite
+    .prepare(
+      `SELECT year, tertial, count(*) AS planned FROM plan_entries
+       WHERE cycle_id = @cycleId AND inspection_type = 'ordinarie' AND tertial BETWEEN 1 AND 3 GROUP BY year, tertial`,
+    )
+    .all(params) as RawCoverage['plannedByTertial'];
+  const doneByTertial = sqlite
+    .prepare(
+      `SELECT substr(i.start_date, 1, 4) AS year, (CAST(substr(i.start_date, 6, 2) AS INTEGER) + 3) / 4 AS tertial,
+              count(CASE WHEN i.inspection_type = 'ordinarie' THEN 1 END) AS done,
+              count(CASE WHEN i.inspection_type <> 'ordinarie' THEN 1 END) AS otherTypesDone
+       FROM inspections i WHERE ${ownDoneInCycle} GROUP BY 1, 2`,
+    )
+    .all(params) as RawCoverage['doneByTertial'];
+  const byInspector = sqlite
+    .prepare(
+      `WITH planned AS (
+         SELECT pi.inspector_id AS id, count(*) AS n FROM plan_entry_inspectors pi JOIN plan_entries p ON p.id = pi.plan_entry_id
+         WHERE p.cycle_id = @cycleId AND p.tertial BETWEEN 1 AND 3 GROUP BY pi.inspector_id),
+       done AS (
+         SELECT ii.inspector_id AS id, count(*) AS n FROM inspection_inspectors ii JOIN inspections i ON i.id = ii.inspection_id
+         WHERE ${ownDoneInCycle} GROUP BY ii.inspector_id)
+       SELECT x.id, x.name, planned.n AS planned, done.n AS done FROM inspectors x
+       LEFT JOIN planned ON planned.id = x.id LEFT JOIN done ON done.id = x.id
+       WHERE x.archived_at IS NULL OR planned.n IS NOT NULL OR done.n IS NOT NULL
+       ORDER BY x.name`,
+    )
+    .all(params) as RawCoverage['byInspector'];
+  return { units, plannedByTertial, doneByTertial, byInspector };
+}
+
+
+/** Null when the floor's per-tertial and per-inspector figures are the view's, else what differs (a floor must compute the same result). */
+export function coverageFloorDiffers(view: CoverageView, raw: RawCoverage): string | null {
+  const key = (year: number | string, tertial: number) => `${year} T${tertial}`;
+  const planned = new Map(raw.plannedByTertial.map((r) => [key(r.year, r.tertial), r.planned]));
+  const done = new Map(raw.doneByTertial.map((r) => [key(r.year, r.tertial), r]));
+  for (const row of view.byTertial) {
+    const k = key(row.year, row.tertial);
+    const floorDone = done.get(k);
+    if ((planned.get(k) ?? 0) !== row.planned || (floorDone?.done ?? 0) !== row.done || (floorDone?.otherTypesDone ?? 0) !== row.otherTypesDone) {
+      return `tertial ${k}: the floor counts differently from the view`;
+    }
+  }
+  const inspectors = new Map(raw.byInspector.map((r) => [r.id, r]));
+  for (const row of view.byInspector) {
+    const floor = inspectors.get(row.inspectorId);
+    if ((floor?.planned ?? 0) !== row.planned || (floor?.done ?? 0) !== row.done) return `inspector ${row.inspectorId}: the floor counts differently from the view`;
+  }
+  return inspectors.size === view.byInspector.length ? null : 'the floor lists other inspectors than the view';
 }
 
 /** The plan entries with unit, area, latest inspection and inspector names. */
@@ -93,7 +155,7 @@ export async function planningPaths(api: BenchApi, recorder: Recorder, cycleId: 
     budget: { max: 50, maxRatio: 1.5 },
     app: () => api.call('coverage.get', { cycleId, today: BENCH_AS_OF }),
     raw: () => rawCoverage(sqlite, cycleId),
-    check: (v) => (v.cycleId === cycleId ? null : 'coverage of another cycle'),
+    check: (v) => (v.cycleId === cycleId ? coverageFloorDiffers(v, rawCoverage(sqlite, cycleId)) : 'coverage of another cycle'),
   });
   await recorder.time<PlanEntryRow[]>({
     name: 'plan list (current cycle)',
