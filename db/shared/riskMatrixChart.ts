@@ -4,7 +4,8 @@
 // cell, the band as fill (light green, mid yellow, dark red: told apart by lightness too, so it
 // reads in greyscale and for colour-blind readers, with a legend naming the ranges), and the
 // risks as numbered markers. A re-assessed risk that moved shows its "before" number in a dashed
-// box and an arrow to where it is now.
+// box and an arrow to where it is now. A cell with more risks than fit in one marker (a whole
+// förvaltning's register) shows their count instead; its tooltip names the first few.
 //
 // The cells (value and band) come from db/domain/riskMatrix.ts through the caller, so the rule
 // lives in one place; this file only draws.
@@ -45,6 +46,10 @@ export interface RiskMatrixLabels {
   bands: Record<MatrixBand, string>;
   current: string;
   before: string;
+  /** "14 risker": a cell's marker when its numbers would not fit. */
+  riskCount: (count: number) => string;
+  /** "… och 9 till": the end of a long tooltip. */
+  moreRisks: (count: number) => string;
 }
 
 /** Fill, text colour and range of each band; lightness falls from green to red. */
@@ -86,6 +91,11 @@ function groupByCell(items: readonly { position: MatrixPosition; risk: MatrixRis
   return [...groups.values()];
 }
 
+/** Numbers one marker lists (about the width of a cell on a 1366 px screen); more are counted. */
+const MAX_NUMBERS_IN_MARKER = 6;
+/** Risks a marker's tooltip describes before it says how many more there are. */
+const MAX_TOOLTIP_LINES = 10;
+
 /** Width of a marker box holding the numbers, e.g. "1 4 12". */
 function markerSize(text: string): [number, number] {
   return [Math.max(22, 10 + text.length * 8), 20];
@@ -105,10 +115,12 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
   const before = groupByCell(moved.map((risk) => ({ position: risk.before, risk })));
   const markers = (groups: MarkerGroup[], dashed: boolean) =>
     groups.map((g) => {
-      const text = g.numbers.join(' ');
+      const text = g.numbers.length > MAX_NUMBERS_IN_MARKER ? labels.riskCount(g.numbers.length) : g.numbers.join(' ');
+      const described = g.descriptions.slice(0, MAX_TOOLTIP_LINES);
+      if (g.descriptions.length > described.length) described.push(labels.moreRisks(g.descriptions.length - described.length));
       return {
         value: where(g.position),
-        name: g.descriptions.join('\n'),
+        name: described.join('\n'),
         symbolSize: markerSize(dashed ? `(${text})` : text),
         label: { formatter: dashed ? `(${text})` : text },
       };
@@ -199,7 +211,8 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
               symbolSize: 10,
               label: { show: false },
               lineStyle: { color: '#1a1a1a', type: 'dashed', width: 1.5 },
-              data: moved.map((r) => [{ coord: where(r.before) }, { coord: where(r.after) }]),
+              // One arrow per pair of cells, however many risks made the same move.
+              data: [...new Map(moved.map((r) => [`${cellKey(r.before)}>${cellKey(r.after)}`, [{ coord: where(r.before) }, { coord: where(r.after) }]])).values()],
             }
           : undefined,
         z: 3,

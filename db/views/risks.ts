@@ -52,6 +52,8 @@ export const RISK_MATRIX_LABELS = {
   bands: { gron: 'Grönt', gul: 'Gult', rod: 'Rött' },
   current: 'Senaste bedömning',
   before: '(Före åtgärder)',
+  riskCount: (count: number) => `${count} risker`,
+  moreRisks: (count: number) => `… och ${count} till`,
 } as const;
 
 type Assessed = z.infer<typeof assessment>;

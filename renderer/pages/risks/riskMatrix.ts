@@ -34,6 +34,8 @@ export function useRiskMatrixChart(risks: readonly RiskRow[]): ChartSpec | null 
         bands: { gron: t('codes.band.gron'), gul: t('codes.band.gul'), rod: t('codes.band.rod') },
         current: t('matrix.current'),
         before: t('matrix.before'),
+        riskCount: (count) => t('count', { count }),
+        moreRisks: (count) => t('matrix.moreRisks', { count }),
       },
     );
   }, [cells, risks, t]);

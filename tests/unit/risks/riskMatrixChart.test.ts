@@ -43,6 +43,21 @@ describe('riskMatrixChart', () => {
     expect(series[2]?.markLine?.data).toEqual([[{ coord: [1, 1] }, { coord: [1, 3] }]]);
   });
 
+  it('counts the risks of a crowded cell instead of listing them, and draws one arrow per move', () => {
+    const at = (probability: number, severity: number) => ({ probability, severity });
+    const crowd = Array.from({ length: 14 }, (_, i) => ({ number: i + 1, description: `Risk ${i + 1}`, before: at(4, 4), after: at(2, 2) }));
+    const few = Array.from({ length: 6 }, (_, i) => ({ number: 21 + i, description: `Risk ${21 + i}`, before: at(1, 1), after: null }));
+    const crowded = riskMatrixChart({ cells: riskMatrixCells(), risks: [...crowd, ...few] }, RISK_MATRIX_LABELS);
+    const [, now, before] = crowded.option.series as { data: { value: number[]; name: string; label: { formatter: string } }[]; markLine?: { data: unknown[] } }[];
+    expect(now?.data.map((d) => d.label.formatter)).toEqual(['14 risker', '21 22 23 24 25 26']);
+    expect(before?.data.map((d) => d.label.formatter)).toEqual(['(14 risker)']);
+    const tooltip = now?.data[0]?.name.split('\n') ?? [];
+    expect(tooltip).toHaveLength(11);
+    expect(tooltip.slice(0, 2)).toEqual(['1. Risk 1', '2. Risk 2']);
+    expect(tooltip.at(-1)).toBe('… och 4 till');
+    expect(before?.markLine?.data).toEqual([[{ coord: [0, 0] }, { coord: [2, 2] }]]);
+  });
+
   it('draws through the reports\' SVG renderer with values, axis names and markers', async () => {
     const svg = chartSvg(spec);
     for (const text of ['Allvarlighetsgrad', 'Sannolikhet för upprepning', 'Katastrofal (4)', 'Mycket liten (1)', '16', '(1)', 'Rött 8–16', 'Grönt 1–3', 'Gult 4–6']) {
