@@ -17,7 +17,7 @@ import {
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import type { ChartSpec } from '../shared/charts.ts';
+import { withSwedishNumbers, type ChartSpec } from '../shared/charts.ts';
 
 // What the screen registers (renderer/components/Chart.tsx) except tooltip and aria, which need a pointer or a DOM.
 // Heatmap, radar and the visual map too (and containLabel, which the heatmap's grid uses): ready views (db/views/) put the självskattning charts into the packs;
@@ -58,7 +58,7 @@ export function chartSvg(spec: ChartSpec, width = REPORT_CHART_WIDTH): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: spec.height });
   try {
     // Paper has no pointer: the screen's tooltip is left out rather than registered.
-    const { tooltip: _tooltip, ...option } = spec.option;
+    const { tooltip: _tooltip, ...option } = withSwedishNumbers(spec.option);
     chart.setOption({ textStyle: { fontFamily: REPORT_CHART_FONT, fontSize: 12 }, ...option, animation: false });
     return chart.renderToSVGString();
   } finally {

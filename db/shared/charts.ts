@@ -3,11 +3,46 @@
 // the reports with ECharts' server-side SVG renderer (db/io/chartImage.ts), so both show one chart.
 // Only the theme (font, animation) differs by medium; it is added there, never here.
 import type { EChartsOption } from 'echarts';
+import { swedishNumber } from './numberText.ts';
 
 export interface ChartSpec {
   option: EChartsOption;
   /** Height in CSS pixels that fits the categories; the width comes from where it is drawn. */
   height: number;
+}
+
+type Formattable = { type?: string; axisLabel?: { formatter?: unknown } };
+type LabelledSeries = { type?: string; data?: unknown; label?: { show?: boolean; formatter?: unknown }; labelLayout?: unknown };
+
+/** A bar's datum that is a plain number (or an item holding one), not a pair of coordinates. */
+const plainNumber = (d: unknown) => typeof d === 'number' || d === null || (typeof d === 'object' && typeof (d as { value?: unknown }).value === 'number');
+
+/**
+ * Numbers the Swedish way in every chart: value axes ("2 000", not ECharts' "2,000") and the
+ * numbers printed on bars, whose labels also give way where a narrow segment's number would run
+ * into its neighbour's. Added where the chart is drawn (screen and reports), as a formatter is a
+ * function and does not survive the trip from the server as JSON; a chart's own formatter wins.
+ */
+export function withSwedishNumbers(option: EChartsOption): EChartsOption {
+  const axes = (axis: unknown) =>
+    (Array.isArray(axis) ? axis : [axis]).map((a: Formattable) =>
+      a.type === 'value' && a.axisLabel?.formatter === undefined ? { ...a, axisLabel: { ...a.axisLabel, formatter: (v: number) => swedishNumber(v) } } : a,
+    );
+  const series = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []).map((s: LabelledSeries) =>
+    s.type === 'bar' && s.label?.show && s.label.formatter === undefined && Array.isArray(s.data) && s.data.every(plainNumber)
+      ? {
+          ...s,
+          label: { ...s.label, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? swedishNumber(p.value) : '') },
+          labelLayout: s.labelLayout ?? { hideOverlap: true },
+        }
+      : s,
+  );
+  return {
+    ...option,
+    ...(option.xAxis ? { xAxis: axes(option.xAxis) } : {}),
+    ...(option.yAxis ? { yAxis: axes(option.yAxis) } : {}),
+    ...(option.series ? { series } : {}),
+  } as EChartsOption;
 }
 
 /** Result colours (green, amber, red), readable in greyscale too; used on screen and in reports. */
@@ -53,14 +88,23 @@ export interface CountSeries<K extends string> {
 }
 
 /**
+ * A segment narrower than this share of the longest bar carries no number: at the reports' width
+ * a three-digit label needs about that much and would otherwise run into its neighbour's ("206155").
+ * The chart's table has every number.
+ */
+const MIN_LABELLED_SHARE = 0.07;
+
+/**
  * Counts per group (a verksamhetsområde, a tertial) as horizontal bars stacked by kind (e.g. the
- * four types of synpunkter), first group at the top; zero segments carry no label.
+ * four types of synpunkter), first group at the top; zero and narrow segments carry no label.
  */
 export function stackedCountsChart<K extends string>(
   groups: readonly { label: string; counts: Readonly<Record<K, number>> }[],
   series: readonly CountSeries<K>[],
   stack = 'counts',
 ): ChartSpec {
+  const longest = Math.max(0, ...groups.map((g) => series.reduce((sum, s) => sum + g.counts[s.key], 0)));
+  const labelled = (count: number) => count > 0 && count >= longest * MIN_LABELLED_SHARE;
   return {
     height: Math.max(160, 70 + groups.length * 28),
     option: {
@@ -76,7 +120,7 @@ export function stackedCountsChart<K extends string>(
         color: s.color,
         // No text outline: PDF and Word drawing ignore paint-order and would paint it over the digits.
         label: { show: true, color: '#ffffff', fontWeight: 'bold', textBorderWidth: 0 },
-        data: groups.map((g) => (g.counts[s.key] === 0 ? { value: 0, label: { show: false } } : g.counts[s.key])),
+        data: groups.map((g) => (labelled(g.counts[s.key]) ? g.counts[s.key] : { value: g.counts[s.key], label: { show: false } })),
       })),
     },
   };

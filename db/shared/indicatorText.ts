@@ -2,6 +2,7 @@
 // numbers with a decimal comma, "85 %" with "procentenheter" for a change of a share, "dagar"
 // for days, and wording that knows which direction is better (nöjdhet up, väntetid down).
 import type { IndicatorDirection, IndicatorSource, IndicatorUnit } from './indicatorCodes.ts';
+import { swedishNumber } from './numberText.ts';
 
 export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = { procent: '%', dagar: 'dagar', antal: 'antal' };
 export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
@@ -17,13 +18,8 @@ export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, string> = {
 /** The municipality as a level ("Nivå" in the import file); also accepted: Förvaltningen. */
 export const MUNICIPALITY_LEVEL_LABEL = 'Kommunen';
 
-// Up to two decimals, as the sources publish them (1,22; 53,8). Grouping with a no-break space.
-const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
-
-/** 85 → "85", 0.75 → "0,75", -2 → "-2" (a hyphen: the PDF's WinAnsi font has no minus sign). */
-export function formatIndicatorNumber(value: number): string {
-  return numberFormat.format(value).replace('\u2212', '-');
-}
+/** Up to two decimals, as the sources publish them (1,22; 53,8): "85", "0,75", "-2". */
+export const formatIndicatorNumber = swedishNumber;
 
 function days(value: number): string {
   return Math.abs(value) === 1 ? 'dag' : 'dagar';

@@ -5,7 +5,8 @@
 // reads in greyscale and for colour-blind readers, with a legend naming the ranges), and the
 // risks as numbered markers. A re-assessed risk that moved shows its "before" number in a dashed
 // box and an arrow to where it is now. A cell with more risks than fit in one marker (a whole
-// förvaltning's register) shows their count instead; its tooltip names the first few.
+// förvaltning's register) shows their count instead, its tooltip names the first few, and more
+// distinct moves than a reader can follow are left without arrows.
 //
 // The cells (value and band) come from db/domain/riskMatrix.ts through the caller, so the rule
 // lives in one place; this file only draws.
@@ -93,6 +94,8 @@ function groupByCell(items: readonly { position: MatrixPosition; risk: MatrixRis
 
 /** Numbers one marker lists (about the width of a cell on a 1366 px screen); more are counted. */
 const MAX_NUMBERS_IN_MARKER = 6;
+/** Distinct moves drawn as arrows; with more, none are drawn. */
+const MAX_ARROWS = 8;
 /** Risks a marker's tooltip describes before it says how many more there are. */
 const MAX_TOOLTIP_LINES = 10;
 
@@ -113,6 +116,10 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
     Boolean(r.before && r.after && cellKey(r.before) !== cellKey(r.after)),
   );
   const before = groupByCell(moved.map((risk) => ({ position: risk.before, risk })));
+  // One arrow per pair of cells, however many risks made the same move; past a few they cross
+  // into a tangle, and the dashed "before" markers with the caption say it better.
+  const moves = [...new Map(moved.map((r) => [`${cellKey(r.before)}>${cellKey(r.after)}`, [{ coord: where(r.before) }, { coord: where(r.after) }]])).values()];
+  const arrows = moves.length <= MAX_ARROWS ? moves : [];
   const markers = (groups: MarkerGroup[], dashed: boolean) =>
     groups.map((g) => {
       const text = g.numbers.length > MAX_NUMBERS_IN_MARKER ? labels.riskCount(g.numbers.length) : g.numbers.join(' ');
@@ -204,15 +211,14 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
         itemStyle: { color: '#ffffff', opacity: 1, borderColor: '#555555', borderWidth: 1.5, borderType: 'dashed' },
         label: { show: true, position: 'inside', color: '#333333', fontSize: 12 },
         data: markers(before, true),
-        markLine: moved.length
+        markLine: arrows.length
           ? {
               silent: true,
               symbol: ['none', 'arrow'],
               symbolSize: 10,
               label: { show: false },
               lineStyle: { color: '#1a1a1a', type: 'dashed', width: 1.5 },
-              // One arrow per pair of cells, however many risks made the same move.
-              data: [...new Map(moved.map((r) => [`${cellKey(r.before)}>${cellKey(r.after)}`, [{ coord: where(r.before) }, { coord: where(r.after) }]])).values()],
+              data: arrows,
             }
           : undefined,
         z: 3,

@@ -5,7 +5,7 @@ import { ACTION_SOURCES } from '../domain/codes.ts';
 import { openActionCountsBySource } from '../queries/actions.ts';
 import { ACTION_SOURCE_LABELS } from '../reports/labels.ts';
 import { RESULT_COLORS, stackedCountsChart } from '../shared/charts.ts';
-import { changeSince, signedCount } from './caption.ts';
+import { changeSince, countLabel, signedCount } from './caption.ts';
 import { scopeFilter } from './scope.ts';
 import type { ViewDefinition } from './types.ts';
 
@@ -46,7 +46,10 @@ export const actionsBySourceView: ViewDefinition<typeof bySourceParams, typeof b
         { header: 'Öppna', width: 1.5, align: 'right' as const },
         { header: 'Varav försenade', width: 1.5, align: 'right' as const },
       ],
-      rows: [...rows.map((r) => [ACTION_SOURCE_LABELS[r.source], String(r.open), String(r.overdue)]), ...(rows.length > 1 ? [['Totalt', String(now.open), String(now.overdue)]] : [])],
+      rows: [
+        ...rows.map((r) => [ACTION_SOURCE_LABELS[r.source], countLabel(r.open), countLabel(r.overdue)]),
+        ...(rows.length > 1 ? [['Totalt', countLabel(now.open), countLabel(now.overdue)]] : []),
+      ],
       emptyText: 'Inga öppna åtgärder.',
     };
     const before = previous ? totals(previous.rows) : null;
@@ -54,7 +57,7 @@ export const actionsBySourceView: ViewDefinition<typeof bySourceParams, typeof b
     if (rows.length === 0) {
       return { title, caption: `Inga öppna åtgärder för ${scopeLabel}${changeSince(change, previous?.asOf)}.`, table, description: table.emptyText };
     }
-    const caption = `${scopeLabel}: ${now.open} ${actionsWord(now.open)}, varav ${now.overdue} försenade${changeSince(change, previous?.asOf)}.`;
+    const caption = `${scopeLabel}: ${countLabel(now.open)} ${actionsWord(now.open)}, varav ${countLabel(now.overdue)} försenade${changeSince(change, previous?.asOf)}.`;
     return {
       title,
       caption,

@@ -1,5 +1,6 @@
 // Pieces of the one-line captions views compute: a signed change and "sedan <datum>", worded the
 // same for every view. A hyphen for minus, as in db/shared/yearChange.ts (the PDF font has no minus sign).
+import { swedishNumber } from '../shared/numberText.ts';
 import { scoreLabel } from '../shared/selfAssessmentCharts.ts';
 
 /** "+0,3", "-1,2" or "±0,0" for a change in a mean with one decimal; halves round away from zero both ways. */
@@ -12,7 +13,7 @@ export function signedScore(diff: number): string {
 
 /** A count with its digits grouped the Swedish way: "2 000", "28 982". */
 export function countLabel(n: number): string {
-  return n.toLocaleString('sv-SE');
+  return swedishNumber(n);
 }
 
 /** "+3", "-2", "-28 982" or "±0" for a change in a count (digits grouped as the counts beside it). */

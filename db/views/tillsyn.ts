@@ -12,7 +12,7 @@ import { RESULT_LABELS } from '../reports/labels.ts';
 import { COVERAGE_COLORS, assessedRequirements, requirementLabel, requirementResultsChart, stackedCountsChart } from '../shared/charts.ts';
 import { swedishCompare } from '../shared/collation.ts';
 import { cycleName, isYearInCycle } from '../shared/period.ts';
-import { changeSince, signedCount } from './caption.ts';
+import { changeSince, countLabel, signedCount } from './caption.ts';
 import { scopeFilter } from './scope.ts';
 import type { AppDatabase } from '../open.ts';
 import type { ViewDefinition } from './types.ts';
@@ -104,7 +104,7 @@ export const tillsynCoverageView: ViewDefinition<typeof coverageParams, typeof c
         ...statuses.map((s) => ({ header: COVERAGE_STATUS_LABELS[s], width: 1.5, align: 'right' as const })),
         { header: 'Andel med tillsyn', width: 1.5, align: 'right' as const },
       ],
-      rows: areaCounts.map((a) => [a.label, ...statuses.map((s) => String(a.counts[s])), percent(a.done, a.due)]),
+      rows: areaCounts.map((a) => [a.label, ...statuses.map((s) => countLabel(a.counts[s])), percent(a.done, a.due)]),
       emptyText: `Inga enheter i tillsynscykeln${cycle}.`,
     };
     if (rows.length === 0) return { title, caption: `Inga enheter i tillsynscykeln${cycle} för ${scopeLabel}.`, table, description: table.emptyText };
@@ -114,8 +114,8 @@ export const tillsynCoverageView: ViewDefinition<typeof coverageParams, typeof c
     // Only the same cycle is comparable: a new cycle starts again from none.
     const comparable = before !== null && before.length > 0 && before[0]?.cycleStartYear === startYear;
     const caption =
-      `${scopeLabel}: ${now.done} av ${now.due} enheter har haft tillsyn i cykeln${cycle} (${percent(now.done, now.due)})` +
-      `, ${now.planned} ${now.planned === 1 ? 'planerad' : 'planerade'}, ${now.notCovered} försenade eller ej planerade` +
+      `${scopeLabel}: ${countLabel(now.done)} av ${countLabel(now.due)} enheter har haft tillsyn i cykeln${cycle} (${percent(now.done, now.due)})` +
+      `, ${countLabel(now.planned)} ${now.planned === 1 ? 'planerad' : 'planerade'}, ${countLabel(now.notCovered)} försenade eller ej planerade` +
       changeSince(comparable ? signedCount(now.done - coverageCounts(before).done) : null, previous?.asOf) +
       '.';
     return {
@@ -173,7 +173,7 @@ export const tillsynFindingsByRequirementView: ViewDefinition<typeof findingsPar
         { header: 'Kvalitetskrav', width: 4 },
         ...(['uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_bedomt'] as const).map((r) => ({ header: RESULT_LABELS[r], width: 1.5, align: 'right' as const })),
       ],
-      rows: rows.map((r) => [requirementLabel(r), String(r.uppfyllt), String(r.delvis_uppfyllt), String(r.ej_uppfyllt), String(r.ej_bedomt)]),
+      rows: rows.map((r) => [requirementLabel(r), countLabel(r.uppfyllt), countLabel(r.delvis_uppfyllt), countLabel(r.ej_uppfyllt), countLabel(r.ej_bedomt)]),
       emptyText: `Inga bedömningar i tillsyn ${y}.`,
     };
     if (assessed.length === 0) return { title, caption: `Inga bedömda kvalitetskrav i tillsyn ${y} för ${scopeLabel}.`, table, description: table.emptyText };
@@ -184,8 +184,8 @@ export const tillsynFindingsByRequirementView: ViewDefinition<typeof findingsPar
     const worst = assessed.reduce((best, r) => (r.ej_uppfyllt > best.ej_uppfyllt ? r : best));
     const before = previous ? previous.rows.reduce((sum, r) => sum + r.ej_uppfyllt, 0) : null;
     const caption =
-      `${scopeLabel} ${y}: ${total} ${total === 1 ? 'bedömning' : 'bedömningar'} av ${assessed.length} kvalitetskrav, ${notMet} ej uppfyllt` +
-      (worst.ej_uppfyllt > 0 ? `, flest i ${requirementLabel(worst)} (${worst.ej_uppfyllt})` : '') +
+      `${scopeLabel} ${y}: ${countLabel(total)} ${total === 1 ? 'bedömning' : 'bedömningar'} av ${countLabel(assessed.length)} kvalitetskrav, ${countLabel(notMet)} ej uppfyllt` +
+      (worst.ej_uppfyllt > 0 ? `, flest i ${requirementLabel(worst)} (${countLabel(worst.ej_uppfyllt)})` : '') +
       changeSince(before === null ? null : `${signedCount(notMet - before)} ej uppfyllt`, previous?.asOf) +
       '.';
     return {

@@ -19,6 +19,8 @@ import {
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import type { EChartsOption } from 'echarts';
+import { withSwedishNumbers } from '../../db/shared/charts.ts';
 import { call } from '../api.ts';
 import { saveBlob, saveDownload } from './files.ts';
 import { useFail, useStatus } from './Status.tsx';
@@ -134,7 +136,7 @@ export function Chart({ option, description, height = 360, save }: ChartProps) {
         textStyle: { fontFamily: CHART_FONT, fontSize: 13 },
         aria: { enabled: true, label: { description } },
         animationDuration: 300,
-        ...withAxisLabelFont(option),
+        ...withAxisLabelFont(withSwedishNumbers(option as EChartsOption)),
       },
       true,
     );

@@ -7,6 +7,7 @@ import type { ViewPresentation, ViewRef } from '../../db/api/contract.ts';
 import { Chart } from '../components/Chart.tsx';
 import { DataTable, type DataColumn } from './DataTable.tsx';
 import { formatDate, formatNumber } from './format.ts';
+import { CaptionText } from './CaptionText.tsx';
 
 /** The hash link that opens a view live (the route /vy/:ref, LiveViewPage). */
 export function liveViewHref(ref: ViewRef): string {
@@ -50,7 +51,9 @@ export function ViewPanel({ presentation, frozen, headingLevel = 2, showTable = 
           <a href={liveViewHref(frozen.live)}>{t('showLive')}</a>
         </p>
       ) : null}
-      <p className="view-caption">{presentation.caption}</p>
+      <p className="view-caption">
+        <CaptionText text={presentation.caption} />
+      </p>
       {presentation.chart ? <Chart option={presentation.chart.option} height={presentation.chart.height} description={presentation.description} /> : null}
       {showTable && table ? (
         rows.length > ROWS_SHOWN_OPEN ? (

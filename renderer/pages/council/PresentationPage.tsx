@@ -10,6 +10,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
 import { projectorOption } from './projector.ts';
 import { ViewTableView } from './ViewCard.tsx';
+import { CaptionText } from '../../kit/CaptionText.tsx';
 
 /** Chart text on a slide, relative to the screen's 12–13 px. */
 const PROJECTOR_TEXT_FACTOR = 1.5;
@@ -149,7 +150,11 @@ function ItemSlide({ item, number }: { item: CouncilItemRow; number: number }) {
       <h1>
         {number}. {itemTitle(item)}
       </h1>
-      {p ? <p className="slide-caption">{p.caption}</p> : null}
+      {p ? (
+        <p className="slide-caption">
+          <CaptionText text={p.caption} />
+        </p>
+      ) : null}
       {item.presentationError ? <p className="slide-caption">{item.presentationError}</p> : null}
       {item.kind === 'text' ? <p className="slide-body">{item.body}</p> : null}
       {p ? (

@@ -58,6 +58,16 @@ describe('riskMatrixChart', () => {
     expect(before?.markLine?.data).toEqual([[{ coord: [0, 0] }, { coord: [2, 2] }]]);
   });
 
+  it('draws eight distinct moves as arrows, and no arrow at all for nine', () => {
+    const cells = [1, 2, 3, 4].flatMap((probability) => [1, 2, 3, 4].map((severity) => ({ probability, severity })));
+    const moving = (count: number) => cells.slice(1, count + 1).map((before, i) => ({ number: i + 1, description: `Risk ${i + 1}`, before, after: cells[0] ?? null }));
+    const arrows = (count: number) => {
+      const [, , before] = riskMatrixChart({ cells: riskMatrixCells(), risks: moving(count) }, RISK_MATRIX_LABELS).option.series as { markLine?: { data: unknown[] } }[];
+      return before?.markLine?.data.length ?? 0;
+    };
+    expect([arrows(8), arrows(9)]).toEqual([8, 0]);
+  });
+
   it('draws through the reports\' SVG renderer with values, axis names and markers', async () => {
     const svg = chartSvg(spec);
     for (const text of ['Allvarlighetsgrad', 'Sannolikhet för upprepning', 'Katastrofal (4)', 'Mycket liten (1)', '16', '(1)', 'Rött 8–16', 'Grönt 1–3', 'Gult 4–6']) {

@@ -115,6 +115,16 @@ describe('actions.bySource: present', () => {
     expect(actionsBySourceView.present([{ source: 'annat', open: 1, overdue: 0 }], context).caption).toBe('Hela förvaltningen: 1 öppen åtgärd, varav 0 försenade.');
     expect(actionsBySourceView.present([], { ...context, previous }).caption).toBe('Inga öppna åtgärder för Hela förvaltningen, -36 öppna och -12 försenade sedan 2026-03-10.');
   });
+
+  it('groups thousands in the caption and the table, as the slide of a large register showed "6311 öppna"', () => {
+    const large: SourceRow[] = [
+      { source: 'tillsyn', open: 5197, overdue: 2241 },
+      { source: 'annat', open: 1114, overdue: 624 },
+    ];
+    const shown = actionsBySourceView.present(large, context);
+    expect(shown.caption).toBe('Hela förvaltningen: 6\u00a0311 öppna åtgärder, varav 2\u00a0865 försenade.');
+    expect(shown.table?.rows.at(-1)).toEqual(['Totalt', '6\u00a0311', '2\u00a0865']);
+  });
 });
 
 describe('tillsyn and action views: run on the demo municipality, by scope', () => {
