@@ -92,8 +92,8 @@ function groupByCell(items: readonly { position: MatrixPosition; risk: MatrixRis
   return [...groups.values()];
 }
 
-/** Numbers one marker lists (about the width of a cell on a 1366 px screen); more are counted. */
-const MAX_NUMBERS_IN_MARKER = 6;
+/** Numbers one marker lists (within a cell also on a projector slide at 1366 px); more are counted. */
+const MAX_NUMBERS_IN_MARKER = 4;
 /** Distinct moves drawn as arrows; with more, none are drawn. */
 const MAX_ARROWS = 8;
 /** Risks a marker's tooltip describes before it says how many more there are. */
@@ -135,7 +135,8 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
 
   const option: EChartsOption = {
     tooltip: { trigger: 'item', formatter: (p) => (Array.isArray(p) ? '' : (p.name ?? '').replace(/\n/g, '<br>')) },
-    grid: { left: 34, right: 12, top: 56, bottom: 70, containLabel: true },
+    // Room left of the row labels for the rotated axis name, also when the projector scales the gap.
+    grid: { left: 56, right: 12, top: 56, bottom: 70, containLabel: true },
     xAxis: {
       type: 'category',
       position: 'top',
@@ -154,11 +155,12 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
       data: LEVELS.map((p) => `${labels.probability[p - 1]} (${p})`),
       name: labels.probabilityAxis,
       nameLocation: 'middle',
-      nameGap: 112,
+      nameGap: 128,
       nameTextStyle: { fontWeight: 'bold' },
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { interval: 0, width: 100, overflow: 'break' },
+      // Room for "Mycket liten (1)" on one line, also in the projector's larger type.
+      axisLabel: { interval: 0, width: 120, overflow: 'break' },
     },
     visualMap: {
       type: 'piecewise',

@@ -18,11 +18,21 @@ function scale(value: Json, factor: number, key: string | null): Json {
   }
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(value)) {
-    // Series data and category lists are values, not layout.
-    out[k] = k === 'data' && key !== 'legend' ? v : scale(v, factor, k);
+    // Series data and category lists are values, not layout; but a marker sized for its label
+    // (the risk matrix's numbered boxes) grows with the label's text.
+    out[k] = k === 'data' && key !== 'legend' ? markersScaled(v, factor) : scale(v, factor, k);
   }
   if (key !== null && TEXT_KEYS.has(key) && out.fontSize === undefined) out.fontSize = Math.round(BASE_FONT_SIZE * factor);
   return out;
+}
+
+function markersScaled(data: Json, factor: number): Json {
+  if (!Array.isArray(data)) return data;
+  return data.map((item: Json) =>
+    item && typeof item === 'object' && !Array.isArray(item) && 'symbolSize' in item
+      ? { ...item, symbolSize: scale((item as Record<string, Json>).symbolSize, factor, 'symbolSize') }
+      : item,
+  );
 }
 
 /** The largest category count on a category axis (rows of a heatmap, bars of a bar chart). */
@@ -60,8 +70,12 @@ function scaledOption<T extends object>(option: T, factor: number): T {
     );
     scaled[key] = Array.isArray(axes) ? withLabels : withLabels[0];
   }
-  if (scaled.legend && typeof scaled.legend === 'object' && !Array.isArray(scaled.legend)) {
-    scaled.legend = { ...(scaled.legend as Record<string, Json>), ...ensureText(scaled.legend as Record<string, Json>, 'textStyle', factor) };
+  // The legend and the visual map's pieces (the risk matrix's bands) read like axis labels.
+  for (const key of ['legend', 'visualMap']) {
+    const part = scaled[key];
+    if (part && typeof part === 'object' && !Array.isArray(part)) {
+      scaled[key] = { ...(part as Record<string, Json>), ...ensureText(part as Record<string, Json>, 'textStyle', factor) };
+    }
   }
   return scaled as T;
 }

@@ -1,6 +1,7 @@
 // Chart text on a projector slide: every font size, margin and label width scaled by one factor
 // (hand-computed below for 1.5), ECharts' 12 px default made explicit where a text container has
-// none, series data untouched, and the builder's option never changed.
+// none, series data untouched but for markers sized for their labels, and the builder's option
+// never changed.
 import { describe, expect, it } from 'vitest';
 import { projectorOption } from '../../../renderer/pages/council/projector.ts';
 
@@ -29,6 +30,18 @@ describe('projectorOption', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `Enhet ${i}`);
     const scaled = projectorOption({ grid: { left: 200 }, yAxis: { type: 'category', data: rows, axisLabel: { width: 190 } } }, 1.5, 400);
     expect(scaled).toEqual({ grid: { left: 200 }, yAxis: { type: 'category', data: rows, axisLabel: { width: 190, fontSize: 8 } } });
+  });
+
+  it('grows a marker sized for its label with the label (the risk matrix\'s numbered boxes)', () => {
+    // [58, 20] × 1.5 = [87, 30]; the value (the cell) is data.
+    const option = {
+      visualMap: { type: 'piecewise', itemWidth: 22 },
+      series: [{ type: 'scatter', label: { fontSize: 12 }, data: [{ value: [1, 2], symbolSize: [58, 20], name: 'Risk 1' }, [0, 0]] }],
+    };
+    const scaled = projectorOption(option, 1.5);
+    expect(scaled.series).toEqual([{ type: 'scatter', label: { fontSize: 18 }, data: [{ value: [1, 2], symbolSize: [87, 30], name: 'Risk 1' }, [0, 0]] }]);
+    // The bands' legend: 22 × 1.5 = 33, and text at 18 px.
+    expect(scaled.visualMap).toEqual({ type: 'piecewise', itemWidth: 33, textStyle: { fontSize: 18 } });
   });
 
   it('keeps percentages and axes given as lists', () => {
