@@ -13,6 +13,7 @@ import { FieldError, FormFooter, invalidProps, issuesByField, type FieldErrors }
 import { ErrorText, useStatus } from '../../components/Status.tsx';
 import { DataTable } from '../../kit/DataTable.tsx';
 import { useQuery } from '../../kit/useQuery.ts';
+import { LinkedActions } from '../../kit/LinkedActions.tsx';
 
 const LEVELS = [1, 2, 3, 4] as const;
 
@@ -181,7 +182,13 @@ export function RiskDialog({ risk, onClose, onChanged, onDeleted }: RiskDialogPr
             />
           </section>
           <AssessForm key={`${risk.id}-${risk.assessments.length}`} risk={risk} onChanged={onChanged} />
-          <RiskActions risk={risk} onChanged={() => onChanged(risk)} />
+          <LinkedActions
+            title={t('actions.title')}
+            selection={{ riskId: risk.id }}
+            link={{ source: 'analysverkstad', riskId: risk.id }}
+            idPrefix="risk-action"
+            onAdded={() => onChanged(risk)}
+          />
           <ErrorText message={error} />
           {risk.actionCount === 0 ? (
             <p>
@@ -228,61 +235,6 @@ function AssessForm({ risk, onChanged }: { risk: RiskRow; onChanged: (risk: Risk
         <button type="submit">{t('dialog.assess')}</button>
       </form>
       <ErrorText message={Object.keys(errors).length ? '' : formError} />
-    </section>
-  );
-}
-
-/** The risk's actions in the register, and a form for a new one (source analysverkstad). */
-function RiskActions({ risk, onChanged }: { risk: RiskRow; onChanged: () => void }) {
-  const { t } = useTranslation('risks');
-  const status = useStatus();
-  const actions = useQuery('actions.list', { filter: 'all', riskId: risk.id });
-  const [draft, setDraft] = useState({ description: '', deadline: '', responsible: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState('');
-  const field = useField('risk-action', errors);
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await call('actions.create', { source: 'analysverkstad', riskId: risk.id, ...draft });
-      setDraft({ description: '', deadline: '', responsible: '' });
-      setErrors({});
-      setError('');
-      await actions.reload();
-      status(t('actions.added'));
-      onChanged();
-    } catch (e) {
-      setErrors(issuesByField(e));
-      setError(errorMessage(e));
-    }
-  };
-
-  return (
-    <section aria-labelledby="risk-actions-title">
-      <h3 id="risk-actions-title">{t('actions.title')}</h3>
-      <DataTable
-        rows={actions.data ?? []}
-        rowKey={(a) => a.id}
-        ariaLabel={t('actions.title')}
-        emptyText={t('actions.none')}
-        columns={[
-          { key: 'description', header: t('actions.description'), value: (a) => a.description },
-          { key: 'deadline', header: t('actions.deadline'), type: 'date', value: (a) => a.deadline },
-          { key: 'responsible', header: t('actions.responsible'), value: (a) => a.responsible },
-          { key: 'status', header: t('actions.status'), value: (a) => t(`tillsyn:codes.actionStatus.${a.status}`) },
-        ]}
-      />
-      <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-label={t('actions.add')}>
-        {field('description', t('actions.description'), (a) => <input {...a} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />)}
-        {field('deadline', t('actions.deadline'), (a) => <input {...a} value={draft.deadline} placeholder="ÅÅÅÅ-MM-DD" onChange={(e) => setDraft({ ...draft, deadline: e.target.value })} />)}
-        {field('responsible', t('actions.responsible'), (a) => <input {...a} value={draft.responsible} onChange={(e) => setDraft({ ...draft, responsible: e.target.value })} />)}
-        <button type="submit">{t('actions.add')}</button>
-      </form>
-      <ErrorText message={Object.keys(errors).length ? '' : error} />
-      <p>
-        <a href="#/uppfoljning">{t('actions.followUp')}</a>
-      </p>
     </section>
   );
 }

@@ -19,8 +19,8 @@ import { todayIso } from '../../../../db/shared/period.ts';
 import { call, errorMessage } from '../../../api.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { FieldError, FormFooter, invalidProps, issuesByField, type FieldErrors } from '../../../components/FieldError.tsx';
-import { ErrorText, useStatus } from '../../../components/Status.tsx';
-import { DataTable } from '../../../kit/DataTable.tsx';
+import { useStatus } from '../../../components/Status.tsx';
+import { LinkedActions } from '../../../kit/LinkedActions.tsx';
 import { useQuery } from '../../../kit/useQuery.ts';
 
 /** The form's values: a date field is text while it is typed. */
@@ -70,7 +70,15 @@ export function LexCaseDialog({ lexCase, onClose, onSaved, onDeleted }: Props) {
       </p>
       {/* A fresh form per case: a saved new case comes back with its id and opens as itself. */}
       <CaseForm key={existing?.id ?? 'new'} existing={existing} title={title} onClose={onClose} onSaved={onSaved} onDeleted={onDeleted} />
-      {existing ? <CaseActions lexCase={existing} onChanged={() => void call('lexCases.get', { id: existing.id }).then(onSaved)} /> : null}
+      {existing ? (
+        <LinkedActions
+          title={t('actions.title')}
+          selection={{ lexCaseId: existing.id }}
+          link={{ source: existing.lexType, lexCaseId: existing.id }}
+          idPrefix="lex-action"
+          onAdded={() => void call('lexCases.get', { id: existing.id }).then(onSaved)}
+        />
+      ) : null}
     </Dialog>
   );
 }
@@ -188,73 +196,5 @@ function CaseForm({ existing, title, onClose, onSaved, onDeleted }: Omit<Props, 
           </button>
         </FormFooter>
       </form>
-  );
-}
-
-/** The case's actions in the register, and a form for a new one (source = the case's law). */
-function CaseActions({ lexCase, onChanged }: { lexCase: LexCaseRow; onChanged: () => void }) {
-  const { t } = useTranslation('lexCases');
-  const status = useStatus();
-  const actions = useQuery('actions.list', { filter: 'all', lexCaseId: lexCase.id });
-  const [draft, setDraft] = useState({ description: '', deadline: '', responsible: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState('');
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await call('actions.create', { source: lexCase.lexType, lexCaseId: lexCase.id, ...draft });
-      setDraft({ description: '', deadline: '', responsible: '' });
-      setErrors({});
-      setError('');
-      await actions.reload();
-      status(t('actions.added'));
-      onChanged();
-    } catch (e) {
-      setErrors(issuesByField(e));
-      setError(errorMessage(e));
-    }
-  };
-
-  const input = (key: keyof typeof draft, label: string, extra: { placeholder?: string; grow?: boolean } = {}) => (
-    <div className={extra.grow ? 'form-field grow' : 'form-field'}>
-      <label htmlFor={`lex-action-${key}`}>{label}</label>
-      <input
-        id={`lex-action-${key}`}
-        value={draft[key]}
-        placeholder={extra.placeholder}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-        {...invalidProps(errors, key, 'lex-action-err')}
-      />
-      <FieldError id={`lex-action-err-${key}`} message={errors[key]} />
-    </div>
-  );
-
-  return (
-    <section aria-labelledby="lex-actions-title">
-      <h3 id="lex-actions-title">{t('actions.title')}</h3>
-      <DataTable
-        rows={actions.data ?? []}
-        rowKey={(a) => a.id}
-        ariaLabel={t('actions.title')}
-        emptyText={t('actions.none')}
-        columns={[
-          { key: 'description', header: t('actions.description'), value: (a) => a.description },
-          { key: 'deadline', header: t('actions.deadline'), type: 'date', value: (a) => a.deadline },
-          { key: 'responsible', header: t('actions.responsible'), value: (a) => a.responsible },
-          { key: 'status', header: t('actions.status'), value: (a) => t(`tillsyn:codes.actionStatus.${a.status}`) },
-        ]}
-      />
-      <form className="inline-form" onSubmit={(e) => void add(e)} noValidate aria-label={t('actions.add')}>
-        {input('description', t('actions.description'), { grow: true })}
-        {input('deadline', t('actions.deadline'), { placeholder: 'ÅÅÅÅ-MM-DD' })}
-        {input('responsible', t('actions.responsible'))}
-        <button type="submit">{t('actions.add')}</button>
-      </form>
-      <ErrorText message={Object.keys(errors).length ? '' : error} />
-      <p>
-        <a href="#/uppfoljning">{t('actions.followUp')}</a>
-      </p>
-    </section>
   );
 }
