@@ -40,6 +40,11 @@ export interface AnalysisAgendaItemRow {
   notes: string;
   /** A frozen analysis shown with the item (views.snapshot), or null. */
   snapshotId: string | null;
+  /**
+   * The same analysis frozen at the previous session of the area (the same view, with the same
+   * parameters if there is one), so its caption says the change since then; null when there is none.
+   */
+  previousSnapshotId: string | null;
 }
 
 /** The previous session for the same verksamhetsområde, with its actions as they stand today. */

@@ -1,7 +1,7 @@
 // Reading analysverkstad sessions as the contract's rows: the list with each session's decided
 // actions counted, and one session with its participants, agenda, actions and the previous
-// session of the same verksamhetsområde (its actions as they stand today). Shared by the handlers,
-// the protocol and the demo.
+// session of the same verksamhetsområde (its actions as they stand today, and its frozen analyses
+// to compare this session's with). Shared by the handlers, the protocol and the demo.
 import { swedishCompare } from '../shared/collation.ts';
 import { AppError } from '../errors.ts';
 import { listActions } from './actions.ts';
@@ -75,6 +75,28 @@ function previousSession(db: AppDatabase, session: { id: string; heldOn: string;
   return { ...row, actions: listActions(db, { filter: 'all', analysisSessionId: row.id }, today) };
 }
 
+/** A session's agenda items with the view and parameters of each frozen analysis. */
+const AGENDA_SQL = `
+  SELECT i.id, i.position, i.heading, i.notes, i.snapshot_id AS snapshotId, s.query AS viewName, s.params
+  FROM analysis_agenda_items i LEFT JOIN snapshots s ON s.id = i.snapshot_id
+  WHERE i.session_id = ? ORDER BY i.position, i.id`;
+
+type AgendaRecord = Omit<AnalysisAgendaItemRow, 'previousSnapshotId'> & { viewName: string | null; params: string | null };
+
+/**
+ * The agenda, each frozen analysis paired with the previous session's of the same view: the one
+ * with the same parameters if there is one, else that view's first (as kvalitetsråd pairs its views).
+ */
+function agendaWithPrevious(db: AppDatabase, id: string, previousId: string | null): AnalysisAgendaItemRow[] {
+  const agenda = db.sqlite.prepare<[string], AgendaRecord>(AGENDA_SQL);
+  const earlier = previousId ? agenda.all(previousId).filter((r) => r.snapshotId !== null) : [];
+  return agenda.all(id).map(({ viewName, params, ...item }) => {
+    const sameView = viewName === null ? [] : earlier.filter((r) => r.viewName === viewName);
+    const match = sameView.find((r) => r.params === params) ?? sameView[0];
+    return { ...item, previousSnapshotId: match?.snapshotId ?? null };
+  });
+}
+
 export function getAnalysisSession(db: AppDatabase, id: string, today: string): AnalysisSessionDetail {
   const session = sessionRow(db, id);
   const participants = db.sqlite
@@ -82,19 +104,17 @@ export function getAnalysisSession(db: AppDatabase, id: string, today: string): 
       'SELECT id, position, name, role FROM analysis_session_participants WHERE session_id = ? ORDER BY position, id',
     )
     .all(id);
-  const agendaItems = db.sqlite
-    .prepare<[string], AnalysisAgendaItemRow>('SELECT id, position, heading, notes, snapshot_id AS snapshotId FROM analysis_agenda_items WHERE session_id = ? ORDER BY position, id')
-    .all(id);
   const linked = new Set(
     db.sqlite.prepare<[string], { riskId: string }>('SELECT risk_id AS riskId FROM analysis_session_risks WHERE session_id = ?').all(id).map((r) => r.riskId),
   );
+  const previous = previousSession(db, session, today);
   return {
     ...session,
     participants,
     risks: linked.size ? listRisks(db, { operatingAreaId: session.operatingAreaId, asOf: today }).filter((r) => linked.has(r.id)) : [],
-    agendaItems,
+    agendaItems: agendaWithPrevious(db, id, previous?.id ?? null),
     actions: listActions(db, { filter: 'all', analysisSessionId: id }, today),
-    previous: previousSession(db, session, today),
+    previous,
   };
 }
 

@@ -132,6 +132,8 @@ export function analysisProtocolDocument(session: AnalysisSessionDetail, analyse
 
 export function analysisProtocol(db: AppDatabase, sessionId: string, today: string): ReportDocument {
   const session = getAnalysisSession(db, sessionId, today);
-  const analyses = new Map(session.agendaItems.flatMap((item) => (item.snapshotId ? [[item.snapshotId, readSnapshot(db, item.snapshotId)] as const] : [])));
+  const analyses = new Map(
+    session.agendaItems.flatMap((item) => (item.snapshotId ? [[item.snapshotId, readSnapshot(db, item.snapshotId, item.previousSnapshotId ?? undefined)] as const] : [])),
+  );
   return analysisProtocolDocument(session, analyses);
 }

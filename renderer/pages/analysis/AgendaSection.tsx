@@ -12,9 +12,9 @@ import { AutosaveText } from '../tillsyn/inspections/autosave.tsx';
 import { AddAnalysisDialog } from './AddAnalysisDialog.tsx';
 import type { SessionEditing } from './AnalysisSessionPage.tsx';
 
-/** An agenda item's frozen analysis: "Ögonblicksbild från …", with the link to the live view. */
-function FrozenAnalysis({ snapshotId }: { snapshotId: string }) {
-  const snapshot = useSnapshot(snapshotId).data;
+/** An agenda item's frozen analysis: "Ögonblicksbild från …", with the link to the live view and the change since the previous session's. */
+function FrozenAnalysis({ snapshotId, previousSnapshotId }: { snapshotId: string; previousSnapshotId: string | null }) {
+  const snapshot = useSnapshot(snapshotId, previousSnapshotId ?? undefined).data;
   return snapshot ? <ViewPanel presentation={snapshot.presentation} frozen={{ asOf: snapshot.asOf, live: snapshot.live }} headingLevel={3} /> : null;
 }
 
@@ -83,7 +83,7 @@ export function AgendaSection({ session, save, errors, show }: SessionEditing) {
                 {t('agenda.remove')}
               </button>
             </div>
-            {item.snapshotId ? <FrozenAnalysis snapshotId={item.snapshotId} /> : null}
+            {item.snapshotId ? <FrozenAnalysis snapshotId={item.snapshotId} previousSnapshotId={item.previousSnapshotId} /> : null}
             <AutosaveText
               key={`notes-${item.id}-${item.notes}`}
               id={`agenda-${item.id}-notes`}

@@ -147,6 +147,26 @@ describe('frozen analyses in a session', () => {
   });
 });
 
+describe('a frozen analysis compared with the previous session’s', () => {
+  it('pairs each frozen analysis with the same view frozen at the previous session of the area, and the caption says the change since then', async () => {
+    const api = testApi({ demo: true });
+    const [later, earlier] = value<AnalysisSessionListRow[]>(await api.dispatch('analysis.list', {}));
+    const freeze = async (sessionId: string, name: string) =>
+      value<AnalysisSessionDetail>(await api.dispatch('analysis.addAnalysis', { sessionId, name, params: {} })).agendaItems.at(-1)!;
+    const then = await freeze(earlier!.id, 'selfAssessment.trends');
+    expect(then.previousSnapshotId).toBeNull();
+    const now = await freeze(later!.id, 'selfAssessment.trends');
+    expect(now.previousSnapshotId).toBe(then.snapshotId);
+    // A view the earlier session did not freeze has nothing to compare with.
+    expect((await freeze(later!.id, 'actions.bySource')).previousSnapshotId).toBeNull();
+
+    const shown = value<SnapshotView>(await api.dispatch('views.snapshot', { id: now.snapshotId!, previousSnapshotId: now.previousSnapshotId! }));
+    expect(shown.presentation.caption).toMatch(/, [+-±]\d,\d sedan 2025-11-12\.$/);
+    const text = pdfText(value<DownloadFile>(await api.dispatch('analysis.protocolPdf', { id: later!.id })));
+    expect(text).toContain('sedan 2025-11-12');
+  });
+});
+
 describe('risks reviewed at a session', () => {
   it('adds a risk identified at the session, refuses another area’s risk, links a decided action to it and draws it in the protocol', async () => {
     const t = await sessionFixture();
