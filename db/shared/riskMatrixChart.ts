@@ -118,7 +118,8 @@ export function riskMatrixChart(input: { cells: readonly MatrixCell[]; risks: re
   const before = groupByCell(moved.map((risk) => ({ position: risk.before, risk })));
   // One arrow per pair of cells, however many risks made the same move; past a few they cross
   // into a tangle, and the dashed "before" markers with the caption say it better.
-  const moves = [...new Map(moved.map((r) => [`${cellKey(r.before)}>${cellKey(r.after)}`, [{ coord: where(r.before) }, { coord: where(r.after) }]])).values()];
+  const arrow = (r: { before: MatrixPosition; after: MatrixPosition }): [{ coord: number[] }, { coord: number[] }] => [{ coord: where(r.before) }, { coord: where(r.after) }];
+  const moves = [...new Map(moved.map((r) => [`${cellKey(r.before)}>${cellKey(r.after)}`, arrow(r)])).values()];
   const arrows = moves.length <= MAX_ARROWS ? moves : [];
   const markers = (groups: MarkerGroup[], dashed: boolean) =>
     groups.map((g) => {
