@@ -30,6 +30,20 @@ export function migrationsBefore(tagSuffix: string): string {
   return folder;
 }
 
+/** A copy of the migrations with one more at the end (its SQL as drizzle-kit writes it), e.g. a table rebuild to probe. */
+export function migrationsWithAppended(tag: string, sql: string): string {
+  const folder = path.join(tempDir(), 'migrations');
+  fs.cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+  const last = journal.entries.at(-1);
+  if (!last) throw new Error('no migrations');
+  journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag, breakpoints: true });
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  fs.writeFileSync(path.join(folder, `${tag}.sql`), sql);
+  return folder;
+}
+
 export function tempDbFile(): string {
   return path.join(tempDir(), 'test.db');
 }

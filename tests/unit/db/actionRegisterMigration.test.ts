@@ -9,7 +9,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase } from '../../../db/open.ts';
 import type { ActionRow, AuditEntry, InspectionDetail, NameDuplicate } from '../../../db/api/contract.ts';
-import { migrationsFolder, testApi, value } from '../../helpers/db.ts';
+import { migrationsFolder, migrationsWithAppended, testApi, value } from '../../helpers/db.ts';
 import { projectRoot, tempDir } from '../../helpers/server.ts';
 
 const FIXTURE = path.join(projectRoot, 'tests', 'fixtures', 'migrations', '0000-demo.db.gz');
@@ -244,16 +244,7 @@ describe("a drizzle-kit table rebuild after the move (drizzle-orm #5782)", () =>
   // __new_, copy, DROP the old table, rename. plan_entry_inspectors cascades from plan_entries,
   // action_follow_ups restricts on actions.
   function withProbe(): string {
-    const folder = path.join(tempDir(), 'migrations');
-    fs.cpSync(migrationsFolder, folder, { recursive: true });
-    const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
-    const last = journal.entries.at(-1);
-    if (!last) throw new Error('no migrations');
-    journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '0004_rebuild_children_probe', breakpoints: true });
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    fs.copyFileSync(PROBE, path.join(folder, '0004_rebuild_children_probe.sql'));
-    return folder;
+    return migrationsWithAppended('0004_rebuild_children_probe', fs.readFileSync(PROBE, 'utf8'));
   }
 
   async function migratedWithFollowUps(): Promise<string> {

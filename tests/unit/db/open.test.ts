@@ -6,7 +6,7 @@ import { APPLICATION_ID, DatabaseOpenError, openDatabase } from '../../../db/ope
 import { sha256File } from '../../../db/backup/files.ts';
 import { applyDatabaseKey, generateDatabaseKey } from '../../../db/crypto/databaseKey.ts';
 import { contentChecksum } from '../../../db/maintenance/checksum.ts';
-import { migrationsFolder, openTempDatabase, tempDbFile } from '../../helpers/db.ts';
+import { migrationsFolder, migrationsWithAppended, openTempDatabase, tempDbFile } from '../../helpers/db.ts';
 import { tempDir } from '../../helpers/server.ts';
 
 function openError(run: () => unknown): DatabaseOpenError {
@@ -96,17 +96,9 @@ describe('openDatabase', () => {
     const createPlanEntries = db.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'plan_entries'").pluck().get() as string;
     db.sqlite.close();
 
-    // A copy of the real migrations plus one that rebuilds units the way drizzle-kit does.
-    const folder = path.join(tempDir(), 'migrations');
-    fs.cpSync(migrationsFolder, folder, { recursive: true });
-    const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
-    const last = journal.entries.at(-1);
-    if (!last) throw new Error('no migrations');
-    journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '9999_rebuild_plan_entries', breakpoints: true });
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    fs.writeFileSync(
-      path.join(folder, '9999_rebuild_plan_entries.sql'),
+    // A copy of the real migrations plus one that rebuilds plan_entries the way drizzle-kit does.
+    const folder = migrationsWithAppended(
+      '9999_rebuild_plan_entries',
       [
         'PRAGMA foreign_keys=OFF;',
         `${createPlanEntries.replace('CREATE TABLE `plan_entries`', 'CREATE TABLE `__new_plan_entries`')};`,
@@ -127,15 +119,7 @@ describe('openDatabase', () => {
   it('rolls back a failing migration completely', () => {
     const file = tempDbFile();
     openTempDatabase(file).sqlite.close();
-    const folder = path.join(tempDir(), 'migrations');
-    fs.cpSync(migrationsFolder, folder, { recursive: true });
-    const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
-    const last = journal.entries.at(-1);
-    if (!last) throw new Error('no migrations');
-    journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '9999_broken', breakpoints: true });
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    fs.writeFileSync(path.join(folder, '9999_broken.sql'), 'CREATE TABLE half_done (id text);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const folder = migrationsWithAppended('9999_broken', 'CREATE TABLE half_done (id text);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
     const sqlite = new Database(file);
     const before = contentChecksum(sqlite);
     sqlite.close();
