@@ -155,6 +155,15 @@ export function checkedWhileUnchanged<T>(sqlite: Database.Database, key: string,
   return entry.result;
 }
 
+/**
+ * previewImport of one file, checked once while the database is unchanged (checkedWhileUnchanged):
+ * an import method's preview and the commit that follows it share this. `method` keeps imports
+ * apart; `spec` is built only when the file is checked.
+ */
+export function checkedPreview<K extends string, T>(sqlite: Database.Database, method: string, file: UploadedFile, spec: () => ImportSpec<K, T>): Promise<ImportPreview<T>> {
+  return checkedWhileUnchanged(sqlite, `${method}\u0000${uploadKey(file)}`, () => previewImport(file, spec()));
+}
+
 export async function previewImport<K extends string, T>(
   file: UploadedFile,
   spec: ImportSpec<K, T>,

@@ -4,7 +4,8 @@
 // its old counts for the units in the file.
 import { z } from 'zod';
 import { committableRows, countCell, duplicateRows, replacedPeriods, unitCell, unitLookup, type UnitRef } from '../../io/countImport.ts';
-import { previewImport, type ImportSpec } from '../../io/importPipeline.ts';
+import { checkedPreview, type ImportSpec } from '../../io/importPipeline.ts';
+import type { UploadedFile } from '../fields.ts';
 import { deviationFilterOptions, listDeviations, storedDeviationPeriods, storedDeviationTypes } from '../../queries/deviations.ts';
 import { replaceDeviationCounts } from '../../writes/deviations.ts';
 import { stamp } from '../../writes/stamp.ts';
@@ -93,8 +94,13 @@ function deviationImportSpec(db: AppDatabase): ImportSpec<ImportKey, DeviationIm
   };
 }
 
-async function previewDeviations(db: AppDatabase, file: Parameters<typeof previewImport>[0]): Promise<DeviationImportPreview> {
-  const preview = await previewImport(file, deviationImportSpec(db));
+/** The checked file; the commit right after the user's preview reuses it while the database is unchanged. */
+function checkedDeviations(db: AppDatabase, file: UploadedFile) {
+  return checkedPreview(db.sqlite, 'deviations.import', file, () => deviationImportSpec(db));
+}
+
+async function previewDeviations(db: AppDatabase, file: UploadedFile): Promise<DeviationImportPreview> {
+  const preview = await checkedDeviations(db, file);
   const replaces = replacedPeriods(preview.rows, storedDeviationPeriods(db), (v) => `${v.unitId}|${v.year}|${v.month}`, monthPeriodLabel);
   return { ...preview, replaces };
 }
@@ -108,7 +114,7 @@ export const deviationsHandlers: DeviationsHandlers = {
 
   // Parsing is async, so it runs in prepare; the write step replaces and inserts in the dispatch's one transaction.
   'deviations.importCommit': preparedWrite({
-    prepare: async (ctx, { file }) => committableRows(await previewImport(file, deviationImportSpec(ctx.session.db))),
+    prepare: async (ctx, { file }) => committableRows(await checkedDeviations(ctx.session.db, file)),
     write: (ctx, _input, rows) => replaceDeviationCounts(ctx.session.db, rows, stamp(ctx).updatedBy),
   }),
 };

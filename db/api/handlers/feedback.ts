@@ -3,7 +3,8 @@
 // written unless the whole file is valid, and a re-imported period replacing its old counts.
 import { z } from 'zod';
 import { committableRows, countCell, duplicateRows, replacedPeriods, unitCell, unitLookup, type UnitRef } from '../../io/countImport.ts';
-import { previewImport, type ImportSpec } from '../../io/importPipeline.ts';
+import { checkedPreview, type ImportSpec } from '../../io/importPipeline.ts';
+import type { UploadedFile } from '../fields.ts';
 import { listFeedback, storedFeedbackPeriods } from '../../queries/feedback.ts';
 import { replaceFeedbackCounts } from '../../writes/feedback.ts';
 import { stamp } from '../../writes/stamp.ts';
@@ -71,8 +72,13 @@ function feedbackImportSpec(db: AppDatabase): ImportSpec<ImportKey, FeedbackImpo
   };
 }
 
-async function previewFeedback(db: AppDatabase, file: Parameters<typeof previewImport>[0]): Promise<FeedbackImportPreview> {
-  const preview = await previewImport(file, feedbackImportSpec(db));
+/** The checked file; the commit right after the user's preview reuses it while the database is unchanged. */
+function checkedFeedback(db: AppDatabase, file: UploadedFile) {
+  return checkedPreview(db.sqlite, 'feedback.import', file, () => feedbackImportSpec(db));
+}
+
+async function previewFeedback(db: AppDatabase, file: UploadedFile): Promise<FeedbackImportPreview> {
+  const preview = await checkedFeedback(db, file);
   const replaces = replacedPeriods(preview.rows, storedFeedbackPeriods(db), (v) => `${v.unitId}|${v.year}|${v.tertial}`, periodLabel);
   return { ...preview, replaces };
 }
@@ -84,7 +90,7 @@ export const feedbackHandlers: FeedbackHandlers = {
 
   // Parsing is async, so it runs in prepare; the write step replaces and inserts in the dispatch's one transaction.
   'feedback.importCommit': preparedWrite({
-    prepare: async (ctx, { file }) => committableRows(await previewImport(file, feedbackImportSpec(ctx.session.db))),
+    prepare: async (ctx, { file }) => committableRows(await checkedFeedback(ctx.session.db, file)),
     write: (ctx, _input, rows) => replaceFeedbackCounts(ctx.session.db, rows, stamp(ctx).updatedBy),
   }),
 };

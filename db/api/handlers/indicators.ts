@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { assertCommittable, previewImport, type ImportSpec, type RowIssue } from '../../io/importPipeline.ts';
+import { assertCommittable, checkedPreview, type ImportSpec, type RowIssue } from '../../io/importPipeline.ts';
 import {
   findIndicatorValueId,
   getIndicator,
@@ -182,8 +182,13 @@ function importSpec(db: AppDatabase): ImportSpec<ImportKey, IndicatorImportRow> 
   return { columns: [...importColumns], rowSchema: rowSchema(db), checkRows: crossRowIssues(db) };
 }
 
+/** The checked file; the commit right after the user's preview reuses it while the database is unchanged. */
+function checkedIndicators(db: AppDatabase, file: UploadedFile) {
+  return checkedPreview(db.sqlite, 'indicators.import', file, () => importSpec(db));
+}
+
 async function previewIndicators(db: AppDatabase, file: UploadedFile): Promise<IndicatorImportPreview> {
-  const preview = await previewImport(file, importSpec(db));
+  const preview = await checkedIndicators(db, file);
   const { periods } = storedIndicatorKeys(db);
   return { ...preview, replaces: preview.rows.filter((r) => periods.has(indicatorPeriodKey(r.values))).length };
 }
@@ -283,7 +288,7 @@ export const indicatorHandlers: IndicatorHandlers = {
   // Parsing is async, so it runs in prepare; the write step replaces and inserts in the dispatch's one transaction.
   'indicators.importCommit': preparedWrite({
     prepare: async (ctx, { file }) => {
-      const preview = await previewImport(file, importSpec(ctx.session.db));
+      const preview = await checkedIndicators(ctx.session.db, file);
       assertCommittable(preview);
       return preview.rows.map((r) => r.values);
     },

@@ -5,7 +5,7 @@ import { inspections, planEntries } from '../../schema/inspections.ts';
 import { operatingAreas, units } from '../../schema/organisation.ts';
 import { feedbackCounts, lexCases } from '../../schema/lexCases.ts';
 import { AppError } from '../../errors.ts';
-import { assertCommittable, checkedWhileUnchanged, previewImport, uploadKey, type ImportPreview, type ImportSpec } from '../../io/importPipeline.ts';
+import { assertCommittable, checkedPreview, type ImportPreview, type ImportSpec } from '../../io/importPipeline.ts';
 import { codeFromLabel, REGI_LABELS, UNIT_TYPE_LABELS } from '../labels.ts';
 import { preparedWrite, type ApiContext, type Handlers } from '../handle.ts';
 import type { OperatingAreaRow, UnitImportRow, UnitRow } from '../units.contract.ts';
@@ -172,7 +172,7 @@ const importRowSchema = z.object({
  */
 function previewUnitImport(ctx: ApiContext, file: UploadedFile): Promise<ImportPreview<UnitImportRow>> {
   const { orm, sqlite } = ctx.session.db;
-  return checkedWhileUnchanged(sqlite, `units.import\u0000${uploadKey(file)}`, () => previewImport(file, unitImportSpec(orm)));
+  return checkedPreview(sqlite, 'units.import', file, () => unitImportSpec(orm));
 }
 
 function unitImportSpec(orm: Orm): ImportSpec<ImportKey, UnitImportRow> {

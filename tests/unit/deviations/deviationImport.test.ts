@@ -4,6 +4,7 @@
 // the table's own rules (count ≥ 0, one row per unit, month and folded type) hold in SQLite too.
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { importCheckCount } from '../../../db/io/importPipeline.ts';
 import { useInspectionWorld, type InspectionWorld } from '../tillsyn/inspectionFixture.ts';
 
 const world = useInspectionWorld();
@@ -93,10 +94,13 @@ describe('the avvikelser import', () => {
   it('replaces a re-imported month for the units in the file, says so in the preview, and keeps the stored spelling of a type', async () => {
     await w.call('deviations.importCommit', csv([HEADER, `2026-03;${SOL};Fall;4`, `2026-03;${SOL};Läkemedel;7`, `2026-03;${LIND};Fall;1`, `2026-04;${SOL};Fall;9`]));
     const again = csv([HEADER, `2026-03;${SOL};FALL;5`, `2026-03;${SOL};Bemötande;1`]);
+    const checks = importCheckCount();
     const preview = await w.call('deviations.importPreview', again);
     expect(preview.replaces).toEqual([{ unitName: SOL, operatingAreaName: 'Särskilt boende', period: '2026-03', storedRows: 2 }]);
     expect(preview.rows.map((r) => r.values.deviationType)).toEqual(['Fall', 'Bemötande']);
     expect(await w.call('deviations.importCommit', again)).toEqual({ inserted: 2, replaced: 2 });
+    // The commit right after the preview reused its check (nothing was written in between).
+    expect(importCheckCount()).toBe(checks + 1);
     const rows = await w.call('deviations.list', { fromYear: 2026, toYear: 2026 });
     expect(rows.map((r) => [r.unitName, `${r.year}-${r.month}`, r.deviationType, r.count])).toEqual([
       [LIND, '2026-3', 'Fall', 1],

@@ -4,6 +4,7 @@
 // period; cell edits validated; the views' rows and captions read from what was stored.
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { importCheckCount } from '../../../db/io/importPipeline.ts';
 import { useInspectionWorld, type InspectionWorld } from '../tillsyn/inspectionFixture.ts';
 import { indicatorsAgainstTargetView, indicatorTrendView } from '../../../db/views/indicators.ts';
 
@@ -97,8 +98,11 @@ describe('the nyckeltal import', () => {
     expect(valueCount()).toBe(5);
 
     const again = csv([HEADER, 'Nöjdhet särskilt boende;Kommunen;2023;79;;;78;79;83']);
+    const checks = importCheckCount();
     expect((await w.call('indicators.importPreview', again)).replaces).toBe(1);
     expect(await w.call('indicators.importCommit', again)).toEqual({ inserted: 1, replaced: 1 });
+    // The commit right after the preview reused its check (nothing was written in between).
+    expect(importCheckCount()).toBe(checks + 1);
     expect(valueCount()).toBe(5);
 
     const [satisfaction] = (await w.call('indicators.list', {})).filter((i) => i.name === 'Nöjdhet särskilt boende');

@@ -3,6 +3,7 @@
 // imported; a re-imported period replacing that period's counts for the units in the file.
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { importCheckCount } from '../../../db/io/importPipeline.ts';
 import { useInspectionWorld, type InspectionWorld } from './inspectionFixture.ts';
 
 const world = useInspectionWorld();
@@ -90,9 +91,12 @@ describe('the synpunkter import', () => {
   it('replaces a re-imported period for the units in the file, says so in the preview, and leaves the rest', async () => {
     await w.call('feedback.importCommit', csv(['Period;Enhet;Typ;Antal', `2026 T1;${SOL};Klagomål;4`, `2026 T1;${SOL};Beröm;7`, `2026 T1;${LIND};Klagomål;1`, `2026 T2;${SOL};Klagomål;9`]));
     const again = csv(['Period;Enhet;Typ;Antal', `2026 T1;${SOL};Klagomål;5`, `2026 T1;${SOL};Synpunkt;1`]);
+    const checks = importCheckCount();
     const preview = await w.call('feedback.importPreview', again);
     expect(preview.replaces).toEqual([{ unitName: SOL, operatingAreaName: 'Särskilt boende', period: '2026 T1', storedRows: 2 }]);
     expect(await w.call('feedback.importCommit', again)).toEqual({ inserted: 2, replaced: 2 });
+    // The commit right after the preview reused its check (nothing was written in between).
+    expect(importCheckCount()).toBe(checks + 1);
     const rows = await w.call('feedback.list', { year: 2026 });
     expect(rows.map((r) => [r.unitName, `${r.year} T${r.tertial}`, r.counts])).toEqual([
       [SOL, '2026 T2', { klagomal: 9, synpunkt: 0, berom: 0, forslag: 0 }],
