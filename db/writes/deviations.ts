@@ -3,6 +3,7 @@
 // or the demo seeding), so a failure leaves the old counts.
 import type { AppDatabase } from '../open.ts';
 import { newId } from '../schema/common.ts';
+import { prepareBulkInsert } from './bulkInsert.ts';
 
 export interface DeviationCount {
   unitId: string;
@@ -16,13 +17,18 @@ export interface DeviationCount {
 /** Replaces the counts of every (unit, month) present in `rows`; returns how many stored rows went. */
 export function replaceDeviationCounts(db: AppDatabase, rows: readonly DeviationCount[], updatedBy: string): { inserted: number; replaced: number } {
   const remove = db.sqlite.prepare<[string, number, number]>('DELETE FROM deviation_counts WHERE unit_id = ? AND year = ? AND month = ?');
-  const insert = db.sqlite.prepare<[string, string, number, number, string, string, number, string]>(
-    `INSERT INTO deviation_counts (id, unit_id, year, month, deviation_type, deviation_type_folded, count, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // A month of a large förvaltning is thousands of rows: one statement per thousand (bulkInsert.ts).
+  const insert = prepareBulkInsert(db.sqlite, {
+    table: 'deviation_counts',
+    columns: ['id', 'unit_id', 'year', 'month', 'deviation_type', 'deviation_type_folded', 'count'],
+    shared: { updated_by: 'updatedBy' },
+  });
   let replaced = 0;
   const periods = new Map(rows.map((r) => [`${r.unitId}|${r.year}|${r.month}`, r]));
   for (const r of periods.values()) replaced += remove.run(r.unitId, r.year, r.month).changes;
-  for (const r of rows) insert.run(newId(), r.unitId, r.year, r.month, r.deviationType, r.deviationTypeFolded, r.count, updatedBy);
-  return { inserted: rows.length, replaced };
+  const inserted = insert(
+    rows.map((r) => [newId(), r.unitId, r.year, r.month, r.deviationType, r.deviationTypeFolded, r.count]),
+    { updatedBy },
+  );
+  return { inserted, replaced };
 }
